@@ -1,0 +1,152 @@
+//! Facts computed from data for a template: invoice totals (exact decimal money) and the
+//! envelope's USPS address lines. Computed once here, as strings, so the Markdown and the
+//! PDF show the very same figures.
+
+use serde_json::{Value, json};
+
+use crate::error::{Error, Location, Result};
+use crate::model::{Address, Engagement, KindRule};
+use crate::money::{self, Currency, InvoiceInput, LineInput, TaxCategory};
+use crate::usps::address::{AddressInput, standardize};
+
+/// Extra template context for a kind (`calc` in templates), if it has any.
+pub fn context(rule: &KindRule, engagement: &Engagement) -> Result<Option<Value>> {
+    match rule.kind.as_str() {
+        "invoice" => invoice(engagement).map(Some),
+        "proposal" | "agreement" => Ok(Some(contract_amounts(rule, engagement))),
+        _ => Ok(None),
+    }
+}
+
+fn data_error(engagement: &Engagement, field: &str, message: impl Into<String>) -> Error {
+    Error::data(
+        Location {
+            file: format!("{}/engagement", engagement.id).into(),
+            line: None,
+            column: None,
+            field: Some(field.to_string()),
+        },
+        message,
+    )
+}
+
+/// Formats the proposal's and agreement's fee and deposit in their currency.
+fn contract_amounts(rule: &KindRule, engagement: &Engagement) -> Value {
+    let fmt = |currency: &str, amount: &crate::model::Fact<rust_decimal::Decimal>| match (
+        Currency::from_code(currency),
+        amount.known(),
+    ) {
+        (Some(c), Some(v)) => money::format_amount(money::round_amount(*v, c), c),
+        _ => crate::model::TBD.to_string(),
+    };
+    match (
+        rule.kind.as_str(),
+        &engagement.proposal,
+        &engagement.agreement,
+    ) {
+        ("proposal", Some(p), _) => json!({ "fee": fmt(&p.currency, &p.fee) }),
+        ("agreement", _, Some(a)) => json!({
+            "fee": fmt(&a.currency, &a.fee),
+            "deposit": fmt(&a.currency, &a.deposit),
+        }),
+        _ => Value::Null,
+    }
+}
+
+/// Invoice totals, computed exactly and formatted once.
+fn invoice(engagement: &Engagement) -> Result<Value> {
+    let Some(inv) = &engagement.invoice else {
+        return Ok(Value::Null);
+    };
+    let currency = Currency::from_code(&inv.currency).ok_or_else(|| {
+        data_error(
+            engagement,
+            "invoice.currency",
+            format!(
+                "unknown currency code `{}`, expected an ISO 4217 code such as USD",
+                inv.currency
+            ),
+        )
+    })?;
+    let input = InvoiceInput {
+        currency,
+        lines: inv
+            .lines
+            .iter()
+            .map(|l| LineInput {
+                description: l.description.clone(),
+                quantity: l.quantity.0,
+                unit_price: l.unit_price.0,
+                discount: l.discount.0,
+                tax_category: l.tax.clone(),
+            })
+            .collect(),
+        invoice_discount: inv.discount.0,
+        taxes: inv
+            .taxes
+            .iter()
+            .map(|t| TaxCategory {
+                category: t.category.clone(),
+                rate_percent: t.rate.0,
+                note: t.note.clone(),
+            })
+            .collect(),
+        paid: inv.paid.iter().map(|p| p.amount.0).sum(),
+        credit_note: false,
+    };
+    let totals =
+        money::compute(&input).map_err(|e| data_error(engagement, "invoice", e.to_string()))?;
+    for (i, (line, total)) in inv.lines.iter().zip(&totals.lines).enumerate() {
+        if let Some(given) = line.amount
+            && given.0 != total.net
+        {
+            return Err(data_error(
+                engagement,
+                &format!("invoice.lines[{i}].amount"),
+                format!(
+                    "the line amount {} disagrees with quantity x unit price less discount = {}",
+                    given.0, total.net
+                ),
+            ));
+        }
+    }
+    let paid: Vec<Value> = inv
+        .paid
+        .iter()
+        .map(|p| {
+            json!({
+                "description": p.description,
+                "amount": money::format_amount(money::round_amount(p.amount.0, currency), currency),
+            })
+        })
+        .collect();
+    Ok(json!({
+        "currency": currency.code(),
+        "totals": totals.formatted(),
+        "paid": paid,
+    }))
+}
+
+/// The lines of an address as printed on an envelope (USPS Publication 28 form).
+pub fn envelope_lines(address: &Address) -> Result<Vec<String>> {
+    let input = AddressInput {
+        name: &address.name,
+        organization: address.organization.as_deref(),
+        lines: &address.lines,
+        city: &address.city,
+        region: &address.region,
+        postal_code: &address.postal_code,
+        country: &address.country,
+    };
+    standardize(&input).map_err(|e| {
+        Error::data(
+            Location {
+                file: "addresses".into(),
+                line: None,
+                column: None,
+                field: Some(address.name.clone()),
+            },
+            e.to_string(),
+        )
+    })
+}

@@ -1,0 +1,427 @@
+//! Stage 3, gate: decide, before anything renders, whether an artifact is final, a draft or
+//! blocked, and say why.
+//!
+//! In: one artifact kind's rule, the engagement, its approval manifest. Out: a [`Gated`]
+//! value. [`evaluate`] is a pure function and the only constructor of [`Cleared`], the
+//! value the renderer requires: nothing can render without passing here.
+//!
+//! An approval counts only with evidence that names the approver and the permitted action:
+//! a record marked `approved` (or `conditional`) without an approver, an action or evidence
+//! is treated as `requested`, and the report says so.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::model::{
+    Approval, Engagement, KindRule, Manifest, MissingFacts, Requirement, ScopeOf, Status, TBD,
+};
+
+/// The three outcomes of a gate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    /// Rendered as the real thing.
+    Final,
+    /// Rendered, marked DRAFT on every page, listing what is missing.
+    Draft,
+    /// Not rendered.
+    Blocked,
+}
+
+impl Decision {
+    /// Lowercase name, as in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Final => "final",
+            Decision::Draft => "draft",
+            Decision::Blocked => "blocked",
+        }
+    }
+}
+
+/// An approval record as the gate read it: the status it really has, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApprovalView {
+    /// The gate.
+    pub gate: String,
+    /// Status written in the manifest.
+    pub recorded: Status,
+    /// Status the gate gives it (e.g. `requested` for an `approved` without evidence).
+    pub effective: Status,
+    /// Approver name, when given.
+    pub approver: Option<String>,
+    /// Approver role, when given.
+    pub role: Option<String>,
+    /// Permitted actions.
+    pub actions: Vec<String>,
+    /// Evidence reference.
+    pub evidence: Option<String>,
+    /// Scope covered.
+    pub scope: String,
+    /// Conditions attached.
+    pub conditions: Vec<String>,
+    /// Why `effective` differs from `recorded`, if it does.
+    pub note: Option<String>,
+}
+
+impl ApprovalView {
+    /// Reads one manifest record for an engagement whose documents are dated `as_of`.
+    pub fn of(approval: &Approval, engagement: &Engagement) -> ApprovalView {
+        let approver = approval
+            .approver
+            .as_ref()
+            .filter(|a| known(&a.name))
+            .map(|a| a.name.clone());
+        let evidence = approval.evidence.clone().filter(|e| known(e));
+        let mut effective = approval.status;
+        let mut note = None;
+        if matches!(approval.status, Status::Approved | Status::Conditional) {
+            let mut lacking = Vec::new();
+            if approver.is_none() {
+                lacking.push("an approver");
+            }
+            if approval.actions.is_empty() {
+                lacking.push("a permitted action");
+            }
+            if evidence.is_none() {
+                lacking.push("evidence");
+            }
+            if !lacking.is_empty() {
+                effective = Status::Requested;
+                note = Some(format!(
+                    "recorded as {} but names no {}: treated as requested",
+                    approval.status,
+                    lacking.join(", no ")
+                ));
+            } else if let Some(expires) = approval.expires
+                && expires < engagement.as_of
+            {
+                effective = Status::Requested;
+                note = Some(format!("expired on {expires}: treated as requested"));
+            }
+        }
+        ApprovalView {
+            gate: approval.gate.clone(),
+            recorded: approval.status,
+            effective,
+            approver,
+            role: approval.approver.as_ref().map(|a| a.role.clone()),
+            actions: approval.actions.clone(),
+            evidence,
+            scope: approval
+                .scope
+                .clone()
+                .unwrap_or_else(|| engagement.scope.clone()),
+            conditions: approval.conditions.clone(),
+            note,
+        }
+    }
+
+    /// `conditional (R-03 open)`, `requested`, ...
+    pub fn describe(&self) -> String {
+        let mut s = self.effective.to_string();
+        if !self.conditions.is_empty() {
+            s.push_str(&format!(" ({})", self.conditions.join("; ")));
+        }
+        if let Some(note) = &self.note {
+            s.push_str(&format!(" [{note}]"));
+        }
+        s
+    }
+}
+
+fn known(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t != TBD
+}
+
+/// A requirement the manifest does not meet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Missing {
+    /// The gate.
+    pub gate: String,
+    /// The action it must permit.
+    pub action: String,
+    /// The scope it must cover.
+    pub scope: String,
+    /// What the manifest has instead.
+    pub found: String,
+}
+
+impl Missing {
+    /// One line for documents and reports.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} approval to {} (scope {}): {}",
+            self.gate, self.action, self.scope, self.found
+        )
+    }
+}
+
+/// The gate's full account of one artifact: the decision and everything behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    /// Artifact kind.
+    pub kind: String,
+    /// Document id.
+    pub document_id: String,
+    /// The decision.
+    pub decision: Decision,
+    /// Why, in sentences.
+    pub reasons: Vec<String>,
+    /// Approvals that satisfied a requirement.
+    pub approvals_used: Vec<ApprovalView>,
+    /// Requirements whose absence makes it a draft.
+    pub missing: Vec<Missing>,
+    /// Requirements whose absence blocks it.
+    pub blocked_by: Vec<Missing>,
+    /// Required facts still TBD.
+    pub missing_facts: Vec<String>,
+    /// Every TBD in the artifact's data, as field paths.
+    pub open_questions: Vec<String>,
+    /// The scope the artifact is in.
+    pub scope: String,
+}
+
+/// An artifact the gate let through (final or draft). Only [`evaluate`] makes one, and the
+/// renderer accepts nothing else.
+#[derive(Debug, Clone)]
+pub struct Cleared {
+    evaluation: Evaluation,
+    section: Value,
+}
+
+impl Cleared {
+    /// The gate's account.
+    pub fn evaluation(&self) -> &Evaluation {
+        &self.evaluation
+    }
+    /// The artifact's data section, as JSON.
+    pub fn section(&self) -> &Value {
+        &self.section
+    }
+    /// Final or draft.
+    pub fn decision(&self) -> Decision {
+        self.evaluation.decision
+    }
+}
+
+/// The gate's verdict.
+#[derive(Debug, Clone)]
+pub enum Gated {
+    /// May render.
+    Cleared(Cleared),
+    /// Must not render.
+    Blocked(Evaluation),
+}
+
+impl Gated {
+    /// The account, whichever way it went.
+    pub fn evaluation(&self) -> &Evaluation {
+        match self {
+            Gated::Cleared(c) => &c.evaluation,
+            Gated::Blocked(e) => e,
+        }
+    }
+}
+
+/// Decides one artifact. `state` is the engagement serialized to JSON (computed once per
+/// engagement by the caller).
+pub fn evaluate(
+    rule: &KindRule,
+    engagement: &Engagement,
+    state: &Value,
+    manifest: &Manifest,
+) -> Gated {
+    let section = state.get(&rule.section).cloned().unwrap_or(Value::Null);
+    let document_id = document_id(rule, engagement, &section);
+    // A section's own `scope` names the scope it works in (a change order's new scope);
+    // otherwise the artifact is in the engagement's scope.
+    let scope = section
+        .get("scope")
+        .and_then(Value::as_str)
+        .filter(|s| known(s))
+        .unwrap_or(&engagement.scope)
+        .to_string();
+    let mut evaluation = Evaluation {
+        kind: rule.kind.clone(),
+        document_id,
+        decision: Decision::Final,
+        reasons: Vec::new(),
+        approvals_used: Vec::new(),
+        missing: Vec::new(),
+        blocked_by: Vec::new(),
+        missing_facts: Vec::new(),
+        open_questions: Vec::new(),
+        scope: scope.clone(),
+    };
+    if section.is_null() {
+        evaluation.decision = Decision::Blocked;
+        evaluation.reasons.push(format!(
+            "no [{}] data in the engagement: nothing to render",
+            rule.section
+        ));
+        return Gated::Blocked(evaluation);
+    }
+    collect_tbd(&section, &rule.section, &mut evaluation.open_questions);
+
+    let views: Vec<ApprovalView> = manifest
+        .approval
+        .iter()
+        .map(|a| ApprovalView::of(a, engagement))
+        .collect();
+
+    for field in &rule.required_facts {
+        let missing = match section.get(field) {
+            None | Some(Value::Null) => true,
+            Some(Value::String(s)) => !known(s),
+            _ => false,
+        };
+        if missing {
+            evaluation
+                .missing_facts
+                .push(format!("{}.{field}", rule.section));
+        }
+    }
+    let mut blocked = Vec::new();
+    if !evaluation.missing_facts.is_empty() {
+        let line = format!(
+            "required facts are TBD: {}",
+            evaluation.missing_facts.join(", ")
+        );
+        match rule.missing_facts {
+            MissingFacts::Blocked => blocked.push(line),
+            MissingFacts::Draft => evaluation.reasons.push(line),
+        }
+    }
+    for req in &rule.blocked_unless {
+        match check(req, &views, &scope, engagement) {
+            Ok(view) => push_used(&mut evaluation.approvals_used, view),
+            Err(missing) => {
+                blocked.push(format!("blocked until {}", missing.describe()));
+                evaluation.blocked_by.push(missing);
+            }
+        }
+    }
+    if !blocked.is_empty() {
+        evaluation.decision = Decision::Blocked;
+        evaluation.reasons.extend(blocked);
+        return Gated::Blocked(evaluation);
+    }
+    for req in &rule.final_requires {
+        match check(req, &views, &scope, engagement) {
+            Ok(view) => push_used(&mut evaluation.approvals_used, view),
+            Err(missing) => {
+                evaluation
+                    .reasons
+                    .push(format!("draft until {}", missing.describe()));
+                evaluation.missing.push(missing);
+            }
+        }
+    }
+    if !evaluation.missing.is_empty() || !evaluation.reasons.is_empty() {
+        evaluation.decision = Decision::Draft;
+    } else {
+        let used: Vec<String> = evaluation
+            .approvals_used
+            .iter()
+            .map(|v| {
+                format!(
+                    "{} {} by {}",
+                    v.gate,
+                    v.effective,
+                    v.approver.as_deref().unwrap_or(TBD)
+                )
+            })
+            .collect();
+        evaluation.reasons.push(if used.is_empty() {
+            "no approval required".to_string()
+        } else {
+            format!("all approvals current: {}", used.join("; "))
+        });
+    }
+    Gated::Cleared(Cleared {
+        evaluation,
+        section,
+    })
+}
+
+fn push_used(used: &mut Vec<ApprovalView>, view: ApprovalView) {
+    if !used.contains(&view) {
+        used.push(view);
+    }
+}
+
+/// Finds the approval that satisfies `req`, or explains what the manifest has instead.
+fn check(
+    req: &Requirement,
+    views: &[ApprovalView],
+    artifact_scope: &str,
+    engagement: &Engagement,
+) -> Result<ApprovalView, Missing> {
+    let scope = match req.scope {
+        ScopeOf::Artifact => artifact_scope,
+        ScopeOf::Engagement => engagement.scope.as_str(),
+    };
+    let same_gate: Vec<&ApprovalView> = views.iter().filter(|v| v.gate == req.gate).collect();
+    if let Some(v) = same_gate.iter().find(|v| {
+        v.scope == scope && v.actions.contains(&req.action) && req.accept.contains(&v.effective)
+    }) {
+        return Ok((*v).clone());
+    }
+    let in_scope: Vec<&&ApprovalView> = same_gate.iter().filter(|v| v.scope == scope).collect();
+    let found = if let Some(v) = in_scope.iter().find(|v| v.actions.contains(&req.action)) {
+        v.describe()
+    } else if let Some(v) = in_scope.first() {
+        if v.actions.is_empty() {
+            v.describe()
+        } else {
+            format!(
+                "{}, but it permits only {}",
+                v.describe(),
+                v.actions.join(", ")
+            )
+        }
+    } else if let Some(v) = same_gate.first() {
+        format!(
+            "none for this scope ({} covers scope {} only)",
+            v.effective, v.scope
+        )
+    } else {
+        "none recorded".to_string()
+    };
+    Err(Missing {
+        gate: req.gate.clone(),
+        action: req.action.clone(),
+        scope: scope.to_string(),
+        found,
+    })
+}
+
+/// The id a document carries: its section's `id` or `number`, else one made from the
+/// engagement and kind.
+fn document_id(rule: &KindRule, engagement: &Engagement, section: &Value) -> String {
+    ["id", "number"]
+        .iter()
+        .find_map(|k| section.get(*k).and_then(Value::as_str))
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{}-{}", engagement.id, rule.kind).to_uppercase())
+}
+
+/// Every string equal to TBD under `value`, as field paths.
+pub fn collect_tbd(value: &Value, path: &str, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) if s == TBD => out.push(path.to_string()),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect_tbd(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                collect_tbd(v, &format!("{path}.{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}

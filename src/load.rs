@@ -1,0 +1,564 @@
+//! Stage 1, load and validate: find every engagement under the data folder, parse its files
+//! (TOML, or JSON as agents write it) and check what serde cannot: references between
+//! fields, known stages and gates, safe ids.
+//!
+//! In: a data folder. Out: a [`Project`] of validated engagements, or the first error with
+//! its file, line, column and field path. Nothing after this stage reads the data folder.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Location, Result};
+use crate::model::{Engagement, Manifest, Rules};
+
+/// The rules docket uses when a data folder has none of its own.
+pub const DEFAULT_RULES: &str = include_str!("../data/rules.toml");
+
+/// Input files larger than this are refused before parsing: engagement data is small, and a
+/// huge file is a mistake or an attack.
+pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// An input file's text, kept for locating errors found after parsing.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path as given (relative to where docket runs, when the data folder was).
+    pub path: PathBuf,
+    /// The whole text.
+    pub text: String,
+}
+
+/// One engagement, loaded and validated.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The engagement's folder.
+    pub dir: PathBuf,
+    /// Its project state.
+    pub engagement: Engagement,
+    /// Its approval manifest (empty when the folder has none).
+    pub manifest: Manifest,
+    /// The engagement file, for error locations.
+    pub engagement_file: SourceFile,
+    /// The manifest file, when there is one.
+    pub manifest_file: Option<SourceFile>,
+}
+
+/// Everything a run works on, loaded once.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The data folder.
+    pub data_dir: PathBuf,
+    /// The rules in force.
+    pub rules: Rules,
+    /// Where the rules came from (`None`: built in).
+    pub rules_file: Option<PathBuf>,
+    /// Engagements, sorted by id.
+    pub engagements: Vec<Loaded>,
+}
+
+/// Loads the data folder: rules, then every engagement (in parallel), then cross-checks.
+pub fn load(data_dir: &Path) -> Result<Project> {
+    if !data_dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "data folder {} does not exist (use --data DIR, or `docket init` to create one)",
+            data_dir.display()
+        )));
+    }
+    let rules_path = data_dir.join("rules.toml");
+    let (rules, rules_file) = if rules_path.is_file() {
+        let source = read(&rules_path)?;
+        (parse::<Rules>(&source)?, Some(rules_path))
+    } else {
+        let source = SourceFile {
+            path: PathBuf::from("<built-in rules.toml>"),
+            text: DEFAULT_RULES.to_string(),
+        };
+        (parse::<Rules>(&source)?, None)
+    };
+    validate_rules(&rules, rules_file.as_deref())?;
+
+    let dirs = engagement_dirs(data_dir);
+    let mut engagements = dirs
+        .par_iter()
+        .map(|dir| load_engagement(dir, &rules))
+        .collect::<Result<Vec<_>>>()?;
+    engagements.sort_by(|a, b| a.engagement.id.cmp(&b.engagement.id));
+    for pair in engagements.windows(2) {
+        if pair[0].engagement.id == pair[1].engagement.id {
+            let file = &pair[1].engagement_file;
+            return Err(Error::data(
+                locate(file, "id"),
+                format!(
+                    "engagement id `{}` is also used by {}; ids must be unique",
+                    pair[1].engagement.id,
+                    pair[0].engagement_file.path.display()
+                ),
+            ));
+        }
+    }
+    Ok(Project {
+        data_dir: data_dir.to_path_buf(),
+        rules,
+        rules_file,
+        engagements,
+    })
+}
+
+/// Every folder under `data_dir` holding an `engagement.toml` or `engagement.json`, sorted.
+fn engagement_dirs(data_dir: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = walkdir::WalkDir::new(data_dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            entry.file_type().is_file()
+                && matches!(
+                    entry.file_name().to_str(),
+                    Some("engagement.toml" | "engagement.json")
+                )
+        })
+        .filter_map(|entry| entry.path().parent().map(Path::to_path_buf))
+        .collect();
+    dirs.dedup();
+    dirs
+}
+
+fn load_engagement(dir: &Path, rules: &Rules) -> Result<Loaded> {
+    let toml_path = dir.join("engagement.toml");
+    let json_path = dir.join("engagement.json");
+    if toml_path.is_file() && json_path.is_file() {
+        return Err(Error::data(
+            at_file(&json_path),
+            "both engagement.toml and engagement.json exist; keep one",
+        ));
+    }
+    let path = if toml_path.is_file() {
+        toml_path
+    } else {
+        json_path
+    };
+    let engagement_file = read(&path)?;
+    let engagement: Engagement = parse(&engagement_file)?;
+
+    let manifest_file = ["approvals.toml", "approvals.json"]
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|p| p.is_file())
+        .map(|p| read(&p))
+        .transpose()?;
+    let manifest = match &manifest_file {
+        Some(source) => parse::<Manifest>(source)?,
+        None => Manifest::default(),
+    };
+    let loaded = Loaded {
+        dir: dir.to_path_buf(),
+        engagement,
+        manifest,
+        engagement_file,
+        manifest_file,
+    };
+    validate(&loaded, rules)?;
+    Ok(loaded)
+}
+
+/// Reads a file as UTF-8, refusing huge and non-UTF-8 files with a located error.
+pub fn read(path: &Path) -> Result<SourceFile> {
+    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(Error::data(
+            at_file(path),
+            format!(
+                "file is {} bytes; docket reads input files of at most {} bytes",
+                meta.len(),
+                MAX_INPUT_BYTES
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let (line, column) = line_col(&prefix, prefix.len());
+        Error::data(
+            Location {
+                file: path.to_path_buf(),
+                line: Some(line),
+                column: Some(column),
+                field: None,
+            },
+            "file is not valid UTF-8 text",
+        )
+    })?;
+    Ok(SourceFile {
+        path: path.to_path_buf(),
+        text,
+    })
+}
+
+/// Parses TOML or JSON (by extension) into `T`, with file, line, column and field path on error.
+pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T> {
+    if source.text.trim().is_empty() {
+        return Err(Error::data(
+            at_file(&source.path),
+            "file is empty; expected an engagement, approvals or rules document",
+        ));
+    }
+    let is_json = source.path.extension().and_then(|e| e.to_str()) == Some("json");
+    if is_json {
+        let mut de = serde_json::Deserializer::from_str(&source.text);
+        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let field = field_path(e.path());
+            let inner = e.into_inner();
+            Error::data(
+                Location {
+                    file: source.path.clone(),
+                    line: Some(inner.line()),
+                    column: Some(inner.column()),
+                    field,
+                },
+                strip_position(&inner.to_string()),
+            )
+        })?;
+        de.end().map_err(|e| {
+            Error::data(
+                Location {
+                    file: source.path.clone(),
+                    line: Some(e.line()),
+                    column: Some(e.column()),
+                    field: None,
+                },
+                strip_position(&e.to_string()),
+            )
+        })?;
+        Ok(value)
+    } else {
+        let de =
+            toml::Deserializer::parse(&source.text).map_err(|e| toml_error(source, None, &e))?;
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let field = field_path(e.path());
+            toml_error(source, field, e.inner())
+        })
+    }
+}
+
+fn toml_error(source: &SourceFile, field: Option<String>, e: &toml::de::Error) -> Error {
+    let (line, column) = match e.span() {
+        Some(span) => {
+            let (l, c) = line_col(&source.text, span.start);
+            (Some(l), Some(c))
+        }
+        None => (None, None),
+    };
+    let message = did_you_mean(e.message().trim());
+    Error::data(
+        Location {
+            file: source.path.clone(),
+            line,
+            column,
+            field,
+        },
+        message,
+    )
+}
+
+/// serde_path_to_error's path as `a.b[2].c`, or `None` at the top level.
+fn field_path(path: &serde_path_to_error::Path) -> Option<String> {
+    let text = path.to_string();
+    (text != ".").then_some(text)
+}
+
+/// serde_json appends " at line L column C"; the location already says it.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Adds "did you mean" to serde's "unknown field `x`, expected one of `a`, `b`".
+fn did_you_mean(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message.to_string();
+    };
+    let Some(end) = rest.find('`') else {
+        return message.to_string();
+    };
+    let unknown = &rest[..end];
+    let candidates: Vec<&str> = rest[end..].split('`').skip(1).step_by(2).collect();
+    match closest(unknown, &candidates) {
+        Some(best) => format!("{message}; did you mean `{best}`?"),
+        None => message.to_string(),
+    }
+}
+
+/// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::levenshtein(word, c), *c))
+        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+fn at_file(path: &Path) -> Location {
+    Location {
+        file: path.to_path_buf(),
+        line: None,
+        column: None,
+        field: None,
+    }
+}
+
+/// The location of a dotted field path (`invoice.seller`, `tracks[1].status`) in a source
+/// file, found after parsing for errors serde cannot see.
+pub fn locate(source: &SourceFile, field: &str) -> Location {
+    let offset = if source.path.extension().and_then(|e| e.to_str()) == Some("json") {
+        locate_json(&source.text, field)
+    } else {
+        locate_toml(&source.text, field)
+    };
+    let (line, column) = match offset {
+        Some(o) => {
+            let (l, c) = line_col(&source.text, o);
+            (Some(l), Some(c))
+        }
+        None => (None, None),
+    };
+    Location {
+        file: source.path.clone(),
+        line,
+        column,
+        field: Some(field.to_string()),
+    }
+}
+
+/// Splits `a.b[2].c` into keys and indices.
+fn segments(field: &str) -> Vec<Result<&str, usize>> {
+    let mut out = Vec::new();
+    for part in field.split('.') {
+        let mut rest = part;
+        if let Some(i) = rest.find('[') {
+            out.push(Ok(&rest[..i]));
+            rest = &rest[i..];
+            while let Some(stripped) = rest.strip_prefix('[') {
+                let Some(end) = stripped.find(']') else { break };
+                if let Ok(n) = stripped[..end].parse() {
+                    out.push(Err(n));
+                }
+                rest = &stripped[end + 1..];
+            }
+        } else {
+            out.push(Ok(rest));
+        }
+    }
+    out
+}
+
+fn locate_toml(text: &str, field: &str) -> Option<usize> {
+    let doc = toml_edit::Document::parse(text).ok()?;
+    let mut item: &toml_edit::Item = doc.as_item();
+    let mut best = None;
+    for seg in segments(field) {
+        let next = match seg {
+            Ok(key) => item.get(key),
+            Err(index) => match item {
+                toml_edit::Item::ArrayOfTables(a) => a.get(index).map(|_| &item[index]),
+                _ => item.get(index),
+            },
+        };
+        match next {
+            Some(n) => {
+                item = n;
+                if let Some(span) = item.span() {
+                    best = Some(span.start);
+                } else if let Some(t) = item.as_table_like()
+                    && let Some(span) = t.iter().next().and_then(|(_, v)| v.span())
+                {
+                    best = Some(span.start);
+                }
+            }
+            None => break,
+        }
+    }
+    best
+}
+
+fn locate_json(text: &str, field: &str) -> Option<usize> {
+    // A heuristic good enough to point at the right line: find each key in turn after the
+    // previous one.
+    let mut from = 0;
+    let mut found = None;
+    for seg in segments(field) {
+        if let Ok(key) = seg {
+            let needle = format!("\"{key}\"");
+            let at = text.get(from..)?.find(&needle)? + from;
+            found = Some(at);
+            from = at + needle.len();
+        }
+    }
+    found
+}
+
+fn validate_rules(rules: &Rules, path: Option<&Path>) -> Result<()> {
+    let source = SourceFile {
+        path: path.map_or_else(|| PathBuf::from("<built-in rules.toml>"), Path::to_path_buf),
+        text: match path {
+            Some(p) => std::fs::read_to_string(p).unwrap_or_default(),
+            None => DEFAULT_RULES.to_string(),
+        },
+    };
+    let mut seen = BTreeMap::new();
+    for (i, kind) in rules.kind.iter().enumerate() {
+        if seen.insert(kind.kind.as_str(), i).is_some() {
+            return Err(Error::data(
+                locate(&source, &format!("kind[{i}].kind")),
+                format!("kind `{}` is defined twice", kind.kind),
+            ));
+        }
+        if !safe_name(&kind.kind) {
+            return Err(Error::data(
+                locate(&source, &format!("kind[{i}].kind")),
+                "expected a kind name of lowercase letters, digits and hyphens",
+            ));
+        }
+    }
+    for (i, stage) in rules.stage.iter().enumerate() {
+        if rules.kind(&stage.artifact).is_none() {
+            return Err(Error::data(
+                locate(&source, &format!("stage[{i}].artifact")),
+                format!(
+                    "stage `{}` names unknown artifact kind `{}`",
+                    stage.name, stage.artifact
+                ),
+            ));
+        }
+    }
+    if rules.kind(&rules.overlay.artifact).is_none() {
+        return Err(Error::data(
+            locate(&source, "overlay.artifact"),
+            format!("unknown artifact kind `{}`", rules.overlay.artifact),
+        ));
+    }
+    Ok(())
+}
+
+/// Names used as file and folder names: lowercase ASCII letters, digits, `-` and `_`,
+/// starting with a letter or digit, so no path separator or `..` can reach the file system.
+pub fn safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// The gate names the rules mention.
+pub fn known_gates(rules: &Rules) -> Vec<&str> {
+    let mut gates: Vec<&str> = rules
+        .kind
+        .iter()
+        .flat_map(|k| k.blocked_unless.iter().chain(&k.final_requires))
+        .map(|r| r.gate.as_str())
+        .collect();
+    gates.sort_unstable();
+    gates.dedup();
+    gates
+}
+
+fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
+    let e = &loaded.engagement;
+    let file = &loaded.engagement_file;
+    if !safe_name(&e.id) {
+        return Err(Error::data(
+            locate(file, "id"),
+            format!(
+                "engagement id `{}` is used as a folder name: expected lowercase letters, \
+                 digits, `-` and `_` only (at most 64)",
+                e.id
+            ),
+        ));
+    }
+    if !rules.stage.iter().any(|s| s.name == e.lifecycle_stage) {
+        let names: Vec<&str> = rules.stage.iter().map(|s| s.name.as_str()).collect();
+        let hint = closest(&e.lifecycle_stage, &names)
+            .map(|c| format!("; did you mean `{c}`?"))
+            .unwrap_or_default();
+        return Err(Error::data(
+            locate(file, "lifecycle_stage"),
+            format!(
+                "unknown lifecycle stage `{}`, expected one of {}{hint}",
+                e.lifecycle_stage,
+                names.join(", ")
+            ),
+        ));
+    }
+    let mut refs: Vec<(&str, &str)> = vec![
+        ("provider.address", e.provider.address.as_str()),
+        (
+            "client_details.billing_address",
+            e.client_details.billing_address.as_str(),
+        ),
+    ];
+    if let Some(inv) = &e.invoice {
+        refs.push(("invoice.seller", &inv.seller));
+        refs.push(("invoice.buyer", &inv.buyer));
+    }
+    if let Some(env) = &e.envelope {
+        refs.push(("envelope.sender", &env.sender));
+        refs.push(("envelope.recipient", &env.recipient));
+    }
+    for (field, key) in refs {
+        if !e.addresses.contains_key(key) {
+            let keys: Vec<&str> = e.addresses.keys().map(String::as_str).collect();
+            let hint = closest(key, &keys)
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+            return Err(Error::data(
+                locate(file, field),
+                format!("no address with key `{key}` in [addresses]{hint}"),
+            ));
+        }
+    }
+    if let Some(manifest_file) = &loaded.manifest_file {
+        let gates = known_gates(rules);
+        for (i, approval) in loaded.manifest.approval.iter().enumerate() {
+            if !gates.contains(&approval.gate.as_str()) {
+                let hint = closest(&approval.gate, &gates)
+                    .map(|c| format!("; did you mean `{c}`?"))
+                    .unwrap_or_default();
+                return Err(Error::data(
+                    locate(manifest_file, &format!("approval[{i}].gate")),
+                    format!(
+                        "unknown gate `{}`, expected one of {}{hint}",
+                        approval.gate,
+                        gates.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,1073 @@
+//! The engagement data model: the `project_state` of one client engagement, its approval
+//! manifest, and the rules (lifecycle and artifact kinds) that docket enforces.
+//!
+//! These are plain serde types. Every struct denies unknown fields, so a misspelt key is an
+//! error that names itself instead of a silently ignored fact. Unknown facts are written `TBD`:
+//! free text keeps the literal string, typed facts (dates, amounts) use [`Fact`], and
+//! nothing downstream ever replaces a `TBD` with an invented value.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// The literal that marks an unknown fact in data and in every output.
+pub const TBD: &str = "TBD";
+
+/// A calendar date (`YYYY-MM-DD`), accepted as a string or as a TOML date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub time::Date);
+
+impl Date {
+    /// Parses `YYYY-MM-DD`; the error says what was expected.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        time::Date::parse(text, &format)
+            .map(Date)
+            .map_err(|_| format!("expected a date written YYYY-MM-DD, found `{text}`"))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0;
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            d.year(),
+            u8::from(d.month()),
+            d.day()
+        )
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match d.deserialize_any(FactVisitor::<Date>::new())? {
+            Fact::Known(date) => Ok(date),
+            Fact::Tbd => Err(de::Error::custom(
+                "expected a date written YYYY-MM-DD; TBD is not allowed here",
+            )),
+        }
+    }
+}
+
+/// A typed fact that may be unknown: either its value or `TBD`.
+///
+/// Dates and amounts are checked when loaded, but an engagement in progress legitimately has
+/// facts nobody knows yet; `Fact` lets those stay `TBD` instead of being guessed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fact<T> {
+    /// The value is known.
+    Known(T),
+    /// Nobody knows it yet: rendered as `TBD` and listed as an open question.
+    Tbd,
+}
+
+impl<T> Fact<T> {
+    /// The known value, if any.
+    pub fn known(&self) -> Option<&T> {
+        match self {
+            Fact::Known(v) => Some(v),
+            Fact::Tbd => None,
+        }
+    }
+}
+
+impl<T: fmt::Display> Serialize for Fact<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Fact::Known(v) => s.collect_str(v),
+            Fact::Tbd => s.serialize_str(TBD),
+        }
+    }
+}
+
+/// Parsing of the scalar types a [`Fact`] can hold, from text or integers.
+pub trait FactValue: Sized {
+    /// What the value looks like, for error messages.
+    const EXPECTED: &'static str;
+    /// Parses the textual form.
+    fn from_text(text: &str) -> Result<Self, String>;
+    /// Converts an integer, where that is meaningful.
+    fn from_int(_value: i128) -> Option<Self> {
+        None
+    }
+}
+
+impl FactValue for Date {
+    const EXPECTED: &'static str = "a date written YYYY-MM-DD (or TBD)";
+    fn from_text(text: &str) -> Result<Self, String> {
+        Date::parse(text)
+    }
+}
+
+impl FactValue for Decimal {
+    const EXPECTED: &'static str =
+        "a decimal number written as a string, e.g. \"1200.50\" (or TBD)";
+    fn from_text(text: &str) -> Result<Self, String> {
+        let ok = !text.is_empty()
+            && text
+                .trim_start_matches(['-', '+'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
+            && text.chars().filter(|&c| c == '.').count() <= 1
+            && text
+                .trim_start_matches(['-', '+'])
+                .chars()
+                .any(|c| c.is_ascii_digit());
+        if !ok {
+            return Err(format!(
+                "expected a decimal number such as \"1200.50\", found `{text}`"
+            ));
+        }
+        text.parse::<Decimal>()
+            .map_err(|_| format!("`{text}` is not a decimal number docket can represent exactly"))
+    }
+    fn from_int(value: i128) -> Option<Self> {
+        i64::try_from(value).ok().map(Decimal::from)
+    }
+}
+
+struct FactVisitor<T>(std::marker::PhantomData<T>);
+
+impl<T> FactVisitor<T> {
+    fn new() -> Self {
+        FactVisitor(std::marker::PhantomData)
+    }
+}
+
+/// The key under which the `toml` deserializer hands over a native TOML datetime.
+const TOML_DATETIME_KEY: &str = "$__toml_private_datetime";
+
+impl<'de, T: FactValue> Visitor<'de> for FactVisitor<T> {
+    type Value = Fact<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTED)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v == TBD {
+            return Ok(Fact::Tbd);
+        }
+        T::from_text(v).map(Fact::Known).map_err(E::custom)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        T::from_int(i128::from(v))
+            .map(Fact::Known)
+            .ok_or_else(|| E::custom(format!("expected {}, found the number {v}", T::EXPECTED)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        T::from_int(i128::from(v))
+            .map(Fact::Known)
+            .ok_or_else(|| E::custom(format!("expected {}, found the number {v}", T::EXPECTED)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Err(E::custom(format!(
+            "expected {}, found the floating-point number {v}: write amounts as strings so \
+             they stay exact",
+            T::EXPECTED
+        )))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        // A native TOML date (`date = 2026-01-20`) arrives as a one-entry map.
+        match map.next_key::<String>()? {
+            Some(key) if key == TOML_DATETIME_KEY => {
+                let text: String = map.next_value()?;
+                T::from_text(&text)
+                    .map(Fact::Known)
+                    .map_err(de::Error::custom)
+            }
+            _ => Err(de::Error::custom(format!(
+                "expected {}, found a table",
+                T::EXPECTED
+            ))),
+        }
+    }
+}
+
+impl<'de, T: FactValue> Deserialize<'de> for Fact<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FactVisitor::<T>::new())
+    }
+}
+
+/// An exact decimal from data (quantities, prices, rates), written as a string or an
+/// integer. Floats are refused: `0.1` in TOML is a binary float, and money must not pass
+/// through one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Num(pub Decimal);
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match d.deserialize_any(FactVisitor::<Decimal>::new())? {
+            Fact::Known(v) => Ok(Num(v)),
+            Fact::Tbd => Err(de::Error::custom(
+                "expected a decimal number such as \"1200.50\"; TBD is not allowed here",
+            )),
+        }
+    }
+}
+
+/// One engagement's `project_state`, as read from `engagement.toml` (or `.json`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Engagement {
+    /// Stable id: the output folder name and the `--engagement` argument.
+    pub id: String,
+    /// The client's display name.
+    pub client: String,
+    /// The workflow the engagement automates.
+    pub workflow: String,
+    /// The lifecycle stage the engagement is in (a stage name from the rules).
+    pub lifecycle_stage: String,
+    /// The scope the signed agreement covers; artifacts and approvals default to it.
+    pub scope: String,
+    /// The date documents carry unless their own section gives one (fixed for reproducibility).
+    pub as_of: Date,
+    /// The skills the orchestrator last routed to, in order.
+    #[serde(default)]
+    pub next_skill: Vec<String>,
+    /// What should happen next, in words.
+    #[serde(default = "tbd")]
+    pub next_action: String,
+    /// Who owns the next action.
+    #[serde(default = "tbd")]
+    pub next_owner: String,
+    /// The consultancy delivering the engagement.
+    pub provider: Provider,
+    /// The client's legal details.
+    pub client_details: ClientDetails,
+    /// Postal addresses, by key.
+    #[serde(default)]
+    pub addresses: BTreeMap<String, Address>,
+    /// Parallel work tracks (active, blocked, draft only).
+    #[serde(default)]
+    pub tracks: Vec<Track>,
+    // Artifact data sections, by section name (see the rules' `section`). Each is optional:
+    // an engagement that has no data for an artifact gets it reported as blocked, not
+    // rendered from nothing.
+    /// Requirements brief (discovery).
+    #[serde(default)]
+    pub brief: Option<Brief>,
+    /// Pilot proposal.
+    #[serde(default)]
+    pub proposal: Option<Proposal>,
+    /// Agreement (contract).
+    #[serde(default)]
+    pub agreement: Option<Agreement>,
+    /// Launch readiness checklist (delivery).
+    #[serde(default)]
+    pub launch_checklist: Option<LaunchChecklist>,
+    /// Security signoff memo (overlay).
+    #[serde(default)]
+    pub security_memo: Option<SecurityMemo>,
+    /// Health scorecard and QBR (support).
+    #[serde(default)]
+    pub health_scorecard: Option<HealthScorecard>,
+    /// Named case study (proof).
+    #[serde(default)]
+    pub case_study: Option<CaseStudy>,
+    /// Milestone invoice (billing).
+    #[serde(default)]
+    pub invoice: Option<Invoice>,
+    /// Outbound email sequence (comms).
+    #[serde(default)]
+    pub email_sequence: Option<EmailSequence>,
+    /// #10 envelope (packaging).
+    #[serde(default)]
+    pub envelope: Option<Envelope>,
+    /// Certificate of completion.
+    #[serde(default)]
+    pub certificate: Option<Certificate>,
+    /// Change order.
+    #[serde(default)]
+    pub change_order: Option<ChangeOrder>,
+}
+
+fn tbd() -> String {
+    TBD.to_string()
+}
+
+/// The consultancy's details.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provider {
+    /// Display name.
+    pub name: String,
+    /// Legal name on contracts and invoices.
+    pub legal_name: String,
+    /// Tax id (VAT/EIN), or TBD.
+    #[serde(default = "tbd")]
+    pub tax_id: String,
+    /// Contact email.
+    #[serde(default = "tbd")]
+    pub email: String,
+    /// Key of its postal address in `addresses`.
+    pub address: String,
+}
+
+/// The client's legal details.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientDetails {
+    /// Legal name on contracts and invoices.
+    pub legal_name: String,
+    /// Tax id, or TBD.
+    #[serde(default = "tbd")]
+    pub tax_id: String,
+    /// The client's sponsor of the engagement.
+    #[serde(default = "tbd")]
+    pub sponsor: String,
+    /// The sponsor's title.
+    #[serde(default = "tbd")]
+    pub sponsor_title: String,
+    /// Key of the billing address in `addresses`.
+    pub billing_address: String,
+}
+
+/// A postal address, free-form as people write it; the envelope stage standardizes it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    /// Recipient line (a person or a department).
+    pub name: String,
+    /// Organization line, if any.
+    #[serde(default)]
+    pub organization: Option<String>,
+    /// Delivery lines (street, suite, PO box).
+    pub lines: Vec<String>,
+    /// City (or APO/FPO/DPO).
+    pub city: String,
+    /// State, province or region code; empty where a country has none.
+    #[serde(default)]
+    pub region: String,
+    /// ZIP or postal code.
+    #[serde(default)]
+    pub postal_code: String,
+    /// ISO 3166 alpha-2 country code.
+    #[serde(default = "default_country")]
+    pub country: String,
+}
+
+fn default_country() -> String {
+    "US".to_string()
+}
+
+/// The status of a parallel track.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrackStatus {
+    /// Work is going on.
+    Active,
+    /// Work cannot go on until the blocker is cleared.
+    Blocked,
+    /// Only drafts may be produced.
+    DraftOnly,
+    /// Finished.
+    Done,
+}
+
+/// A parallel track of work, with its owner and blocker (seed section 5).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    /// Track name.
+    pub name: String,
+    /// Status.
+    pub status: TrackStatus,
+    /// Owner, or TBD.
+    #[serde(default = "tbd")]
+    pub owner: String,
+    /// What stops it, if anything.
+    #[serde(default)]
+    pub blocker: Option<String>,
+    /// The scope the track works in (defaults to the engagement's).
+    #[serde(default)]
+    pub scope: Option<String>,
+}
+
+/// A person named in a document, with their role.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Name, or TBD.
+    pub name: String,
+    /// Role.
+    pub role: String,
+}
+
+/// Requirements brief: the verified discovery facts.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brief {
+    /// Document id (e.g. DISC-2026-0117).
+    pub id: String,
+    /// Document date.
+    #[serde(default)]
+    pub date: Option<Fact<Date>>,
+    /// The problem in the client's words.
+    pub problem: String,
+    /// What the engagement should achieve.
+    pub goal: String,
+    /// How the work is done today.
+    #[serde(default = "tbd")]
+    pub current_process: String,
+    /// Monthly email volume.
+    #[serde(default = "tbd")]
+    pub monthly_email_volume: String,
+    /// Systems involved.
+    #[serde(default)]
+    pub systems: Vec<String>,
+    /// How success is measured.
+    #[serde(default)]
+    pub success_metrics: Vec<String>,
+    /// Constraints agreed in discovery.
+    #[serde(default)]
+    pub constraints: Vec<String>,
+    /// What the engagement does not cover.
+    #[serde(default)]
+    pub out_of_scope: Vec<String>,
+    /// People involved.
+    #[serde(default)]
+    pub stakeholders: Vec<Person>,
+}
+
+/// A phase of a proposal's timeline.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// Phase name.
+    pub phase: String,
+    /// Duration in weeks, or TBD.
+    pub weeks: String,
+}
+
+/// Pilot proposal.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    /// Document id (e.g. PRO-2026-0188).
+    pub id: String,
+    /// Document date.
+    #[serde(default)]
+    pub date: Option<Fact<Date>>,
+    /// One-paragraph summary.
+    pub summary: String,
+    /// What is in scope.
+    pub in_scope: Vec<String>,
+    /// What is not.
+    #[serde(default)]
+    pub out_of_scope: Vec<String>,
+    /// What is delivered.
+    #[serde(default)]
+    pub deliverables: Vec<String>,
+    /// Phases.
+    #[serde(default)]
+    pub timeline: Vec<Phase>,
+    /// ISO 4217 currency code.
+    pub currency: String,
+    /// Fixed fee.
+    pub fee: Fact<Decimal>,
+    /// Payment terms in words.
+    #[serde(default = "tbd")]
+    pub payment_terms: String,
+}
+
+/// A signature on an agreement.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    /// The party signing.
+    pub party: String,
+    /// Who signed, or TBD.
+    pub name: String,
+    /// When.
+    pub signed_on: Fact<Date>,
+}
+
+/// Agreement (the contract).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// Document id (e.g. ADSA-2026-0142).
+    pub id: String,
+    /// Document date.
+    #[serde(default)]
+    pub date: Option<Fact<Date>>,
+    /// The proposal it accepts.
+    pub proposal: String,
+    /// Term in words.
+    pub term: String,
+    /// Scope in words.
+    pub scope_summary: String,
+    /// What the agreement excludes.
+    #[serde(default)]
+    pub excluded: Vec<String>,
+    /// ISO 4217 currency code.
+    pub currency: String,
+    /// Fixed fee.
+    pub fee: Fact<Decimal>,
+    /// Deposit due on signature.
+    pub deposit: Fact<Decimal>,
+    /// When the deposit was received.
+    pub deposit_paid_on: Fact<Date>,
+    /// Signatures.
+    #[serde(default)]
+    pub signatories: Vec<Signatory>,
+}
+
+/// One line of a checklist.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistItem {
+    /// What must be true.
+    pub item: String,
+    /// done, open, conditional, blocked.
+    pub status: String,
+    /// Who owns it.
+    #[serde(default = "tbd")]
+    pub owner: String,
+    /// A note.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Launch readiness checklist.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LaunchChecklist {
+    /// Document id, if it has one.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Document date.
+    #[serde(default)]
+    pub date: Option<Fact<Date>>,
+    /// The items.
+    pub items: Vec<ChecklistItem>,
+}
+
+/// A risk in a security review.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    /// Risk id (e.g. R-03).
+    pub id: String,
+    /// Title, or TBD.
+    pub title: String,
+    /// open or closed.
+    pub status: String,
+}
+
+/// Security signoff memo.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityMemo {
+    /// Document id (e.g. SEC-2026-0090).
+    pub id: String,
+    /// Document date.
+    #[serde(default)]
+    pub date: Option<Fact<Date>>,
+    /// GO, Conditional GO or NO GO.
+    pub decision: String,
+    /// What was reviewed.
+    pub reviewed_scope: String,
+    /// Conditions attached to the decision.
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// Risks.
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+    /// What the review did not cover.
+    #[serde(default)]
+    pub not_reviewed: Vec<String>,
+}
+
+/// A metric on a health scorecard.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    /// Metric name.
+    pub name: String,
+    /// Value, or TBD.
+    pub value: String,
+    /// Target, or TBD.
+    #[serde(default = "tbd")]
+    pub target: String,
+}
+
+/// Health scorecard and QBR.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HealthScorecard {
+    /// Document id, if any.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Document date.
+    #[serde(default)]
+    pub date: Option<Fact<Date>>,
+    /// Period covered.
+    pub period: String,
+    /// Overall health.
+    pub health: String,
+    /// Renewal decision.
+    pub renewal_decision: String,
+    /// Metrics.
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
+}
+
+/// Named case study.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseStudy {
+    /// Document id, if any.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Document date.
+    #[serde(default)]
+    pub date: Option<Fact<Date>>,
+    /// Title.
+    pub title: String,
+    /// The client's challenge.
+    pub challenge: String,
+    /// What was built.
+    pub solution: String,
+    /// Results.
+    pub results: String,
+    /// An approved quote.
+    #[serde(default = "tbd")]
+    pub quote: String,
+}
+
+/// A line of an invoice, as written in data (amounts as strings, parsed exactly).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvoiceLine {
+    /// What was supplied.
+    pub description: String,
+    /// Quantity (up to 4 decimals).
+    pub quantity: Num,
+    /// Unit price excluding tax (up to 4 decimals).
+    pub unit_price: Num,
+    /// Absolute discount on this line.
+    #[serde(default)]
+    pub discount: Num,
+    /// Tax category key.
+    pub tax: String,
+    /// A line total given in the data, checked against quantity x price.
+    #[serde(default)]
+    pub amount: Option<Num>,
+}
+
+/// A tax category of an invoice.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvoiceTax {
+    /// Category key the lines refer to.
+    pub category: String,
+    /// Rate in percent (0 to 100).
+    pub rate: Num,
+    /// Exemption or reverse-charge wording.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// An amount already paid against the invoice (e.g. the contract deposit).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payment {
+    /// What it was.
+    pub description: String,
+    /// Amount.
+    pub amount: Num,
+}
+
+/// Milestone invoice.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Invoice {
+    /// Invoice number (e.g. INV-2026-0461), or TBD until issued.
+    pub number: String,
+    /// Issue date.
+    pub issue_date: Fact<Date>,
+    /// Due date.
+    pub due_date: Fact<Date>,
+    /// Payment terms (e.g. Net 30).
+    pub payment_terms: String,
+    /// The milestone the contract describes.
+    pub milestone: String,
+    /// Supply period.
+    #[serde(default = "tbd")]
+    pub period: String,
+    /// Client purchase order, or TBD.
+    #[serde(default = "tbd")]
+    pub purchase_order: String,
+    /// The agreement invoiced against.
+    pub agreement: String,
+    /// ISO 4217 currency code.
+    pub currency: String,
+    /// Address key of the seller.
+    pub seller: String,
+    /// Address key of the buyer.
+    pub buyer: String,
+    /// Line items.
+    pub lines: Vec<InvoiceLine>,
+    /// Tax categories.
+    pub taxes: Vec<InvoiceTax>,
+    /// Invoice-level discount.
+    #[serde(default)]
+    pub discount: Num,
+    /// Amounts already paid.
+    #[serde(default)]
+    pub paid: Vec<Payment>,
+    /// Remittance details.
+    #[serde(default = "tbd")]
+    pub remittance: String,
+    /// Notes printed on the invoice.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// A recipient of an email sequence.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    /// Name.
+    pub name: String,
+    /// Email address, or TBD.
+    pub email: String,
+}
+
+/// One message of an email sequence.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    /// Subject line.
+    pub subject: String,
+    /// When to send.
+    pub send_on: Fact<Date>,
+    /// Body text.
+    pub body: String,
+}
+
+/// Outbound email sequence: message copy only (seed: email only for message copy).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailSequence {
+    /// Document id, if any.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Document date.
+    #[serde(default)]
+    pub date: Option<Fact<Date>>,
+    /// Who sends.
+    pub sender: String,
+    /// Who receives.
+    pub recipients: Vec<Recipient>,
+    /// The messages in order.
+    pub messages: Vec<Message>,
+}
+
+/// #10 envelope: packaging only (seed: envelope only for packaging and delivery readiness).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    /// Document id, if any.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Document date.
+    #[serde(default)]
+    pub date: Option<Fact<Date>>,
+    /// Address key of the return address.
+    pub sender: String,
+    /// Address key of the delivery address.
+    pub recipient: String,
+    /// What goes in the envelope.
+    #[serde(default = "tbd")]
+    pub contents: String,
+}
+
+/// Certificate of completion.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Certificate {
+    /// Document id, if any.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Document date.
+    #[serde(default)]
+    pub date: Option<Fact<Date>>,
+    /// Who completed the course.
+    pub recipient: String,
+    /// The course.
+    pub course: String,
+    /// When.
+    pub completed_on: Fact<Date>,
+}
+
+/// Change order.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeOrder {
+    /// Document id, or TBD.
+    pub id: String,
+    /// Document date.
+    #[serde(default)]
+    pub date: Option<Fact<Date>>,
+    /// Title.
+    pub title: String,
+    /// The scope the change would add.
+    pub scope: String,
+    /// Who asked.
+    pub requested_by: String,
+    /// What and why.
+    pub description: String,
+    /// The changes.
+    #[serde(default)]
+    pub changes: Vec<String>,
+    /// Price impact, or TBD.
+    #[serde(default = "tbd")]
+    pub price_impact: String,
+    /// Schedule impact, or TBD.
+    #[serde(default = "tbd")]
+    pub schedule_impact: String,
+    /// Questions for the sponsor.
+    #[serde(default)]
+    pub open_questions: Vec<String>,
+}
+
+/// The status of an approval record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Given, with evidence.
+    Approved,
+    /// Given subject to conditions (e.g. a risk still open).
+    Conditional,
+    /// Asked for, not given.
+    Requested,
+    /// Refused.
+    Denied,
+    /// Withdrawn.
+    Revoked,
+    /// Nobody knows.
+    Unknown,
+}
+
+impl Status {
+    /// The lowercase name used in data and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Approved => "approved",
+            Status::Conditional => "conditional",
+            Status::Requested => "requested",
+            Status::Denied => "denied",
+            Status::Revoked => "revoked",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who gave an approval.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Approver {
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: String,
+}
+
+/// One record of the approval manifest.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    /// The gate it answers (e.g. `billing`).
+    pub gate: String,
+    /// Its status as recorded.
+    pub status: Status,
+    /// Who gave it.
+    #[serde(default)]
+    pub approver: Option<Approver>,
+    /// The actions it permits (e.g. `issue-invoice`).
+    #[serde(default)]
+    pub actions: Vec<String>,
+    /// What shows it was given (a document id, an email reference).
+    #[serde(default)]
+    pub evidence: Option<String>,
+    /// When it was given.
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// The scope it covers; the engagement's scope when absent.
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// Conditions attached (e.g. `R-03 open`).
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// After this date it no longer counts.
+    #[serde(default)]
+    pub expires: Option<Date>,
+}
+
+/// The approval manifest of one engagement (`approvals.toml`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The records, in file order.
+    #[serde(default)]
+    pub approval: Vec<Approval>,
+}
+
+/// One stage of the lifecycle.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    /// Stage name (e.g. `delivery`).
+    pub name: String,
+    /// The skill that works in it.
+    pub skill: String,
+    /// The artifact kind it produces.
+    pub artifact: String,
+    /// The gate before the next stage, in words.
+    pub gate: String,
+}
+
+/// The security-review overlay: which gate calls for it and which skill runs it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overlay {
+    /// The gate whose unmet requirements invoke the overlay.
+    pub gate: String,
+    /// The skill to route to.
+    pub skill: String,
+    /// The artifact it produces.
+    pub artifact: String,
+}
+
+/// Which scope an approval must cover to satisfy a requirement.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScopeOf {
+    /// The artifact's own scope (default).
+    #[default]
+    Artifact,
+    /// The engagement's main scope.
+    Engagement,
+}
+
+/// One approval an artifact needs.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// The gate.
+    pub gate: String,
+    /// The action the approval must permit.
+    pub action: String,
+    /// Statuses that satisfy it.
+    #[serde(default = "only_approved")]
+    pub accept: Vec<Status>,
+    /// Whose scope the approval must cover.
+    #[serde(default)]
+    pub scope: ScopeOf,
+}
+
+fn only_approved() -> Vec<Status> {
+    vec![Status::Approved]
+}
+
+/// What a TBD in a required fact does to the decision.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MissingFacts {
+    /// Render as a draft listing the missing facts.
+    #[default]
+    Draft,
+    /// Do not render.
+    Blocked,
+}
+
+/// The page layout an artifact is typeset with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// US letter document with the shared header and page numbers.
+    Document,
+    /// #10 envelope.
+    Envelope,
+}
+
+/// One artifact kind: its template, its gate and its outputs. Adding a kind is adding a
+/// row to the rules and a template.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindRule {
+    /// Kind name, also the output file stem.
+    pub kind: String,
+    /// Human title.
+    pub title: String,
+    /// The skill that owns it.
+    pub skill: String,
+    /// The engagement data section holding its facts.
+    pub section: String,
+    /// Markdown template file under `templates/`.
+    pub template: String,
+    /// Typst layout.
+    pub layout: Layout,
+    /// Approvals without which it is not rendered.
+    #[serde(default)]
+    pub blocked_unless: Vec<Requirement>,
+    /// Approvals without which it is a draft.
+    #[serde(default)]
+    pub final_requires: Vec<Requirement>,
+    /// Fields of its section that must not be TBD.
+    #[serde(default)]
+    pub required_facts: Vec<String>,
+    /// What a TBD in `required_facts` does.
+    #[serde(default)]
+    pub missing_facts: MissingFacts,
+}
+
+/// The rules file: lifecycle, overlay and kinds.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// Lifecycle stages in order.
+    pub stage: Vec<Stage>,
+    /// The security-review overlay.
+    pub overlay: Overlay,
+    /// Artifact kinds in render order.
+    pub kind: Vec<KindRule>,
+}
+
+impl Rules {
+    /// The rule for a kind.
+    pub fn kind(&self, name: &str) -> Option<&KindRule> {
+        self.kind.iter().find(|k| k.kind == name)
+    }
+}

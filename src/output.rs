@@ -1,0 +1,58 @@
+//! Stage 6, write: put outputs on disk so that a reader never sees half a file.
+//!
+//! Every file is written to a temporary file in the same folder, synced, then renamed over
+//! the old one: a failed or killed build leaves each output either as it was or complete.
+//! This module is the only place docket writes output files.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Writes `bytes` to `path` atomically (temp file, fsync, rename). Creates the folder.
+/// Skips the write when the file already holds exactly these bytes, so unchanged outputs
+/// keep their timestamps.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<bool> {
+    if let Ok(existing) = std::fs::read(path)
+        && existing == bytes
+    {
+        return Ok(false);
+    }
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".docket-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    // Make the rename itself durable.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(true)
+}
+
+/// Removes an output that must no longer exist (e.g. the PDF of an artifact that is now
+/// blocked). Returns whether there was one.
+pub fn remove(path: &Path) -> Result<bool> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(Error::Write {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// The output path of an artifact file: `<out>/<engagement>/<kind>.<ext>`.
+pub fn artifact_path(out: &Path, engagement: &str, kind: &str, ext: &str) -> PathBuf {
+    out.join(engagement).join(format!("{kind}.{ext}"))
+}

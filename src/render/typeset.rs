@@ -1,0 +1,260 @@
+//! The Typst host: a sandboxed [`World`] and PDF export.
+//!
+//! The World is the one boundary between the compiler and the machine. It serves only what
+//! docket loaded at start-up: the `.typ` files of the templates folder and the font files of
+//! the fonts folder, plus two per-document virtual files (`/main.typ`, the markup, and
+//! `/meta.json`, the document's data). Nothing else can be read: no file system, no system
+//! fonts, no packages, and `today()` is the engagement's fixed date.
+//!
+//! File ids are interned globally by Typst and never freed (at most 65,535), so every
+//! document reuses the same fixed virtual paths and only their contents change. The memo
+//! cache is evicted after each document, or memory grows by megabytes per document.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+use crate::error::{Error, Result};
+
+fn project_id(path: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(path).ok()?;
+    Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+/// The two per-document virtual files, interned once for the whole process.
+static MAIN_ID: LazyLock<Option<FileId>> = LazyLock::new(|| project_id("/main.typ"));
+static META_ID: LazyLock<Option<FileId>> = LazyLock::new(|| project_id("/meta.json"));
+
+/// Fonts, templates and the standard library: loaded once, shared by every compilation.
+pub struct Typesetter {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    sources: HashMap<FileId, Source>,
+    main_id: FileId,
+    meta_id: FileId,
+}
+
+impl std::fmt::Debug for Typesetter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Typesetter")
+            .field("fonts", &self.fonts.len())
+            .field("sources", &self.sources.len())
+            .finish()
+    }
+}
+
+impl Typesetter {
+    /// Loads every font file in `fonts_dir` and every `.typ` file in `templates_dir`.
+    pub fn new(templates_dir: &Path, fonts_dir: &Path) -> Result<Typesetter> {
+        let (Some(main_id), Some(meta_id)) = (*MAIN_ID, *META_ID) else {
+            return Err(Error::Usage("cannot intern Typst file ids".into()));
+        };
+        let mut fonts = Vec::new();
+        let mut font_paths: Vec<_> = read_dir_sorted(fonts_dir)?
+            .into_iter()
+            .filter(|p| {
+                matches!(
+                    p.extension()
+                        .and_then(|e| e.to_str())
+                        .map(str::to_ascii_lowercase)
+                        .as_deref(),
+                    Some("otf" | "ttf" | "ttc" | "otc")
+                )
+            })
+            .collect();
+        font_paths.sort();
+        for path in font_paths {
+            let data = std::fs::read(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            let before = fonts.len();
+            fonts.extend(Font::iter(Bytes::new(data)));
+            if fonts.len() == before {
+                return Err(Error::Usage(format!(
+                    "{} is not a usable font",
+                    path.display()
+                )));
+            }
+        }
+        if fonts.is_empty() {
+            return Err(Error::Usage(format!(
+                "no fonts in {}: docket typesets only with the fonts it ships",
+                fonts_dir.display()
+            )));
+        }
+        let mut sources = HashMap::new();
+        for path in read_dir_sorted(templates_dir)? {
+            if path.extension().and_then(|e| e.to_str()) != Some("typ") {
+                continue;
+            }
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            let id = project_id(&format!("/{name}"))
+                .ok_or_else(|| Error::Usage(format!("bad template name {name}")))?;
+            sources.insert(id, Source::new(id, text));
+        }
+        let book = FontBook::from_fonts(&fonts);
+        Ok(Typesetter {
+            library: LazyHash::new(Library::default()),
+            book: LazyHash::new(book),
+            fonts,
+            sources,
+            main_id,
+            meta_id,
+        })
+    }
+
+    /// Typesets one document: `markup` is the main file, `meta` the JSON it reads as
+    /// `/meta.json`, `ident` the stable PDF identifier, `today` the fixed date.
+    pub fn pdf(
+        &self,
+        name: &str,
+        markup: String,
+        meta: Vec<u8>,
+        ident: &str,
+        today: (i32, u8, u8),
+    ) -> Result<Vec<u8>> {
+        let world = DocWorld {
+            shared: self,
+            main: Source::new(self.main_id, markup),
+            meta: Bytes::new(meta),
+            today: Datetime::from_ymd(today.0, today.1, today.2),
+        };
+        let result = typst::compile::<PagedDocument>(&world)
+            .output
+            .map_err(|errors| diagnostics(&world, name, &errors))
+            .and_then(|document| {
+                let options = PdfOptions {
+                    ident: Smart::Custom(ident.to_string()),
+                    timestamp: None,
+                    ..PdfOptions::default()
+                };
+                typst_pdf::pdf(&document, &options)
+                    .map_err(|errors| diagnostics(&world, name, &errors))
+            });
+        // Without eviction the memo cache keeps every document alive (~1.8 MB each).
+        typst::comemo::evict(0);
+        result
+    }
+}
+
+fn diagnostics(world: &DocWorld<'_>, name: &str, errors: &[SourceDiagnostic]) -> Error {
+    let message = errors
+        .iter()
+        .map(|d| {
+            let mut line = d.message.to_string();
+            if let Some(id) = d.span.id()
+                && let Ok(source) = world.source(id)
+                && let Some(range) = world.range(d.span)
+            {
+                let (l, c) = crate::load::line_col(source.text(), range.start);
+                line = format!("{}:{l}:{c}: {line}", id.vpath().get_without_slash());
+            }
+            for hint in &d.hints {
+                line.push_str(&format!(" (hint: {})", hint.v));
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    Error::Typeset {
+        document: name.to_string(),
+        message,
+    }
+}
+
+use typst::WorldExt;
+
+fn read_dir_sorted(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// The World of one document.
+struct DocWorld<'a> {
+    shared: &'a Typesetter,
+    main: Source,
+    meta: Bytes,
+    today: Option<Datetime>,
+}
+
+impl World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.shared.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.shared.book
+    }
+
+    fn main(&self) -> FileId {
+        self.shared.main_id
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.shared.main_id {
+            return Ok(self.main.clone());
+        }
+        if let VirtualRoot::Package(_) = id.root() {
+            return Err(FileError::Other(Some(
+                "packages are disabled in docket".into(),
+            )));
+        }
+        self.shared
+            .sources
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| FileError::AccessDenied)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.shared.meta_id {
+            return Ok(self.meta.clone());
+        }
+        if id == self.shared.main_id {
+            return Ok(Bytes::from_string(self.main.clone()));
+        }
+        if let VirtualRoot::Package(_) = id.root() {
+            return Err(FileError::Other(Some(
+                "packages are disabled in docket".into(),
+            )));
+        }
+        match self.shared.sources.get(&id) {
+            Some(source) => Ok(Bytes::from_string(source.clone())),
+            None => Err(FileError::AccessDenied),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.shared.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}

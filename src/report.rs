@@ -1,0 +1,355 @@
+//! Reports: what was decided and why, for people (tables, handoff.md) and for machines
+//! (build-report.json, handoff.json, `--json`). Every gate decision is recorded here with
+//! the approvals and evidence behind it.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::Plan;
+use crate::gate::{ApprovalView, Decision, Missing, collect_tbd};
+use crate::model::{Rules, Track};
+use crate::render::markdown::escape_markdown;
+
+/// One artifact's entry in the build report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArtifactReport {
+    /// Kind (output file stem).
+    pub kind: String,
+    /// Human title.
+    pub title: String,
+    /// Document id.
+    pub document_id: String,
+    /// final, draft or blocked.
+    pub decision: Decision,
+    /// Why.
+    pub reasons: Vec<String>,
+    /// Approvals that satisfied requirements, with their evidence.
+    pub approvals_used: Vec<ApprovalView>,
+    /// Approvals whose absence makes it a draft.
+    pub missing_approvals: Vec<Missing>,
+    /// Approvals whose absence blocks it.
+    pub blocked_by: Vec<Missing>,
+    /// Required facts still TBD.
+    pub missing_facts: Vec<String>,
+    /// TBD fields in its data.
+    pub open_questions: Vec<String>,
+    /// Its output files (empty when blocked).
+    pub outputs: Vec<String>,
+    /// Whether this run rendered it (false with `--only` for other kinds, or in `check`).
+    pub rendered: bool,
+}
+
+/// The build report of one engagement (`build-report.json`).
+#[derive(Debug, Clone, Serialize)]
+pub struct EngagementReport {
+    /// Engagement id.
+    pub engagement: String,
+    /// Client.
+    pub client: String,
+    /// Workflow.
+    pub workflow: String,
+    /// Lifecycle stage.
+    pub lifecycle_stage: String,
+    /// One entry per artifact kind.
+    pub artifacts: Vec<ArtifactReport>,
+    /// Every approval record as the gate read it.
+    pub approvals: Vec<ApprovalView>,
+    /// Every TBD in the engagement.
+    pub open_questions: Vec<String>,
+    /// Routing.
+    pub route: crate::route::Route,
+}
+
+/// The seed's handoff package (`handoff.json`, `handoff.md`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Handoff {
+    /// Engagement id.
+    pub engagement: String,
+    /// Client.
+    pub client: String,
+    /// Workflow.
+    pub workflow: String,
+    /// Lifecycle stage.
+    pub lifecycle_stage: String,
+    /// Artifact paths by kind (rendered ones).
+    pub artifact_paths: Vec<HandoffArtifact>,
+    /// Decisions per artifact, with the first reason.
+    pub decisions: Vec<HandoffDecision>,
+    /// Open questions (TBD facts).
+    pub open_questions: Vec<String>,
+    /// Blockers: blocked artifacts and blocked tracks.
+    pub blockers: Vec<String>,
+    /// Approvals as the gate reads them.
+    pub approvals: Vec<ApprovalView>,
+    /// Parallel tracks.
+    pub tracks: Vec<Track>,
+    /// Skills to invoke next, in order.
+    pub next_skill: Vec<String>,
+    /// Next action.
+    pub next_action: String,
+    /// Next owner.
+    pub next_owner: String,
+}
+
+/// An artifact's paths in the handoff.
+#[derive(Debug, Clone, Serialize)]
+pub struct HandoffArtifact {
+    /// Kind.
+    pub kind: String,
+    /// Document id.
+    pub document_id: String,
+    /// Files.
+    pub paths: Vec<String>,
+}
+
+/// An artifact's decision in the handoff.
+#[derive(Debug, Clone, Serialize)]
+pub struct HandoffDecision {
+    /// Kind.
+    pub kind: String,
+    /// final, draft or blocked.
+    pub decision: Decision,
+    /// Why.
+    pub reasons: Vec<String>,
+}
+
+/// What a run did, over all engagements.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Per engagement.
+    pub engagements: Vec<EngagementReport>,
+    /// Artifacts final / draft / blocked.
+    pub counts: Counts,
+    /// Whether outputs were written.
+    pub wrote: bool,
+}
+
+/// Decision counts.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Counts {
+    /// Final.
+    pub final_: usize,
+    /// Draft.
+    pub draft: usize,
+    /// Blocked.
+    pub blocked: usize,
+}
+
+impl Summary {
+    /// Sums up engagement reports.
+    pub fn new(engagements: Vec<EngagementReport>, wrote: bool) -> Summary {
+        let mut counts = Counts::default();
+        for a in engagements.iter().flat_map(|e| &e.artifacts) {
+            match a.decision {
+                Decision::Final => counts.final_ += 1,
+                Decision::Draft => counts.draft += 1,
+                Decision::Blocked => counts.blocked += 1,
+            }
+        }
+        Summary {
+            engagements,
+            counts,
+            wrote,
+        }
+    }
+}
+
+/// Assembles an engagement's report. `rendered` lists the kinds this run rendered.
+pub fn engagement_report(
+    rules: &Rules,
+    plan: &Plan,
+    out: &Path,
+    rendered: &[String],
+) -> EngagementReport {
+    let e = &plan.loaded.engagement;
+    let artifacts = plan
+        .gated
+        .iter()
+        .zip(&rules.kind)
+        .map(|(gated, rule)| {
+            let ev = gated.evaluation();
+            let outputs = if ev.decision == Decision::Blocked {
+                Vec::new()
+            } else {
+                ["md", "pdf"]
+                    .iter()
+                    .map(|ext| {
+                        display_path(&crate::output::artifact_path(out, &e.id, &rule.kind, ext))
+                    })
+                    .collect()
+            };
+            ArtifactReport {
+                kind: rule.kind.clone(),
+                title: rule.title.clone(),
+                document_id: ev.document_id.clone(),
+                decision: ev.decision,
+                reasons: ev.reasons.clone(),
+                approvals_used: ev.approvals_used.clone(),
+                missing_approvals: ev.missing.clone(),
+                blocked_by: ev.blocked_by.clone(),
+                missing_facts: ev.missing_facts.clone(),
+                open_questions: ev.open_questions.clone(),
+                outputs,
+                rendered: rendered.contains(&rule.kind),
+            }
+        })
+        .collect();
+    let mut open_questions = Vec::new();
+    collect_tbd(&plan.state, "", &mut open_questions);
+    let open_questions = open_questions
+        .into_iter()
+        .map(|q| q.trim_start_matches('.').to_string())
+        .collect();
+    EngagementReport {
+        engagement: e.id.clone(),
+        client: e.client.clone(),
+        workflow: e.workflow.clone(),
+        lifecycle_stage: e.lifecycle_stage.clone(),
+        artifacts,
+        approvals: plan
+            .loaded
+            .manifest
+            .approval
+            .iter()
+            .map(|a| ApprovalView::of(a, e))
+            .collect(),
+        open_questions,
+        route: plan.route.clone(),
+    }
+}
+
+/// Paths in reports use `/`, whatever the platform.
+fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The handoff package of an engagement report.
+pub fn handoff(report: &EngagementReport) -> Handoff {
+    let mut blockers: Vec<String> = report
+        .artifacts
+        .iter()
+        .filter(|a| a.decision == Decision::Blocked)
+        .map(|a| format!("{}: {}", a.kind, a.reasons.join("; ")))
+        .collect();
+    blockers.extend(report.route.tracks.iter().filter_map(|t| {
+        t.blocker
+            .as_ref()
+            .map(|b| format!("track {} ({}): {b}", t.name, status_name(t)))
+    }));
+    Handoff {
+        engagement: report.engagement.clone(),
+        client: report.client.clone(),
+        workflow: report.workflow.clone(),
+        lifecycle_stage: report.lifecycle_stage.clone(),
+        artifact_paths: report
+            .artifacts
+            .iter()
+            .filter(|a| !a.outputs.is_empty())
+            .map(|a| HandoffArtifact {
+                kind: a.kind.clone(),
+                document_id: a.document_id.clone(),
+                paths: a.outputs.clone(),
+            })
+            .collect(),
+        decisions: report
+            .artifacts
+            .iter()
+            .map(|a| HandoffDecision {
+                kind: a.kind.clone(),
+                decision: a.decision,
+                reasons: a.reasons.clone(),
+            })
+            .collect(),
+        open_questions: report.open_questions.clone(),
+        blockers,
+        approvals: report.approvals.clone(),
+        tracks: report.route.tracks.clone(),
+        next_skill: report.route.next_skill.clone(),
+        next_action: report.route.next_action.clone(),
+        next_owner: report.route.next_owner.clone(),
+    }
+}
+
+fn status_name(track: &Track) -> &'static str {
+    match track.status {
+        crate::model::TrackStatus::Active => "active",
+        crate::model::TrackStatus::Blocked => "blocked",
+        crate::model::TrackStatus::DraftOnly => "draft only",
+        crate::model::TrackStatus::Done => "done",
+    }
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// The handoff as Markdown for people. Every value is Markdown-escaped.
+pub fn handoff_markdown(h: &Handoff) -> String {
+    let esc = |s: &str| escape_markdown(s);
+    let mut md = String::new();
+    md.push_str(&format!("# Handoff: {}\n\n", esc(&h.client)));
+    md.push_str(&format!(
+        "| Field | Value |\n|---|---|\n| client | {} |\n| workflow | {} |\n| lifecycle_stage | {} |\n",
+        esc(&h.client),
+        esc(&h.workflow),
+        esc(&h.lifecycle_stage)
+    ));
+    for a in &h.approvals {
+        md.push_str(&format!(
+            "| approvals.{} ({}) | {} |\n",
+            esc(&a.gate),
+            esc(&a.scope),
+            esc(&a.describe())
+        ));
+    }
+    md.push_str(&format!(
+        "| next_skill | {} |\n| next_action | {} |\n| next_owner | {} |\n\n",
+        esc(&h.next_skill.join(" → ")),
+        esc(&h.next_action),
+        esc(&h.next_owner)
+    ));
+    md.push_str("## Decisions\n\n| Artifact | Decision | Why |\n|---|---|---|\n");
+    for d in &h.decisions {
+        md.push_str(&format!(
+            "| {} | {} | {} |\n",
+            esc(&d.kind),
+            d.decision.as_str(),
+            esc(&d.reasons.join("; "))
+        ));
+    }
+    md.push_str("\n## Artifact paths\n\n");
+    for a in &h.artifact_paths {
+        md.push_str(&format!(
+            "- {} ({}): {}\n",
+            esc(&a.kind),
+            esc(&a.document_id),
+            esc(&a.paths.join(", "))
+        ));
+    }
+    md.push_str("\n## Tracks\n\n| Track | Status | Owner | Blocker |\n|---|---|---|---|\n");
+    for t in &h.tracks {
+        md.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            esc(&t.name),
+            status_name(t),
+            esc(&t.owner),
+            esc(t.blocker.as_deref().unwrap_or("none"))
+        ));
+    }
+    md.push_str("\n## Blockers\n\n");
+    for b in &h.blockers {
+        md.push_str(&format!("- {}\n", esc(b)));
+    }
+    md.push_str("\n## Open questions\n\n");
+    if h.open_questions.is_empty() {
+        md.push_str("None.\n");
+    }
+    for q in &h.open_questions {
+        md.push_str(&format!("- {} is TBD\n", esc(q)));
+    }
+    md
+}
