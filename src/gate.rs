@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::model::{
     Approval, Engagement, KindRule, Manifest, MissingFacts, Requirement, ScopeOf, Status, TBD,
+    TrackStatus,
 };
 
 /// The three outcomes of a gate.
@@ -389,6 +390,30 @@ fn check(
         )
     } else {
         "none recorded".to_string()
+    };
+    let tracks: Vec<String> = engagement
+        .tracks
+        .iter()
+        .filter(|t| {
+            t.gate.as_deref() == Some(req.gate.as_str())
+                && t.scope.as_deref().unwrap_or(&engagement.scope) == scope
+                && t.status != TrackStatus::Done
+        })
+        .map(|t| {
+            let status = serde_json::to_value(t.status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            match &t.blocker {
+                Some(b) => format!("track {} is {status}: {b}", t.name),
+                None => format!("track {} is {status}", t.name),
+            }
+        })
+        .collect();
+    let found = if tracks.is_empty() {
+        found
+    } else {
+        format!("{found}; {}", tracks.join("; "))
     };
     Err(Missing {
         gate: req.gate.clone(),

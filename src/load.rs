@@ -407,13 +407,11 @@ fn locate_json(text: &str, field: &str) -> Option<usize> {
     // previous one.
     let mut from = 0;
     let mut found = None;
-    for seg in segments(field) {
-        if let Ok(key) = seg {
-            let needle = format!("\"{key}\"");
-            let at = text.get(from..)?.find(&needle)? + from;
-            found = Some(at);
-            from = at + needle.len();
-        }
+    for key in segments(field).into_iter().flatten() {
+        let needle = format!("\"{key}\"");
+        let at = text.get(from..)?.find(&needle)? + from;
+        found = Some(at);
+        from = at + needle.len();
     }
     found
 }

@@ -404,6 +404,10 @@ pub struct Track {
     /// The scope the track works in (defaults to the engagement's).
     #[serde(default)]
     pub scope: Option<String>,
+    /// The approval gate the track works toward, if any: a missing approval on that gate
+    /// and scope is reported with the track's status and blocker.
+    #[serde(default)]
+    pub gate: Option<String>,
 }
 
 /// A person named in a document, with their role.

@@ -18,14 +18,13 @@ use crate::error::{Error, Result};
 /// line start. Line breaks become spaces: a value never starts a new block.
 pub fn escape_markdown(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 8);
-    let mut at_start = true;
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
+    let chars: Vec<char> = value.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let at_start = i == 0;
         match c {
-            '\n' | '\r' | '\t' => {
-                out.push(' ');
-                continue;
-            }
+            '\n' | '\r' | '\t' => out.push(' '),
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' | '!' | '$' => {
                 out.push('\\');
                 out.push(c);
@@ -35,26 +34,23 @@ pub fn escape_markdown(value: &str) -> String {
                 out.push(c);
             }
             c if at_start && c.is_ascii_digit() => {
-                // `1.` or `1)` at a line start would begin an ordered list.
-                out.push(c);
-                while let Some(&d) = chars.peek() {
-                    if d.is_ascii_digit() {
-                        out.push(d);
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                if let Some(&p) = chars.peek()
+                // `1.` or `1)` followed by a space (or nothing) at a line start would begin
+                // an ordered list; `0.00` would not.
+                let digits = chars.iter().take_while(|d| d.is_ascii_digit()).count();
+                out.extend(&chars[..digits]);
+                i = digits;
+                if let Some(&p) = chars.get(i)
                     && (p == '.' || p == ')')
+                    && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
                 {
                     out.push('\\');
                 }
+                continue;
             }
             c if c.is_control() => {}
             c => out.push(c),
         }
-        at_start = false;
+        i += 1;
     }
     out
 }
@@ -111,12 +107,15 @@ mod tests {
     use super::escape_markdown;
 
     fn rendered_text(md: &str) -> String {
-        pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::all())
-            .filter_map(|e| match e {
-                pulldown_cmark::Event::Text(t) => Some(t.to_string()),
-                _ => None,
-            })
-            .collect()
+        pulldown_cmark::Parser::new_ext(
+            md,
+            pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH,
+        )
+        .filter_map(|e| match e {
+            pulldown_cmark::Event::Text(t) => Some(t.to_string()),
+            _ => None,
+        })
+        .collect()
     }
 
     #[test]
@@ -129,6 +128,9 @@ mod tests {
             "![img](http://x/y.png)",
             "- list",
             "1. one",
+            "1.",
+            "0.00",
+            "2026-01-20",
             "# heading",
             "a | b",
             "*bold* _em_ `code`",

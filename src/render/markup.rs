@@ -168,11 +168,7 @@ pub fn to_typst(markdown: &str) -> String {
                         out.push('\n');
                     }
                 }
-                TagEnd::Item => {
-                    if !out.ends_with('\n') {
-                        out.push('\n');
-                    }
-                }
+                TagEnd::Item if !out.ends_with('\n') => out.push('\n'),
                 TagEnd::Table => out.push_str(")\n\n"),
                 TagEnd::TableHead => out.push_str("),\n"),
                 TagEnd::TableRow => out.push('\n'),
