@@ -14,6 +14,7 @@ pub fn context(rule: &KindRule, engagement: &Engagement) -> Result<Option<Value>
     match rule.kind.as_str() {
         "invoice" => invoice(engagement).map(Some),
         "proposal" | "agreement" => Ok(Some(contract_amounts(rule, engagement))),
+        "envelope" => envelope(engagement).map(Some),
         _ => Ok(None),
     }
 }
@@ -58,44 +59,8 @@ fn invoice(engagement: &Engagement) -> Result<Value> {
     let Some(inv) = &engagement.invoice else {
         return Ok(Value::Null);
     };
-    let currency = Currency::from_code(&inv.currency).ok_or_else(|| {
-        data_error(
-            engagement,
-            "invoice.currency",
-            format!(
-                "unknown currency code `{}`, expected an ISO 4217 code such as USD",
-                inv.currency
-            ),
-        )
-    })?;
-    let input = InvoiceInput {
-        currency,
-        lines: inv
-            .lines
-            .iter()
-            .map(|l| LineInput {
-                description: l.description.clone(),
-                quantity: l.quantity.0,
-                unit_price: l.unit_price.0,
-                discount: l.discount.0,
-                tax_category: l.tax.clone(),
-            })
-            .collect(),
-        invoice_discount: inv.discount.0,
-        taxes: inv
-            .taxes
-            .iter()
-            .map(|t| TaxCategory {
-                category: t.category.clone(),
-                rate_percent: t.rate.0,
-                note: t.note.clone(),
-            })
-            .collect(),
-        paid: inv.paid.iter().map(|p| p.amount.0).sum(),
-        credit_note: false,
-    };
-    let totals =
-        money::compute(&input).map_err(|e| data_error(engagement, "invoice", e.to_string()))?;
+    let (currency, totals) =
+        invoice_totals(inv).map_err(|e| data_error(engagement, "invoice", e.to_string()))?;
     for (i, (line, total)) in inv.lines.iter().zip(&totals.lines).enumerate() {
         if let Some(given) = line.amount
             && given.0 != total.net
@@ -127,8 +92,68 @@ fn invoice(engagement: &Engagement) -> Result<Value> {
     }))
 }
 
+/// The envelope's return and delivery address lines, as printed.
+fn envelope(engagement: &Engagement) -> Result<Value> {
+    let Some(env) = &engagement.envelope else {
+        return Ok(Value::Null);
+    };
+    let lines = |key: &str, field: &str| -> Result<Vec<String>> {
+        let address = engagement
+            .addresses
+            .get(key)
+            .ok_or_else(|| data_error(engagement, field, format!("no address `{key}`")))?;
+        envelope_lines(address).map_err(|e| data_error(engagement, field, e.to_string()))
+    };
+    Ok(json!({
+        "sender": lines(&env.sender, "envelope.sender")?,
+        "recipient": lines(&env.recipient, "envelope.recipient")?,
+    }))
+}
+
+/// Computes an invoice's totals exactly. Load-time validation has already run this, so
+/// errors here only reach callers that skip loading.
+pub fn invoice_totals(
+    inv: &crate::model::Invoice,
+) -> Result<(Currency, money::Totals), money::MoneyError> {
+    let currency = Currency::from_code(&inv.currency).ok_or_else(|| money::MoneyError::Parse {
+        field: "currency".into(),
+        found: inv.currency.clone(),
+        expected: "an ISO 4217 currency code".into(),
+    })?;
+    let input = InvoiceInput {
+        currency,
+        lines: inv
+            .lines
+            .iter()
+            .map(|l| LineInput {
+                description: l.description.clone(),
+                quantity: l.quantity.0,
+                unit_price: l.unit_price.0,
+                discount: l.discount.0,
+                tax_category: l.tax.clone(),
+            })
+            .collect(),
+        invoice_discount: inv.discount.0,
+        taxes: inv
+            .taxes
+            .iter()
+            .map(|t| TaxCategory {
+                category: t.category.clone(),
+                rate_percent: t.rate.0,
+                note: t.note.clone(),
+            })
+            .collect(),
+        paid: inv.paid.iter().map(|p| p.amount.0).sum(),
+        credit_note: false,
+    };
+    let totals = money::compute(&input)?;
+    Ok((currency, totals))
+}
+
 /// The lines of an address as printed on an envelope (USPS Publication 28 form).
-pub fn envelope_lines(address: &Address) -> Result<Vec<String>> {
+pub fn envelope_lines(
+    address: &Address,
+) -> Result<Vec<String>, crate::usps::address::AddressError> {
     let input = AddressInput {
         name: &address.name,
         organization: address.organization.as_deref(),
@@ -138,15 +163,5 @@ pub fn envelope_lines(address: &Address) -> Result<Vec<String>> {
         postal_code: &address.postal_code,
         country: &address.country,
     };
-    standardize(&input).map_err(|e| {
-        Error::data(
-            Location {
-                file: "addresses".into(),
-                line: None,
-                column: None,
-                field: Some(address.name.clone()),
-            },
-            e.to_string(),
-        )
-    })
+    standardize(&input)
 }

@@ -293,7 +293,7 @@ fn did_you_mean(message: &str) -> String {
         return message.to_string();
     };
     let unknown = &rest[..end];
-    let candidates: Vec<&str> = rest[end..].split('`').skip(1).step_by(2).collect();
+    let candidates: Vec<&str> = rest[end..].split('`').skip(2).step_by(2).collect();
     match closest(unknown, &candidates) {
         Some(best) => format!("{message}; did you mean `{best}`?"),
         None => message.to_string(),
@@ -473,6 +473,43 @@ pub fn safe_name(name: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
+/// Invoice checks serde cannot make: currency, exact amounts (via the money module), dates.
+fn validate_invoice(inv: &crate::model::Invoice, file: &SourceFile) -> Result<()> {
+    if crate::money::Currency::from_code(&inv.currency).is_none() {
+        return Err(Error::data(
+            locate(file, "invoice.currency"),
+            format!(
+                "unknown currency code `{}`, expected an ISO 4217 code such as USD, EUR or JPY",
+                inv.currency
+            ),
+        ));
+    }
+    if let Err(err) = crate::derive::invoice_totals(inv) {
+        // Money errors read "FIELD: message", FIELD relative to the invoice.
+        let text = err.to_string();
+        let (field, message) = text.split_once(": ").unwrap_or(("", text.as_str()));
+        let field = match field {
+            "invoice_discount" => "discount".to_string(),
+            f => f.replace(".tax_category", ".tax"),
+        };
+        let path = if field.is_empty() {
+            "invoice".to_string()
+        } else {
+            format!("invoice.{field}")
+        };
+        return Err(Error::data(locate(file, &path), message));
+    }
+    if let (Some(issued), Some(due)) = (inv.issue_date.known(), inv.due_date.known())
+        && due < issued
+    {
+        return Err(Error::data(
+            locate(file, "invoice.due_date"),
+            format!("the due date {due} is before the issue date {issued}"),
+        ));
+    }
+    Ok(())
+}
+
 /// The gate names the rules mention.
 pub fn known_gates(rules: &Rules) -> Vec<&str> {
     let mut gates: Vec<&str> = rules
@@ -538,6 +575,21 @@ fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
                 locate(file, field),
                 format!("no address with key `{key}` in [addresses]{hint}"),
             ));
+        }
+    }
+    if let Some(inv) = &e.invoice {
+        validate_invoice(inv, file)?;
+    }
+    if let Some(env) = &e.envelope {
+        for key in [&env.sender, &env.recipient] {
+            if let Some(address) = e.addresses.get(key)
+                && let Err(err) = crate::derive::envelope_lines(address)
+            {
+                return Err(Error::data(
+                    locate(file, &format!("addresses.{key}.{}", err.field())),
+                    format!("cannot print this address on an envelope: {err}"),
+                ));
+            }
         }
     }
     if let Some(manifest_file) = &loaded.manifest_file {

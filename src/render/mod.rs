@@ -11,7 +11,7 @@ pub mod typeset;
 use std::path::Path;
 
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::error::Result;
 use crate::gate::{Cleared, Decision};
@@ -92,8 +92,9 @@ impl Renderer {
         context.insert("e", state);
         context.insert("s", cleared.section());
         context.insert("addr", &formatted_addresses(engagement));
-        if let Some(extra) = crate::derive::context(rule, engagement)? {
-            context.insert("calc", &extra);
+        let calc = crate::derive::context(rule, engagement)?;
+        if let Some(calc) = &calc {
+            context.insert("calc", calc);
         }
         let markdown = markdown::render(&self.tera, &rule.template, &context)?;
 
@@ -107,16 +108,10 @@ impl Renderer {
                 t
             }
             Layout::Envelope => {
-                if let Some(env) = &engagement.envelope {
-                    let lines = |key: &str| {
-                        engagement
-                            .addresses
-                            .get(key)
-                            .map(crate::derive::envelope_lines)
-                            .transpose()
-                    };
-                    meta["sender"] = json!(lines(&env.sender)?);
-                    meta["recipient"] = json!(lines(&env.recipient)?);
+                // The same standardized lines the Markdown proof shows.
+                if let Some(calc) = &calc {
+                    meta["sender"] = calc["sender"].clone();
+                    meta["recipient"] = calc["recipient"].clone();
                 }
                 "#import \"/envelope.typ\": envelope\n#envelope(json(\"/meta.json\"))\n".to_string()
             }
