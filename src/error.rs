@@ -75,6 +75,10 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// docket refuses to do something that would break a rule (overwriting an issued
+    /// document, approving one's own work); the message says how to proceed.
+    #[error("{0}")]
+    Refused(String),
     /// The request itself makes no sense (an unknown engagement or kind).
     #[error("{0}")]
     Usage(String),

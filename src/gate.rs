@@ -12,9 +12,10 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::digest::{self, InputDigest, TemplateDigests};
 use crate::model::{
-    Approval, Engagement, KindRule, Manifest, MissingFacts, Requirement, ScopeOf, Status, TBD,
-    TrackStatus,
+    Approval, Engagement, Exception, KindRule, Manifest, MissingFacts, Requirement, ScopeOf,
+    Status, TBD, TrackStatus,
 };
 
 /// The three outcomes of a gate.
@@ -63,6 +64,14 @@ pub struct ApprovalView {
     pub conditions: Vec<String>,
     /// Why `effective` differs from `recorded`, if it does.
     pub note: Option<String>,
+    /// The artifact the approval is bound to, if any (`docket approve` records one).
+    pub artifact: Option<String>,
+    /// Inputs changed since a bound approval was given (it is then stale).
+    pub stale_fields: Vec<String>,
+    #[serde(skip)]
+    bound_digest: Option<String>,
+    #[serde(skip)]
+    bound_inputs: std::collections::BTreeMap<String, String>,
 }
 
 impl ApprovalView {
@@ -115,6 +124,21 @@ impl ApprovalView {
                 .unwrap_or_else(|| engagement.scope.clone()),
             conditions: approval.conditions.clone(),
             note,
+            artifact: approval.artifact.clone(),
+            stale_fields: Vec::new(),
+            bound_digest: approval.digest.clone(),
+            bound_inputs: approval.inputs.clone(),
+        }
+    }
+
+    /// Demotes a counting approval to `requested`, saying why.
+    fn demote(&mut self, why: String) {
+        if matches!(self.effective, Status::Approved | Status::Conditional) {
+            self.note = Some(format!(
+                "recorded as {} but {why}: treated as requested",
+                self.recorded
+            ));
+            self.effective = Status::Requested;
         }
     }
 
@@ -182,6 +206,12 @@ pub struct Evaluation {
     pub open_questions: Vec<String>,
     /// The scope the artifact is in.
     pub scope: String,
+    /// Who prepared it, when recorded.
+    pub prepared_by: Option<String>,
+    /// Exceptions to the preparer rule that this decision relies on (reports show them).
+    pub exceptions: Vec<Exception>,
+    /// Digest of its inputs (data, templates, rule, approvals it depends on).
+    pub input_digest: InputDigest,
 }
 
 /// An artifact the gate let through (final or draft). Only [`evaluate`] makes one, and the
@@ -233,6 +263,7 @@ pub fn evaluate(
     engagement: &Engagement,
     state: &Value,
     manifest: &Manifest,
+    templates: &TemplateDigests,
 ) -> Gated {
     let section = state.get(&rule.section).cloned().unwrap_or(Value::Null);
     let document_id = document_id(rule, engagement, &section);
@@ -255,6 +286,15 @@ pub fn evaluate(
         missing_facts: Vec::new(),
         open_questions: Vec::new(),
         scope: scope.clone(),
+        prepared_by: section
+            .get("prepared_by")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        exceptions: Vec::new(),
+        input_digest: InputDigest {
+            total: String::new(),
+            fields: Default::default(),
+        },
     };
     if section.is_null() {
         evaluation.decision = Decision::Blocked;
@@ -266,11 +306,63 @@ pub fn evaluate(
     }
     collect_tbd(&section, &rule.section, &mut evaluation.open_questions);
 
-    let views: Vec<ApprovalView> = manifest
+    // The approvals as this artifact sees them: bound approvals of other artifacts do not
+    // apply; the preparer may not approve their own work without a recorded exception.
+    let mut views: Vec<ApprovalView> = manifest
         .approval
         .iter()
         .map(|a| ApprovalView::of(a, engagement))
+        .filter(|v| v.artifact.as_deref().is_none_or(|k| k == rule.kind))
         .collect();
+    if let Some(preparer) = &evaluation.prepared_by {
+        let exception = manifest
+            .exception
+            .iter()
+            .find(|x| x.artifact == rule.kind && &x.person == preparer);
+        for view in &mut views {
+            if view.approver.as_ref() == Some(preparer) {
+                match exception {
+                    Some(x) => {
+                        if !evaluation.exceptions.contains(x) {
+                            evaluation.exceptions.push(x.clone());
+                        }
+                    }
+                    None => view.demote(format!(
+                        "{preparer} prepared this {} and may not approve it (no exception recorded)",
+                        rule.kind
+                    )),
+                }
+            }
+        }
+    }
+    let gates: Vec<&str> = rule
+        .blocked_unless
+        .iter()
+        .chain(&rule.final_requires)
+        .map(|r| r.gate.as_str())
+        .collect();
+    let deps: Vec<&ApprovalView> = views
+        .iter()
+        .filter(|v| v.artifact.is_none() && gates.contains(&v.gate.as_str()))
+        .collect();
+    evaluation.input_digest = digest::inputs(rule, &rule.section, &section, templates, &deps);
+    // A bound approval covers exactly the inputs it was given for.
+    for view in &mut views {
+        if view.artifact.is_some()
+            && view.bound_digest.as_deref() != Some(evaluation.input_digest.total.as_str())
+        {
+            let changed = evaluation.input_digest.changed_since(&view.bound_inputs);
+            view.demote(format!(
+                "is stale: {} changed since it was given",
+                if changed.is_empty() {
+                    "the inputs".to_string()
+                } else {
+                    changed.join(", ")
+                }
+            ));
+            view.stale_fields = changed;
+        }
+    }
 
     for field in &rule.required_facts {
         let missing = match section.get(field) {

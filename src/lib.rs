@@ -12,8 +12,11 @@
 //! programs can call directly.
 
 pub mod derive;
+pub mod digest;
 pub mod error;
 pub mod gate;
+pub mod issued;
+pub mod ledger;
 pub mod load;
 pub mod model;
 pub mod money;
@@ -120,6 +123,7 @@ pub fn plan(options: &Options) -> Result<(Project, Vec<Plan>)> {
             .engagements
             .retain(|l| options.engagements.contains(&l.engagement.id));
     }
+    let templates = digest::TemplateDigests::load(&options.templates)?;
     let engagements = std::mem::take(&mut project.engagements);
     let plans = engagements
         .into_par_iter()
@@ -130,7 +134,15 @@ pub fn plan(options: &Options) -> Result<(Project, Vec<Plan>)> {
                 .rules
                 .kind
                 .iter()
-                .map(|rule| evaluate(rule, &loaded.engagement, &state, &loaded.manifest))
+                .map(|rule| {
+                    evaluate(
+                        rule,
+                        &loaded.engagement,
+                        &state,
+                        &loaded.manifest,
+                        &templates,
+                    )
+                })
                 .collect();
             let evaluations: Vec<gate::Evaluation> =
                 gated.iter().map(|g| g.evaluation().clone()).collect();
@@ -167,6 +179,25 @@ struct Job<'a> {
     kind: &'a str,
     doc: MarkdownDoc,
     pdf: Option<Vec<u8>>,
+}
+
+impl Job<'_> {
+    /// Output file names (relative to the engagement's folder) and their bytes.
+    fn files(&self) -> Vec<(String, &[u8])> {
+        let mut files = vec![(format!("{}.md", self.kind), self.doc.markdown.as_bytes())];
+        if let Some(pdf) = &self.pdf {
+            files.push((format!("{}.pdf", self.kind), pdf.as_slice()));
+        }
+        files
+    }
+
+    /// Output file names and their digests.
+    fn outputs(&self) -> std::collections::BTreeMap<String, String> {
+        self.files()
+            .into_iter()
+            .map(|(name, bytes)| (name, digest::sha256(bytes)))
+            .collect()
+    }
 }
 
 /// `docket build`: render every cleared artifact and write Markdown, PDF, build report and
@@ -211,31 +242,70 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
     // PDFs on a few OS threads with big stacks (not rayon: see render::typeset).
     typeset_all(&renderer, &plans, &mut jobs, options.jobs, progress)?;
 
+    // Issued documents: refuse before anything is written.
+    let mut ledgers = Vec::with_capacity(plans.len());
+    let mut kept: Vec<Vec<usize>> = Vec::with_capacity(plans.len());
+    for (p, plan) in plans.iter().enumerate() {
+        let records = ledger::read(&ledger::path(&plan.loaded.dir))?;
+        let mut keep = Vec::new();
+        for (k, gated) in plan.gated.iter().enumerate() {
+            let rule = &rules.kind[k];
+            if !rule.issued || !selected(&rule.kind) {
+                continue;
+            }
+            let job = jobs.iter().find(|j| j.plan == p && j.kind == rule.kind);
+            if issued::guard(rule, gated.evaluation(), job.map(|j| j.outputs()), &records)? {
+                keep.push(k);
+            }
+        }
+        ledgers.push(records);
+        kept.push(keep);
+    }
+
     // Write.
     let mut reports = Vec::new();
     for (p, plan) in plans.iter().enumerate() {
         let id = &plan.loaded.engagement.id;
         let mut written = Vec::new();
+        let mut entries = Vec::new();
         for job in jobs.iter().filter(|j| j.plan == p) {
-            let md = output::artifact_path(&options.out, id, job.kind, "md");
-            output::write_atomic(&md, job.doc.markdown.as_bytes())?;
+            let k = rules
+                .kind
+                .iter()
+                .position(|r| r.kind == job.kind)
+                .unwrap_or(0);
+            if kept[p].contains(&k) {
+                continue;
+            }
+            for (name, bytes) in job.files() {
+                output::write_atomic(&options.out.join(id).join(name), bytes)?;
+            }
             written.push(job.kind.to_string());
-            if let Some(pdf) = &job.pdf {
-                output::write_atomic(
-                    &output::artifact_path(&options.out, id, job.kind, "pdf"),
-                    pdf,
-                )?;
+            let evaluation = plan.gated[k].evaluation();
+            if evaluation.decision == gate::Decision::Final {
+                let entry = issued::entry(
+                    &plan.loaded.engagement,
+                    &rules.kind[k],
+                    evaluation,
+                    job.outputs(),
+                );
+                let latest = ledger::latest(&ledgers[p], job.kind);
+                if latest.is_none_or(|r| !issued::same(&r.entry, &entry)) {
+                    entries.push(entry);
+                }
             }
         }
-        // An artifact that is now blocked must not leave an old rendering behind.
+        // An artifact that is now blocked must not leave an old rendering behind (issued
+        // documents excepted: they stay as issued).
         for (k, gated) in plan.gated.iter().enumerate() {
             let kind = &rules.kind[k].kind;
-            if matches!(gated, Gated::Blocked(_)) && selected(kind) {
+            if matches!(gated, Gated::Blocked(_)) && selected(kind) && !kept[p].contains(&k) {
                 for ext in ["md", "pdf"] {
                     output::remove(&output::artifact_path(&options.out, id, kind, ext))?;
                 }
             }
         }
+        ledger::append(&ledger::path(&plan.loaded.dir), &ledgers[p], entries)?;
         let report = report::engagement_report(rules, plan, &options.out, &written);
         let dir = options.out.join(id);
         output::write_atomic(&dir.join("build-report.json"), &report::to_json(&report))?;

@@ -454,6 +454,10 @@ pub struct Brief {
     /// People involved.
     #[serde(default)]
     pub stakeholders: Vec<Person>,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 /// A phase of a proposal's timeline.
@@ -495,6 +499,10 @@ pub struct Proposal {
     /// Payment terms in words.
     #[serde(default = "tbd")]
     pub payment_terms: String,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 /// A signature on an agreement.
@@ -538,6 +546,10 @@ pub struct Agreement {
     /// Signatures.
     #[serde(default)]
     pub signatories: Vec<Signatory>,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 /// One line of a checklist.
@@ -568,6 +580,10 @@ pub struct LaunchChecklist {
     pub date: Option<Fact<Date>>,
     /// The items.
     pub items: Vec<ChecklistItem>,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 /// A risk in a security review.
@@ -604,6 +620,10 @@ pub struct SecurityMemo {
     /// What the review did not cover.
     #[serde(default)]
     pub not_reviewed: Vec<String>,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 /// A metric on a health scorecard.
@@ -638,6 +658,10 @@ pub struct HealthScorecard {
     /// Metrics.
     #[serde(default)]
     pub metrics: Vec<Metric>,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 /// Named case study.
@@ -661,6 +685,10 @@ pub struct CaseStudy {
     /// An approved quote.
     #[serde(default = "tbd")]
     pub quote: String,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 /// A line of an invoice, as written in data (amounts as strings, parsed exactly).
@@ -750,6 +778,10 @@ pub struct Invoice {
     /// Notes printed on the invoice.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 /// A recipient of an email sequence.
@@ -790,6 +822,10 @@ pub struct EmailSequence {
     pub recipients: Vec<Recipient>,
     /// The messages in order.
     pub messages: Vec<Message>,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 /// #10 envelope: packaging only (seed: envelope only for packaging and delivery readiness).
@@ -809,6 +845,10 @@ pub struct Envelope {
     /// What goes in the envelope.
     #[serde(default = "tbd")]
     pub contents: String,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 /// Certificate of completion.
@@ -827,6 +867,10 @@ pub struct Certificate {
     pub course: String,
     /// When.
     pub completed_on: Fact<Date>,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 /// Change order.
@@ -858,6 +902,10 @@ pub struct ChangeOrder {
     /// Questions for the sponsor.
     #[serde(default)]
     pub open_questions: Vec<String>,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
 }
 
 /// The status of an approval record.
@@ -937,6 +985,30 @@ pub struct Approval {
     /// After this date it no longer counts.
     #[serde(default)]
     pub expires: Option<Date>,
+    /// The artifact kind this approval is bound to (recorded by `docket approve`); it then
+    /// counts for that artifact only, and only while its inputs are unchanged.
+    #[serde(default)]
+    pub artifact: Option<String>,
+    /// Digest of the artifact's inputs when approved (`sha256:...`).
+    #[serde(default)]
+    pub digest: Option<String>,
+    /// Per-field digests when approved, to name what changed since.
+    #[serde(default)]
+    pub inputs: BTreeMap<String, String>,
+}
+
+/// A recorded exception to the rule that nobody approves their own work.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Exception {
+    /// The artifact kind.
+    pub artifact: String,
+    /// The person allowed to approve what they prepared.
+    pub person: String,
+    /// Why.
+    pub reason: String,
+    /// Who granted the exception.
+    pub granted_by: String,
 }
 
 /// The approval manifest of one engagement (`approvals.toml`).
@@ -946,6 +1018,9 @@ pub struct Manifest {
     /// The records, in file order.
     #[serde(default)]
     pub approval: Vec<Approval>,
+    /// Exceptions to the preparer rule.
+    #[serde(default)]
+    pub exception: Vec<Exception>,
 }
 
 /// One stage of the lifecycle.
@@ -1055,6 +1130,10 @@ pub struct KindRule {
     /// What a TBD in `required_facts` does.
     #[serde(default)]
     pub missing_facts: MissingFacts,
+    /// Whether a final rendering leaves the building (invoice, email, envelope, case study):
+    /// once issued it is never overwritten; changes go through a new document.
+    #[serde(default)]
+    pub issued: bool,
 }
 
 /// The rules file: lifecycle, overlay and kinds.

@@ -10,8 +10,7 @@ use common::*;
 
 /// A copy of the example data folder, with `engagement.toml` edited by `edit`.
 fn fixture(name: &str, edit: impl Fn(String) -> String) -> std::path::PathBuf {
-    let dir = temp_dir(name);
-    copy_dir(&root().join("data"), &dir);
+    let dir = data_copy(name);
     let path = dir.join("northwind/engagement.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, edit(text)).unwrap();
@@ -143,7 +142,7 @@ fn invoice_errors_name_the_field() {
 #[test]
 fn failed_build_writes_nothing_and_keeps_previous_outputs() {
     let out = temp_dir("keep");
-    let good = build_into(&root().join("data"), &out);
+    let good = build_into(&data_copy("keep-data"), &out);
     assert!(good.status.success());
     let before = std::fs::read(out.join("northwind/invoice.pdf")).unwrap();
     let data = fixture("broken", |t| t.replace("workflow = ", "workflw = "));
@@ -195,8 +194,7 @@ fn help_teaches() {
 
 #[test]
 fn json_engagements_load_like_toml() {
-    let dir = temp_dir("json");
-    copy_dir(&root().join("data"), &dir);
+    let dir = data_copy("json");
     let toml_path = dir.join("northwind/engagement.toml");
     let value: toml::Value = toml::from_str(&std::fs::read_to_string(&toml_path).unwrap()).unwrap();
     std::fs::write(

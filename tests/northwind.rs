@@ -307,10 +307,28 @@ fn rebuilds_are_byte_identical() {
         files.sort();
         files
     };
-    docket_ok(&["build", "--out", out.to_str().unwrap(), "--jobs", "2"]);
+    let data = data_copy("twice-data");
+    let data = data.to_str().unwrap();
+    docket_ok(&[
+        "build",
+        "--data",
+        data,
+        "--out",
+        out.to_str().unwrap(),
+        "--jobs",
+        "2",
+    ]);
     let first = snapshot(&out);
     std::fs::remove_dir_all(&out).unwrap();
-    docket_ok(&["build", "--out", out.to_str().unwrap(), "--jobs", "1"]);
+    docket_ok(&[
+        "build",
+        "--data",
+        data,
+        "--out",
+        out.to_str().unwrap(),
+        "--jobs",
+        "1",
+    ]);
     let second = snapshot(&out);
     assert_eq!(first.len(), second.len());
     for ((name, a), (_, b)) in first.iter().zip(&second) {

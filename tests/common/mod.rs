@@ -41,12 +41,33 @@ pub fn temp_dir(name: &str) -> PathBuf {
         .keep()
 }
 
+/// A private copy of the example data folder: builds append to the ledger kept with the
+/// data, so tests never build the repository's own `data/`.
+pub fn data_copy(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    copy_dir(&root().join("data"), &dir);
+    for entry in walkdir::WalkDir::new(&dir) {
+        let entry = entry.expect("walk");
+        if entry.file_name() == "ledger.jsonl" {
+            std::fs::remove_file(entry.path()).expect("remove ledger");
+        }
+    }
+    dir
+}
+
 /// The Northwind example built once per test binary; returns the output folder.
 pub fn northwind_build() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
     OUT.get_or_init(|| {
+        let data = data_copy("northwind-data");
         let out = temp_dir("northwind");
-        docket_ok(&["build", "--data", "data", "--out", out.to_str().unwrap()]);
+        docket_ok(&[
+            "build",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
         out
     })
 }

@@ -1,0 +1,165 @@
+//! Digests of what determines a document: its data, its templates, its rule and the
+//! approvals it depends on.
+//!
+//! An approval recorded with `docket approve` binds to the digest of its artifact's inputs,
+//! so that changing the data after approval makes the approval stale instead of silently
+//! covering content nobody approved. Per-field digests let docket name what changed.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::gate::ApprovalView;
+use crate::model::KindRule;
+
+/// `sha256:<hex>` of some bytes.
+pub fn sha256(bytes: &[u8]) -> String {
+    format!("sha256:{}", hex::encode(Sha256::digest(bytes)))
+}
+
+/// A short digest for per-field comparison (16 hex digits are plenty to detect a change).
+fn short(bytes: &[u8]) -> String {
+    hex::encode(&Sha256::digest(bytes)[..8])
+}
+
+/// The digest of an artifact's inputs, whole and per field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputDigest {
+    /// Over everything below.
+    pub total: String,
+    /// Per input: `<section>.<field>`, `template`, `rule`, `approvals`.
+    pub fields: BTreeMap<String, String>,
+}
+
+impl InputDigest {
+    /// The inputs whose digest differs from `recorded` (added, removed or changed).
+    pub fn changed_since(&self, recorded: &BTreeMap<String, String>) -> Vec<String> {
+        let mut changed: Vec<String> = self
+            .fields
+            .iter()
+            .filter(|(k, v)| recorded.get(*k) != Some(*v))
+            .map(|(k, _)| k.clone())
+            .collect();
+        changed.extend(
+            recorded
+                .keys()
+                .filter(|k| !self.fields.contains_key(*k))
+                .cloned(),
+        );
+        changed.sort();
+        changed
+    }
+}
+
+/// Digests of the template files, by file name, loaded once per run.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateDigests {
+    files: BTreeMap<String, String>,
+}
+
+impl TemplateDigests {
+    /// Reads every file of the templates folder.
+    pub fn load(dir: &Path) -> Result<TemplateDigests> {
+        let mut files = BTreeMap::new();
+        let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        for entry in entries.filter_map(|e| e.ok()) {
+            let path = entry.path();
+            if !path.is_file() {
+                continue;
+            }
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            files.insert(name.to_string(), short(&bytes));
+        }
+        Ok(TemplateDigests { files })
+    }
+
+    /// The digest of what renders one kind: its template, the shared partials (`_*.md`)
+    /// and its Typst layout.
+    fn for_kind(&self, rule: &KindRule) -> String {
+        let layout = match rule.layout {
+            crate::model::Layout::Document => "document.typ",
+            crate::model::Layout::Envelope => "envelope.typ",
+        };
+        let mut hasher = Sha256::new();
+        for (name, digest) in &self.files {
+            if name == &rule.template || name == layout || name.starts_with('_') {
+                hasher.update(name.as_bytes());
+                hasher.update(digest.as_bytes());
+            }
+        }
+        hex::encode(&hasher.finalize()[..8])
+    }
+}
+
+/// The inputs of one artifact. `approvals` are the approvals its gate depends on that are
+/// not themselves bound to this artifact (those bind to this digest, so they cannot be
+/// part of it).
+pub fn inputs(
+    rule: &KindRule,
+    section_name: &str,
+    section: &Value,
+    templates: &TemplateDigests,
+    approvals: &[&ApprovalView],
+) -> InputDigest {
+    let mut fields = BTreeMap::new();
+    if let Value::Object(map) = section {
+        for (key, value) in map {
+            if key == "prepared_by" {
+                continue;
+            }
+            fields.insert(format!("{section_name}.{key}"), short(&canonical(value)));
+        }
+    }
+    fields.insert("template".to_string(), templates.for_kind(rule));
+    fields.insert(
+        "rule".to_string(),
+        short(&serde_json::to_vec(rule).unwrap_or_default()),
+    );
+    let mut deps: Vec<Vec<u8>> = approvals
+        .iter()
+        .map(|a| {
+            canonical(&serde_json::json!([
+                a.gate,
+                a.effective,
+                a.approver,
+                a.role,
+                a.actions,
+                a.evidence,
+                a.scope,
+                a.conditions
+            ]))
+        })
+        .collect();
+    deps.sort();
+    fields.insert("approvals".to_string(), short(&deps.concat()));
+    let mut hasher = Sha256::new();
+    for (k, v) in &fields {
+        hasher.update(k.as_bytes());
+        hasher.update(b"=");
+        hasher.update(v.as_bytes());
+        hasher.update(b"\n");
+    }
+    InputDigest {
+        total: format!("sha256:{}", hex::encode(hasher.finalize())),
+        fields,
+    }
+}
+
+/// JSON bytes with object keys sorted (serde_json's map is sorted already: `Value`'s
+/// default map is a BTreeMap), so equal values digest equally.
+fn canonical(value: &Value) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
+}
