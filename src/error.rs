@@ -79,6 +79,9 @@ pub enum Error {
     /// document, approving one's own work); the message says how to proceed.
     #[error("{0}")]
     Refused(String),
+    /// `docket verify` found tampering or a broken ledger (details already reported).
+    #[error("{0}")]
+    Verify(String),
     /// The request itself makes no sense (an unknown engagement or kind).
     #[error("{0}")]
     Usage(String),

@@ -26,15 +26,23 @@ pub fn guard(
         return Ok(false);
     };
     let issued = &last.entry;
-    if evaluation.decision != Decision::Final {
-        // Whatever the gate says now, what was issued stays issued.
-        return Ok(evaluation.document_id == issued.document_id);
-    }
     if evaluation.document_id != issued.document_id {
+        // A new document (e.g. a new invoice number) replaces the file; the issued one
+        // stays in the ledger.
         return Ok(false);
     }
-    let changed = evaluation.input_digest.changed_since(&issued.input_fields);
-    if evaluation.input_digest.total == issued.input_digest && changed.is_empty() {
+    // Approvals decide final or draft, not content: only data, template and rule count.
+    let changed: Vec<String> = evaluation
+        .input_digest
+        .changed_since(&issued.input_fields)
+        .into_iter()
+        .filter(|f| f != "approvals")
+        .collect();
+    if changed.is_empty() {
+        if evaluation.decision != Decision::Final {
+            // Whatever the gate says now, what was issued stays issued.
+            return Ok(true);
+        }
         if outputs.as_ref().is_none_or(|o| o == &issued.outputs) {
             return Ok(false);
         }
@@ -58,11 +66,7 @@ pub fn guard(
         issued.document_id,
         issued.time,
         issued.seq,
-        if changed.is_empty() {
-            "the inputs".to_string()
-        } else {
-            changed.join(", ")
-        }
+        changed.join(", ")
     )))
 }
 

@@ -11,6 +11,7 @@
 //! The CLI (`src/main.rs`) is a thin shell over [`check`], [`build`] and friends, which other
 //! programs can call directly.
 
+pub mod approve;
 pub mod derive;
 pub mod digest;
 pub mod error;
@@ -376,4 +377,40 @@ fn typeset_all(
 /// The default location of templates and fonts relative to a project root.
 pub fn project_paths(root: &Path) -> (PathBuf, PathBuf) {
     (root.join("templates"), root.join("fonts"))
+}
+
+/// What `docket verify` found for one engagement.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Verified {
+    /// Engagement id.
+    pub engagement: String,
+    /// The ledger checked.
+    pub ledger: String,
+    /// Records in it.
+    pub records: usize,
+    /// Everything wrong (empty: the chain holds and every recorded output is intact).
+    pub problems: Vec<ledger::Problem>,
+}
+
+/// `docket verify`: checks every engagement's ledger chain and that each final output on
+/// disk still matches its recorded digest.
+pub fn verify(options: &Options) -> Result<Vec<Verified>> {
+    let project = load::load(&options.data)?;
+    project
+        .engagements
+        .iter()
+        .filter(|l| {
+            options.engagements.is_empty() || options.engagements.contains(&l.engagement.id)
+        })
+        .map(|l| {
+            let path = ledger::path(&l.dir);
+            let records = ledger::read(&path)?.len();
+            Ok(Verified {
+                engagement: l.engagement.id.clone(),
+                ledger: path.display().to_string(),
+                records,
+                problems: ledger::verify(&path, &options.out)?,
+            })
+        })
+        .collect()
 }

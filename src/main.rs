@@ -39,6 +39,44 @@ enum Command {
     /// Print the handoff package: artifact paths, decisions, open questions, blockers,
     /// approvals, tracks, next owner.
     Handoff(CommonArgs),
+    /// Record an approval of one artifact's current content in approvals.toml.
+    ///
+    /// The record names approver, role, permitted action and evidence, and is bound to the
+    /// digest of the artifact's inputs: if they change later, the approval goes stale and
+    /// the artifact falls back to draft. Comments and formatting of the file are kept.
+    ///
+    /// Example: docket approve invoice -e northwind --by "Ada Park" --role "Billing lead"
+    ///          --action issue-invoice --evidence "email 2026-11-30"
+    Approve(ApproveArgs),
+    /// Check the ledgers: the hash chain, and that every final output on disk still
+    /// matches its recorded digest. Exit status 1 if anything was tampered with.
+    Verify(CommonArgs),
+}
+
+#[derive(Debug, Args)]
+struct ApproveArgs {
+    /// The artifact kind to approve, e.g. invoice.
+    kind: String,
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Approver's name.
+    #[arg(long, value_name = "NAME")]
+    by: String,
+    /// Approver's role.
+    #[arg(long, value_name = "ROLE")]
+    role: String,
+    /// The action permitted, e.g. issue-invoice (the artifact's rule lists them).
+    #[arg(long, value_name = "ACTION")]
+    action: String,
+    /// What shows the approval was given (email, signed document).
+    #[arg(long, value_name = "REF")]
+    evidence: String,
+    /// The gate, if the action alone does not say.
+    #[arg(long, value_name = "GATE")]
+    gate: Option<String>,
+    /// Date of the approval (YYYY-MM-DD), default today.
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -101,6 +139,7 @@ fn main() -> ExitCode {
             eprintln!("error: {err}");
             match err {
                 Error::Usage(_) => ExitCode::from(2),
+                Error::Verify(_) => ExitCode::from(1),
                 _ => ExitCode::from(1),
             }
         }
@@ -199,6 +238,61 @@ fn run(cli: Cli) -> Result<(), Error> {
                         println!("  warning          {w}");
                     }
                 }
+            }
+        }
+        Command::Approve(args) => {
+            let [engagement] = args.common.engagement.as_slice() else {
+                return Err(Error::Usage(
+                    "approve needs exactly one --engagement ID".to_string(),
+                ));
+            };
+            let request = docket::approve::Request {
+                engagement: engagement.clone(),
+                kind: args.kind,
+                by: args.by,
+                role: args.role,
+                action: args.action,
+                evidence: args.evidence,
+                gate: args.gate,
+                date: args.date,
+            };
+            let outcome = docket::approve::approve(&options(&args.common), &request)?;
+            if args.common.json {
+                print_json(&outcome);
+            } else {
+                println!(
+                    "recorded {} approval of {} {} (scope {}) in {}\nbound to inputs {}\nnext: docket build --only {} -e {}",
+                    outcome.gate,
+                    outcome.kind,
+                    outcome.document_id,
+                    outcome.scope,
+                    outcome.manifest.display(),
+                    outcome.digest,
+                    outcome.kind,
+                    engagement
+                );
+            }
+        }
+        Command::Verify(args) => {
+            let results = docket::verify(&options(&args))?;
+            if args.json {
+                print_json(&results);
+            } else {
+                for v in &results {
+                    if v.problems.is_empty() {
+                        println!(
+                            "{}: ledger intact ({} records), every recorded output unchanged",
+                            v.engagement, v.records
+                        );
+                    }
+                    for p in &v.problems {
+                        println!("{}: {}: {}", v.engagement, p.file, p.message);
+                    }
+                }
+            }
+            let bad: usize = results.iter().map(|v| v.problems.len()).sum();
+            if bad > 0 {
+                return Err(Error::Verify(format!("verify found {bad} problem(s)")));
             }
         }
         Command::Handoff(args) => {

@@ -38,6 +38,12 @@ pub struct ArtifactReport {
     pub outputs: Vec<String>,
     /// Whether this run rendered it (false with `--only` for other kinds, or in `check`).
     pub rendered: bool,
+    /// Who prepared it.
+    pub prepared_by: Option<String>,
+    /// Exceptions to the preparer rule this decision relies on.
+    pub exceptions: Vec<crate::model::Exception>,
+    /// Digest of its inputs (what a bound approval and the ledger refer to).
+    pub input_digest: String,
 }
 
 /// The build report of one engagement (`build-report.json`).
@@ -192,6 +198,9 @@ pub fn engagement_report(
                 open_questions: ev.open_questions.clone(),
                 outputs,
                 rendered: rendered.contains(&rule.kind),
+                prepared_by: ev.prepared_by.clone(),
+                exceptions: ev.exceptions.clone(),
+                input_digest: ev.input_digest.total.clone(),
             }
         })
         .collect();
