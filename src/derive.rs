@@ -12,7 +12,16 @@ use crate::usps::address::{AddressInput, standardize};
 /// Extra template context for a kind (`calc` in templates), if it has any.
 pub fn context(rule: &KindRule, engagement: &Engagement) -> Result<Option<Value>> {
     match rule.kind.as_str() {
-        "invoice" => invoice(engagement).map(Some),
+        "invoice" => engagement
+            .invoice
+            .as_ref()
+            .map(|inv| invoice(engagement, inv, false))
+            .transpose(),
+        "credit-note" => engagement
+            .credit_note
+            .as_ref()
+            .map(|inv| invoice(engagement, inv, true))
+            .transpose(),
         "proposal" | "agreement" => Ok(Some(contract_amounts(rule, engagement))),
         "envelope" => envelope(engagement).map(Some),
         _ => Ok(None),
@@ -54,27 +63,14 @@ fn contract_amounts(rule: &KindRule, engagement: &Engagement) -> Value {
     }
 }
 
-/// Invoice totals, computed exactly and formatted once.
-fn invoice(engagement: &Engagement) -> Result<Value> {
-    let Some(inv) = &engagement.invoice else {
-        return Ok(Value::Null);
-    };
-    let (currency, totals) =
-        invoice_totals(inv).map_err(|e| data_error(engagement, "invoice", e.to_string()))?;
-    for (i, (line, total)) in inv.lines.iter().zip(&totals.lines).enumerate() {
-        if let Some(given) = line.amount
-            && given.0 != total.net
-        {
-            return Err(data_error(
-                engagement,
-                &format!("invoice.lines[{i}].amount"),
-                format!(
-                    "the line amount {} disagrees with quantity x unit price less discount = {}",
-                    given.0, total.net
-                ),
-            ));
-        }
-    }
+/// Invoice (or credit note) totals, computed exactly and formatted once.
+fn invoice(
+    engagement: &Engagement,
+    inv: &crate::model::Invoice,
+    credit_note: bool,
+) -> Result<Value> {
+    let (currency, totals) = invoice_totals(inv, credit_note)
+        .map_err(|e| data_error(engagement, "invoice", e.to_string()))?;
     let paid: Vec<Value> = inv
         .paid
         .iter()
@@ -114,6 +110,7 @@ fn envelope(engagement: &Engagement) -> Result<Value> {
 /// errors here only reach callers that skip loading.
 pub fn invoice_totals(
     inv: &crate::model::Invoice,
+    credit_note: bool,
 ) -> Result<(Currency, money::Totals), money::MoneyError> {
     let currency = Currency::from_code(&inv.currency).ok_or_else(|| money::MoneyError::Parse {
         field: "currency".into(),
@@ -144,7 +141,7 @@ pub fn invoice_totals(
             })
             .collect(),
         paid: inv.paid.iter().map(|p| p.amount.0).sum(),
-        credit_note: false,
+        credit_note,
     };
     let totals = money::compute(&input)?;
     Ok((currency, totals))

@@ -117,7 +117,9 @@ pub fn inputs(
     let mut fields = BTreeMap::new();
     if let Value::Object(map) = section {
         for (key, value) in map {
-            if key == "prepared_by" {
+            // Who prepared it is not content; the document's own number is its identity
+            // (assigned at issue), tracked as the document id instead.
+            if matches!(key.as_str(), "prepared_by" | "id" | "number") {
                 continue;
             }
             fields.insert(format!("{section_name}.{key}"), short(&canonical(value)));

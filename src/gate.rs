@@ -235,6 +235,19 @@ impl Cleared {
     pub fn decision(&self) -> Decision {
         self.evaluation.decision
     }
+
+    /// Gives a document issued final its number from its series (see `numbering`).
+    pub(crate) fn assign_number(&mut self, number: &str) {
+        self.evaluation.document_id = number.to_string();
+        if let Some(map) = self.section.as_object_mut() {
+            let key = if map.contains_key("number") {
+                "number"
+            } else {
+                "id"
+            };
+            map.insert(key.to_string(), Value::String(number.to_string()));
+        }
+    }
 }
 
 /// The gate's verdict.

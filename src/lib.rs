@@ -21,6 +21,7 @@ pub mod ledger;
 pub mod load;
 pub mod model;
 pub mod money;
+pub mod numbering;
 pub mod output;
 pub mod render;
 pub mod report;
@@ -204,7 +205,8 @@ impl Job<'_> {
 /// `docket build`: render every cleared artifact and write Markdown, PDF, build report and
 /// handoff. Renders everything in memory first; if anything fails, nothing is written.
 pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) -> Result<Summary> {
-    let (project, plans) = plan(options)?;
+    let (project, mut plans) = plan(options)?;
+    numbering::assign(&project.rules, &mut plans, &options.data)?;
     let renderer = Renderer::new(&options.templates, &options.fonts)?;
     let rules = &project.rules;
 

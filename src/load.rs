@@ -141,7 +141,13 @@ fn load_engagement(dir: &Path, rules: &Rules) -> Result<Loaded> {
         json_path
     };
     let engagement_file = read(&path)?;
-    let engagement: Engagement = parse(&engagement_file)?;
+    let mut engagement: Engagement = parse(&engagement_file)?;
+    for inv in [&mut engagement.invoice, &mut engagement.credit_note]
+        .into_iter()
+        .flatten()
+    {
+        due_from_terms(inv);
+    }
 
     let manifest_file = ["approvals.toml", "approvals.json"]
         .iter()
@@ -473,37 +479,76 @@ pub fn safe_name(name: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
+/// A TBD due date follows from `Net N` payment terms and a known issue date.
+fn due_from_terms(inv: &mut crate::model::Invoice) {
+    use crate::model::{Date, Fact};
+    if inv.due_date != Fact::Tbd {
+        return;
+    }
+    let days = inv
+        .payment_terms
+        .trim()
+        .strip_prefix("Net ")
+        .and_then(|n| n.trim().parse::<i64>().ok());
+    if let (Some(days), Some(issued)) = (days, inv.issue_date.known())
+        && let Some(due) = issued.0.checked_add(time::Duration::days(days))
+    {
+        inv.due_date = Fact::Known(Date(due));
+    }
+}
+
 /// Invoice checks serde cannot make: currency, exact amounts (via the money module), dates.
-fn validate_invoice(inv: &crate::model::Invoice, file: &SourceFile) -> Result<()> {
+fn validate_invoice(
+    inv: &crate::model::Invoice,
+    file: &SourceFile,
+    section: &str,
+    credit_note: bool,
+) -> Result<()> {
     if crate::money::Currency::from_code(&inv.currency).is_none() {
         return Err(Error::data(
-            locate(file, "invoice.currency"),
+            locate(file, &format!("{section}.currency")),
             format!(
                 "unknown currency code `{}`, expected an ISO 4217 code such as USD, EUR or JPY",
                 inv.currency
             ),
         ));
     }
-    if let Err(err) = crate::derive::invoice_totals(inv) {
-        // Money errors read "FIELD: message", FIELD relative to the invoice.
-        let text = err.to_string();
-        let (field, message) = text.split_once(": ").unwrap_or(("", text.as_str()));
-        let field = match field {
-            "invoice_discount" => "discount".to_string(),
-            f => f.replace(".tax_category", ".tax"),
-        };
-        let path = if field.is_empty() {
-            "invoice".to_string()
-        } else {
-            format!("invoice.{field}")
-        };
-        return Err(Error::data(locate(file, &path), message));
+    let totals = match crate::derive::invoice_totals(inv, credit_note) {
+        Ok((_, totals)) => totals,
+        Err(err) => {
+            // Money errors read "FIELD: message", FIELD relative to the invoice.
+            let text = err.to_string();
+            let (field, message) = text.split_once(": ").unwrap_or(("", text.as_str()));
+            let field = match field {
+                "invoice_discount" => "discount".to_string(),
+                f => f.replace(".tax_category", ".tax"),
+            };
+            let path = if field.is_empty() {
+                section.to_string()
+            } else {
+                format!("{section}.{field}")
+            };
+            return Err(Error::data(locate(file, &path), message));
+        }
+    };
+    for (i, (line, total)) in inv.lines.iter().zip(&totals.lines).enumerate() {
+        if let Some(given) = line.amount
+            && given.0 != total.net
+        {
+            return Err(Error::data(
+                locate(file, &format!("{section}.lines[{i}].amount")),
+                format!(
+                    "the line amount {} disagrees with quantity x unit price less discount = {}",
+                    given.0, total.net
+                ),
+            ));
+        }
     }
     if let (Some(issued), Some(due)) = (inv.issue_date.known(), inv.due_date.known())
         && due < issued
     {
         return Err(Error::data(
-            locate(file, "invoice.due_date"),
+            locate(file, &format!("{section}.due_date")),
             format!("the due date {due} is before the issue date {issued}"),
         ));
     }
@@ -578,7 +623,10 @@ fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
         }
     }
     if let Some(inv) = &e.invoice {
-        validate_invoice(inv, file)?;
+        validate_invoice(inv, file, "invoice", false)?;
+    }
+    if let Some(cn) = &e.credit_note {
+        validate_invoice(cn, file, "credit_note", true)?;
     }
     if let Some(env) = &e.envelope {
         for key in [&env.sender, &env.recipient] {

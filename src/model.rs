@@ -302,6 +302,13 @@ pub struct Engagement {
     /// Change order.
     #[serde(default)]
     pub change_order: Option<ChangeOrder>,
+    /// Credit note: an invoice-shaped document that corrects an issued invoice.
+    #[serde(default)]
+    pub credit_note: Option<Invoice>,
+}
+
+fn tbd_date() -> Fact<Date> {
+    Fact::Tbd
 }
 
 fn tbd() -> String {
@@ -742,7 +749,8 @@ pub struct Invoice {
     pub number: String,
     /// Issue date.
     pub issue_date: Fact<Date>,
-    /// Due date.
+    /// Due date; computed from `Net N` payment terms when TBD.
+    #[serde(default = "tbd_date")]
     pub due_date: Fact<Date>,
     /// Payment terms (e.g. Net 30).
     pub payment_terms: String,
@@ -778,6 +786,12 @@ pub struct Invoice {
     /// Notes printed on the invoice.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// For a credit note: the number of the invoice it corrects.
+    #[serde(default)]
+    pub references: Option<String>,
+    /// For a credit note: why.
+    #[serde(default)]
+    pub reason: Option<String>,
     /// Who prepared it: an approver may not approve their own work unless the manifest
     /// records an exception.
     #[serde(default)]
@@ -1136,6 +1150,19 @@ pub struct KindRule {
     pub issued: bool,
 }
 
+/// A document number series (gapless; assigned when a document is issued).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    /// The artifact kind it numbers.
+    pub kind: String,
+    /// e.g. `INV-{year}-{seq:04}`.
+    pub format: String,
+    /// Only for this provider (by name); every provider when absent.
+    #[serde(default)]
+    pub seller: Option<String>,
+}
+
 /// The rules file: lifecycle, overlay and kinds.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -1146,6 +1173,9 @@ pub struct Rules {
     pub overlay: Overlay,
     /// Artifact kinds in render order.
     pub kind: Vec<KindRule>,
+    /// Document number series.
+    #[serde(default)]
+    pub series: Vec<Series>,
 }
 
 impl Rules {

@@ -16,6 +16,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("health-scorecard", "blocked"),
     ("case-study", "blocked"),
     ("invoice", "draft"),
+    ("credit-note", "blocked"),
     ("email-sequence", "draft"),
     ("envelope", "draft"),
     ("certificate", "blocked"),
@@ -341,6 +342,6 @@ fn check_writes_nothing() {
     let out = temp_dir("check");
     let run = docket_ok(&["check", "--out", out.to_str().unwrap(), "--json"]);
     let summary: Value = serde_json::from_slice(&run.stdout).unwrap();
-    assert_eq!(summary["counts"]["blocked"], 3);
+    assert_eq!(summary["counts"]["blocked"], 4);
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
 }

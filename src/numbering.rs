@@ -1,0 +1,139 @@
+//! Document numbers: gapless series, assigned when a document is issued, never to drafts.
+//!
+//! A series (`[[series]]` in the rules: `INV-{year}-{seq:04}`) is counted from the ledgers:
+//! the next number is one more than the highest number of that series already issued (or
+//! written in the data, like Northwind's INV-2026-0461, which is honoured as given). Drafts
+//! show no number, so numbering drafts can never leave gaps; a re-render of an issued
+//! document reuses the number its ledger record holds. The ledger append that records the
+//! issue is the counter's atomic advance.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::Plan;
+use crate::error::{Error, Result};
+use crate::gate::{Decision, Gated};
+use crate::ledger::{self, Record};
+use crate::model::{Rules, Series, TBD};
+
+/// Every ledger record under the data folder (series span engagements).
+pub fn all_records(data_dir: &Path) -> Result<Vec<Record>> {
+    let mut records = Vec::new();
+    let mut paths: Vec<_> = walkdir::WalkDir::new(data_dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file() && e.file_name() == ledger::FILE_NAME)
+        .map(|e| e.into_path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        records.extend(ledger::read(&path)?);
+    }
+    Ok(records)
+}
+
+/// The number prefix of a series for a year, and the width of its sequence.
+fn prefix(series: &Series, year: i32) -> Result<(String, String, usize)> {
+    let format = series.format.replace("{year}", &year.to_string());
+    let start = format.find("{seq").ok_or_else(|| {
+        Error::Usage(format!(
+            "series format `{}` has no {{seq}} placeholder",
+            series.format
+        ))
+    })?;
+    let end = format[start..]
+        .find('}')
+        .map(|e| start + e)
+        .ok_or_else(|| Error::Usage(format!("series format `{}` is malformed", series.format)))?;
+    let width = format[start..end]
+        .strip_prefix("{seq:")
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(1);
+    Ok((
+        format[..start].to_string(),
+        format[end + 1..].to_string(),
+        width,
+    ))
+}
+
+fn sequence(number: &str, head: &str, tail: &str) -> Option<u64> {
+    number.strip_prefix(head)?.strip_suffix(tail)?.parse().ok()
+}
+
+/// Assigns numbers to final documents of numbered kinds whose number is TBD. Mutates the
+/// plans' cleared sections and document ids before anything renders.
+pub fn assign(rules: &Rules, plans: &mut [Plan], data_dir: &Path) -> Result<()> {
+    if rules.series.is_empty() {
+        return Ok(());
+    }
+    let records = all_records(data_dir)?;
+    let mut taken: BTreeSet<String> = records
+        .iter()
+        .filter(|r| r.entry.issued)
+        .map(|r| r.entry.document_id.clone())
+        .collect();
+    // Numbers written in the data are taken too.
+    for plan in plans.iter() {
+        for gated in &plan.gated {
+            let id = &gated.evaluation().document_id;
+            if id != TBD {
+                taken.insert(id.clone());
+            }
+        }
+    }
+    for plan in plans.iter_mut() {
+        let engagement_id = plan.loaded.engagement.id.clone();
+        for (k, gated) in plan.gated.iter_mut().enumerate() {
+            let rule = &rules.kind[k];
+            let Gated::Cleared(cleared) = gated else {
+                continue;
+            };
+            if cleared.decision() != Decision::Final || cleared.evaluation().document_id != TBD {
+                continue;
+            }
+            let Some(series) = rules.series.iter().find(|s| {
+                s.kind == rule.kind
+                    && s.seller
+                        .as_ref()
+                        .is_none_or(|x| x == &plan.loaded.engagement.provider.name)
+            }) else {
+                return Err(Error::Refused(format!(
+                    "{engagement_id}/{}: a final document needs a number, but its number is TBD \
+                     and no [[series]] in the rules numbers `{}`; add one, or set the number in the data",
+                    rule.kind, rule.kind
+                )));
+            };
+            // A re-render of an issued document keeps its number.
+            let digest = &cleared.evaluation().input_digest.total;
+            let reused = records.iter().rev().find(|r| {
+                r.entry.issued
+                    && r.entry.engagement == engagement_id
+                    && r.entry.kind == rule.kind
+                    && &r.entry.input_digest == digest
+            });
+            let number = match reused {
+                Some(r) => r.entry.document_id.clone(),
+                None => {
+                    let year = cleared
+                        .section()
+                        .get("issue_date")
+                        .and_then(|d| d.as_str())
+                        .and_then(|d| d.get(..4))
+                        .and_then(|y| y.parse().ok())
+                        .unwrap_or(plan.loaded.engagement.as_of.0.year());
+                    let (head, tail, width) = prefix(series, year)?;
+                    let next = taken
+                        .iter()
+                        .filter_map(|n| sequence(n, &head, &tail))
+                        .max()
+                        .map_or(1, |m| m + 1);
+                    format!("{head}{next:0width$}{tail}")
+                }
+            };
+            taken.insert(number.clone());
+            cleared.assign_number(&number);
+        }
+    }
+    Ok(())
+}
