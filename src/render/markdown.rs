@@ -29,7 +29,13 @@ pub fn escape_markdown(value: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '-' | '+' | '=' if at_start => {
+            // A list marker needs a space after it; a thematic break or setext underline
+            // is a line of only `-` or `=`.
+            '-' | '+' | '='
+                if at_start
+                    && (chars.get(1).is_none_or(|n| n.is_whitespace())
+                        || chars.iter().all(|d| matches!(d, '-' | '=' | ' ' | '\t'))) =>
+            {
                 out.push('\\');
                 out.push(c);
             }
@@ -131,6 +137,11 @@ mod tests {
             "1.",
             "0.00",
             "2026-01-20",
+            "-300.00",
+            "---",
+            "===",
+            "- x",
+            "+",
             "# heading",
             "a | b",
             "*bold* _em_ `code`",
