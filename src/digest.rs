@@ -104,17 +104,37 @@ impl TemplateDigests {
     }
 }
 
+/// Engagement-level facts every document may show.
+const SHOWN: &[&str] = &[
+    "id",
+    "client",
+    "workflow",
+    "scope",
+    "as_of",
+    "provider",
+    "client_details",
+    "addresses",
+];
+
 /// The inputs of one artifact. `approvals` are the approvals its gate depends on that are
 /// not themselves bound to this artifact (those bind to this digest, so they cannot be
 /// part of it).
 pub fn inputs(
     rule: &KindRule,
-    section_name: &str,
+    state: &Value,
     section: &Value,
     templates: &TemplateDigests,
     approvals: &[&ApprovalView],
 ) -> InputDigest {
+    let section_name = rule.section.as_str();
     let mut fields = BTreeMap::new();
+    // The engagement facts documents show besides their own section. Routing state
+    // (lifecycle stage, next skill, tracks) is not content and is left out.
+    for key in SHOWN {
+        if let Some(value) = state.get(*key) {
+            fields.insert((*key).to_string(), short(&canonical(value)));
+        }
+    }
     if let Value::Object(map) = section {
         for (key, value) in map {
             // Who prepared it is not content; the document's own number is its identity

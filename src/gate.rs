@@ -358,7 +358,7 @@ pub fn evaluate(
         .iter()
         .filter(|v| v.artifact.is_none() && gates.contains(&v.gate.as_str()))
         .collect();
-    evaluation.input_digest = digest::inputs(rule, &rule.section, &section, templates, &deps);
+    evaluation.input_digest = digest::inputs(rule, state, &section, templates, &deps);
     // A bound approval covers exactly the inputs it was given for.
     for view in &mut views {
         if view.artifact.is_some()
