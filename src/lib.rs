@@ -15,7 +15,9 @@ pub mod approve;
 pub mod derive;
 pub mod digest;
 pub mod error;
+pub mod fixtures;
 pub mod gate;
+pub mod incremental;
 pub mod issued;
 pub mod ledger;
 pub mod load;
@@ -39,7 +41,7 @@ pub use error::{Error, Result};
 use gate::{Gated, evaluate};
 use load::{Loaded, Project};
 use render::{MarkdownDoc, Renderer};
-use report::Summary;
+use report::{EngagementReport, Summary};
 
 /// Where docket reads and writes, and what it should do.
 #[derive(Debug, Clone)]
@@ -60,6 +62,10 @@ pub struct Options {
     pub jobs: usize,
     /// Ask routing for this output instead of the earliest missing one.
     pub want: Option<String>,
+    /// Render everything, even what has not changed.
+    pub force: bool,
+    /// Only the engagements of shard `K` of `N` (`(K, N)`), by a stable hash of their id.
+    pub shard: Option<(u64, u64)>,
 }
 
 impl Default for Options {
@@ -73,6 +79,8 @@ impl Default for Options {
             only: Vec::new(),
             jobs: 0,
             want: None,
+            force: false,
+            shard: None,
         }
     }
 }
@@ -92,7 +100,34 @@ pub struct Plan {
 
 /// Loads, validates, gates and routes; renders and writes nothing.
 pub fn plan(options: &Options) -> Result<(Project, Vec<Plan>)> {
-    let mut project = load::load(&options.data)?;
+    plan_where(options, &|_| true)
+}
+
+/// Whether an engagement folder belongs to this run's shard (`--shard K/N`): a stable hash
+/// of its id (the folder name), so every machine computes the same partition.
+pub fn in_shard(shard: Option<(u64, u64)>, dir: &Path) -> bool {
+    match shard {
+        None => true,
+        Some((k, n)) => {
+            use sha2::Digest;
+            let digest = sha2::Sha256::digest(folder_name(dir).as_bytes());
+            let mut first = [0u8; 8];
+            first.copy_from_slice(&digest[..8]);
+            u64::from_be_bytes(first) % n.max(1) == k
+        }
+    }
+}
+
+/// [`plan`] over the engagement folders `keep` accepts (and the options select).
+fn plan_where(
+    options: &Options,
+    keep: &(dyn Fn(&Path) -> bool + Sync),
+) -> Result<(Project, Vec<Plan>)> {
+    let wanted = |dir: &Path| {
+        in_shard(options.shard, dir)
+            && (options.engagements.is_empty() || options.engagements.contains(&folder_name(dir)))
+    };
+    let (mut project, all_dirs) = load::load_where(&options.data, &|dir| wanted(dir) && keep(dir))?;
     for kind in &options.only {
         if project.rules.kind(kind).is_none() {
             let names: Vec<&str> = project.rules.kind.iter().map(|k| k.kind.as_str()).collect();
@@ -104,12 +139,8 @@ pub fn plan(options: &Options) -> Result<(Project, Vec<Plan>)> {
     }
     if !options.engagements.is_empty() {
         for id in &options.engagements {
-            if !project.engagements.iter().any(|l| &l.engagement.id == id) {
-                let ids: Vec<&str> = project
-                    .engagements
-                    .iter()
-                    .map(|l| l.engagement.id.as_str())
-                    .collect();
+            if !all_dirs.iter().any(|d| &folder_name(d) == id) {
+                let ids: Vec<String> = all_dirs.iter().map(|d| folder_name(d)).collect();
                 return Err(Error::Usage(format!(
                     "no engagement `{id}` under {} (found: {})",
                     options.data.display(),
@@ -202,28 +233,80 @@ impl Job<'_> {
     }
 }
 
-/// `docket build`: render every cleared artifact and write Markdown, PDF, build report and
-/// handoff. Renders everything in memory first; if anything fails, nothing is written.
+/// `docket build`: render every cleared artifact that changed and write Markdown, PDF,
+/// build report, handoff and ledger. Renders everything in memory first; if anything fails,
+/// nothing is written.
+///
+/// The build reads as its stages: fingerprint and fast path (`incremental`), load and gate
+/// (`plan`), number issued documents, decide what to render, Markdown, Typst, refuse to
+/// touch issued documents, write.
 pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) -> Result<Summary> {
-    let (project, mut plans) = plan(options)?;
-    numbering::assign(&project.rules, &mut plans, &options.data)?;
-    let renderer = Renderer::new(&options.templates, &options.fonts)?;
-    let rules = &project.rules;
-
-    // Markdown for every cleared artifact, in parallel (cheap).
-    let selected = |kind: &str| options.only.is_empty() || options.only.iter().any(|k| k == kind);
-    let work: Vec<(usize, usize)> = plans
+    let mut timings = report::Timings::default();
+    let clock = std::time::Instant::now();
+    let fingerprint = incremental::fingerprint(&options.data, &options.templates, &options.fonts)?;
+    // Engagements with nothing changed are not even parsed.
+    let fast = !options.force && options.only.is_empty();
+    let unchanged: Mutex<Vec<incremental::BuildManifest>> = Mutex::new(Vec::new());
+    let keep = |dir: &Path| {
+        if !fast {
+            return true;
+        }
+        let out = options.out.join(folder_name(dir));
+        match incremental::unchanged(dir, &out, &fingerprint) {
+            Some(manifest) => {
+                if let Ok(mut u) = unchanged.lock() {
+                    u.push(manifest);
+                }
+                false
+            }
+            None => true,
+        }
+    };
+    let (project, mut plans) = plan_where(options, &keep)?;
+    let unchanged = unchanged.into_inner().unwrap_or_default();
+    let taken: Vec<String> = unchanged
         .iter()
-        .enumerate()
-        .flat_map(|(p, plan)| {
+        .flat_map(|m| m.document_ids.clone())
+        .collect();
+    numbering::assign(&project.rules, &mut plans, &options.data, &taken)?;
+    let rules = &project.rules;
+    let selected = |kind: &str| options.only.is_empty() || options.only.iter().any(|k| k == kind);
+
+    // What to render: cleared, selected, and changed (or --force, or its files were touched).
+    let old: Vec<incremental::BuildManifest> = plans
+        .iter()
+        .map(|p| incremental::read(&options.out.join(&p.loaded.engagement.id)).unwrap_or_default())
+        .collect();
+    let keys: Vec<Vec<String>> = plans
+        .par_iter()
+        .map(|plan| {
+            let shared = shared_state(rules, &plan.state);
             plan.gated
                 .iter()
-                .enumerate()
-                .filter(|(_, g)| matches!(g, Gated::Cleared(_)))
-                .filter(|(k, _)| selected(&rules.kind[*k].kind))
-                .map(move |(k, _)| (p, k))
+                .map(|g| incremental::artifact_key(&fingerprint, g.evaluation(), &shared))
+                .collect()
         })
         .collect();
+    let mut work: Vec<(usize, usize)> = Vec::new();
+    for (p, plan) in plans.iter().enumerate() {
+        let out = options.out.join(&plan.loaded.engagement.id);
+        for (k, gated) in plan.gated.iter().enumerate() {
+            let kind = &rules.kind[k].kind;
+            if !matches!(gated, Gated::Cleared(_)) || !selected(kind) {
+                continue;
+            }
+            let fresh = old[p].artifacts.get(kind).is_some_and(|a| {
+                a.key == keys[p][k] && !a.files.is_empty() && incremental::intact(&out, &a.files)
+            });
+            if options.force || !fresh {
+                work.push((p, k));
+            }
+        }
+    }
+    timings.load_and_gate_ms = clock.elapsed().as_millis();
+
+    // Markdown for every artifact to render, in parallel (cheap).
+    let renderer = Renderer::new(&options.templates, &options.fonts)?;
     let mut jobs: Vec<Job<'_>> = work
         .par_iter()
         .map(|&(p, k)| {
@@ -241,9 +324,13 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    timings.markdown_ms = clock.elapsed().as_millis() - timings.load_and_gate_ms;
 
     // PDFs on a few OS threads with big stacks (not rayon: see render::typeset).
     typeset_all(&renderer, &plans, &mut jobs, options.jobs, progress)?;
+    timings.typeset_ms =
+        clock.elapsed().as_millis() - timings.load_and_gate_ms - timings.markdown_ms;
+    timings.documents = jobs.len();
 
     // Issued documents: refuse before anything is written.
     let mut ledgers = Vec::with_capacity(plans.len());
@@ -257,6 +344,9 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
                 continue;
             }
             let job = jobs.iter().find(|j| j.plan == p && j.kind == rule.kind);
+            if job.is_none() && matches!(gated, Gated::Cleared(_)) {
+                continue; // unchanged since its last build
+            }
             if issued::guard(rule, gated.evaluation(), job.map(|j| j.outputs()), &records)? {
                 keep.push(k);
             }
@@ -265,62 +355,168 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
         kept.push(keep);
     }
 
-    // Write.
-    let mut reports = Vec::new();
-    for (p, plan) in plans.iter().enumerate() {
-        let id = &plan.loaded.engagement.id;
-        let mut written = Vec::new();
-        let mut entries = Vec::new();
-        for job in jobs.iter().filter(|j| j.plan == p) {
-            let k = rules
-                .kind
-                .iter()
-                .position(|r| r.kind == job.kind)
-                .unwrap_or(0);
-            if kept[p].contains(&k) {
-                continue;
-            }
-            for (name, bytes) in job.files() {
-                output::write_atomic(&options.out.join(id).join(name), bytes)?;
-            }
-            written.push(job.kind.to_string());
-            let evaluation = plan.gated[k].evaluation();
-            if evaluation.decision == gate::Decision::Final {
-                let entry = issued::entry(
-                    &plan.loaded.engagement,
-                    &rules.kind[k],
-                    evaluation,
-                    job.outputs(),
-                );
-                let latest = ledger::latest(&ledgers[p], job.kind);
-                if latest.is_none_or(|r| !issued::same(&r.entry, &entry)) {
-                    entries.push(entry);
-                }
-            }
+    // Write: every output file at once (temp files, synced, renamed), then per engagement
+    // its ledger, reports and build manifest.
+    let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
+    for job in &jobs {
+        let k = rules
+            .kind
+            .iter()
+            .position(|r| r.kind == job.kind)
+            .unwrap_or(0);
+        if kept[job.plan].contains(&k) {
+            continue;
         }
-        // An artifact that is now blocked must not leave an old rendering behind (issued
-        // documents excepted: they stay as issued).
-        for (k, gated) in plan.gated.iter().enumerate() {
-            let kind = &rules.kind[k].kind;
-            if matches!(gated, Gated::Blocked(_)) && selected(kind) && !kept[p].contains(&k) {
-                for ext in ["md", "pdf"] {
-                    output::remove(&output::artifact_path(&options.out, id, kind, ext))?;
-                }
-            }
-        }
-        ledger::append(&ledger::path(&plan.loaded.dir), &ledgers[p], entries)?;
-        let report = report::engagement_report(rules, plan, &options.out, &written);
-        let dir = options.out.join(id);
-        output::write_atomic(&dir.join("build-report.json"), &report::to_json(&report))?;
-        let handoff = report::handoff(&report);
-        output::write_atomic(&dir.join("handoff.json"), &report::to_json(&handoff))?;
-        output::write_atomic(
-            &dir.join("handoff.md"),
-            report::handoff_markdown(&handoff).as_bytes(),
-        )?;
-        reports.push(report);
+        let dir = options.out.join(&plans[job.plan].loaded.engagement.id);
+        files.extend(
+            job.files()
+                .into_iter()
+                .map(|(name, bytes)| (dir.join(name), bytes)),
+        );
     }
-    Ok(Summary::new(reports, true))
+    output::write_all(&files)?;
+
+    let reports: Vec<EngagementReport> = plans
+        .par_iter()
+        .enumerate()
+        .map(|(p, plan)| {
+            let id = &plan.loaded.engagement.id;
+            let dir = options.out.join(id);
+            let mut written = Vec::new();
+            let mut entries = Vec::new();
+            let mut manifest = incremental::BuildManifest {
+                fingerprint: fingerprint.clone(),
+                ..Default::default()
+            };
+            for job in jobs.iter().filter(|j| j.plan == p) {
+                let k = rules
+                    .kind
+                    .iter()
+                    .position(|r| r.kind == job.kind)
+                    .unwrap_or(0);
+                if kept[p].contains(&k) {
+                    continue;
+                }
+                written.push(job.kind.to_string());
+                let evaluation = plan.gated[k].evaluation();
+                if evaluation.decision == gate::Decision::Final {
+                    let entry = issued::entry(
+                        &plan.loaded.engagement,
+                        &rules.kind[k],
+                        evaluation,
+                        job.outputs(),
+                    );
+                    if ledger::latest(&ledgers[p], job.kind)
+                        .is_none_or(|r| !issued::same(&r.entry, &entry))
+                    {
+                        entries.push(entry);
+                    }
+                }
+            }
+            for (k, gated) in plan.gated.iter().enumerate() {
+                let kind = &rules.kind[k].kind;
+                if !selected(kind) {
+                    // Not part of this run (--only): keep what the last build recorded.
+                    if let Some(a) = old[p].artifacts.get(kind) {
+                        manifest.artifacts.insert(kind.clone(), a.clone());
+                    }
+                    continue;
+                }
+                // An artifact that is now blocked must not leave an old rendering behind
+                // (issued documents excepted: they stay as issued).
+                if matches!(gated, Gated::Blocked(_)) && !kept[p].contains(&k) {
+                    for ext in ["md", "pdf"] {
+                        output::remove(&output::artifact_path(&options.out, id, kind, ext))?;
+                    }
+                }
+                let names: Vec<String> =
+                    if matches!(gated, Gated::Blocked(_)) && !kept[p].contains(&k) {
+                        Vec::new()
+                    } else {
+                        vec![format!("{kind}.md"), format!("{kind}.pdf")]
+                    };
+                let files = names
+                    .into_iter()
+                    .filter_map(|n| incremental::stat(&dir.join(&n)).map(|s| (n, s)))
+                    .collect();
+                manifest.artifacts.insert(
+                    kind.clone(),
+                    incremental::ArtifactRecord {
+                        key: keys[p][k].clone(),
+                        files,
+                    },
+                );
+            }
+            ledger::append(&ledger::path(&plan.loaded.dir), &ledgers[p], entries)?;
+            let report = report::engagement_report(rules, plan, &options.out, &written);
+            let handoff = report::handoff(&report);
+            let report_files = [
+                ("build-report.json", report::to_json(&report)),
+                ("handoff.json", report::to_json(&handoff)),
+                (
+                    "handoff.md",
+                    report::handoff_markdown(&handoff).into_bytes(),
+                ),
+            ];
+            for (name, bytes) in &report_files {
+                output::write_atomic(&dir.join(name), bytes)?;
+                if let Some(s) = incremental::stat(&dir.join(name)) {
+                    manifest.reports.insert((*name).to_string(), s);
+                }
+            }
+            let counts = Summary::new(vec![report.clone()], true).counts;
+            manifest.counts = incremental::CountsRecord {
+                final_: counts.final_,
+                draft: counts.draft,
+                blocked: counts.blocked,
+            };
+            manifest.inputs = incremental::input_stats(&plan.loaded.dir);
+            manifest.document_ids = plan
+                .gated
+                .iter()
+                .map(|g| g.evaluation().document_id.clone())
+                .filter(|id| id != model::TBD)
+                .collect();
+            output::write_atomic(
+                &dir.join(incremental::MANIFEST),
+                &report::to_json(&manifest),
+            )?;
+            Ok(report)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    timings.write_ms = clock.elapsed().as_millis()
+        - timings.load_and_gate_ms
+        - timings.markdown_ms
+        - timings.typeset_ms;
+    let mut summary = Summary::new(reports, true);
+    for manifest in unchanged {
+        let counts = manifest.counts;
+        summary.counts.final_ += counts.final_;
+        summary.counts.draft += counts.draft;
+        summary.counts.blocked += counts.blocked;
+        summary.unchanged += 1;
+    }
+    summary.timings = Some(timings);
+    Ok(summary)
+}
+
+/// The engagement-level state a template may show besides its own section (client,
+/// provider, addresses, tracks...): the state without the artifact sections.
+fn shared_state(rules: &model::Rules, state: &Value) -> Vec<u8> {
+    let mut shared = state.clone();
+    if let Value::Object(map) = &mut shared {
+        for rule in &rules.kind {
+            map.remove(&rule.section);
+        }
+    }
+    serde_json::to_vec(&shared).unwrap_or_default()
+}
+
+/// The last component of a folder path (an engagement folder's name is its id).
+fn folder_name(dir: &Path) -> String {
+    dir.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn typeset_all(

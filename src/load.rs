@@ -60,6 +60,15 @@ pub struct Project {
 
 /// Loads the data folder: rules, then every engagement (in parallel), then cross-checks.
 pub fn load(data_dir: &Path) -> Result<Project> {
+    load_where(data_dir, &|_| true).map(|(project, _)| project)
+}
+
+/// [`load`], parsing only the engagement folders `keep` accepts; also returns every
+/// engagement folder found (kept or not).
+pub fn load_where(
+    data_dir: &Path,
+    keep: &(dyn Fn(&Path) -> bool + Sync),
+) -> Result<(Project, Vec<PathBuf>)> {
     if !data_dir.is_dir() {
         return Err(Error::Usage(format!(
             "data folder {} does not exist (use --data DIR, or `docket init` to create one)",
@@ -80,30 +89,39 @@ pub fn load(data_dir: &Path) -> Result<Project> {
     validate_rules(&rules, rules_file.as_deref())?;
 
     let dirs = engagement_dirs(data_dir);
-    let mut engagements = dirs
-        .par_iter()
-        .map(|dir| load_engagement(dir, &rules))
-        .collect::<Result<Vec<_>>>()?;
-    engagements.sort_by(|a, b| a.engagement.id.cmp(&b.engagement.id));
-    for pair in engagements.windows(2) {
-        if pair[0].engagement.id == pair[1].engagement.id {
-            let file = &pair[1].engagement_file;
+    // An engagement's id is its folder's name (and its output folder's): two folders of the
+    // same name would write to the same place.
+    let mut names: BTreeMap<String, &PathBuf> = BTreeMap::new();
+    for dir in &dirs {
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some(first) = names.insert(name.clone(), dir) {
             return Err(Error::data(
-                locate(file, "id"),
+                at_file(dir),
                 format!(
-                    "engagement id `{}` is also used by {}; ids must be unique",
-                    pair[1].engagement.id,
-                    pair[0].engagement_file.path.display()
+                    "engagement `{name}` is also at {}; engagement ids (folder names) must be unique",
+                    first.display()
                 ),
             ));
         }
     }
-    Ok(Project {
-        data_dir: data_dir.to_path_buf(),
-        rules,
-        rules_file,
-        engagements,
-    })
+    let mut engagements = dirs
+        .par_iter()
+        .filter(|dir| keep(dir))
+        .map(|dir| load_engagement(dir, &rules))
+        .collect::<Result<Vec<_>>>()?;
+    engagements.sort_by(|a, b| a.engagement.id.cmp(&b.engagement.id));
+    Ok((
+        Project {
+            data_dir: data_dir.to_path_buf(),
+            rules,
+            rules_file,
+            engagements,
+        },
+        dirs,
+    ))
 }
 
 /// Every folder under `data_dir` holding an `engagement.toml` or `engagement.json`, sorted.
@@ -571,6 +589,21 @@ pub fn known_gates(rules: &Rules) -> Vec<&str> {
 fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
     let e = &loaded.engagement;
     let file = &loaded.engagement_file;
+    let folder = loaded
+        .dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if e.id != folder {
+        return Err(Error::data(
+            locate(file, "id"),
+            format!(
+                "engagement id `{}` differs from its folder name `{folder}`: they must match \
+                 (the output folder is named after it)",
+                e.id
+            ),
+        ));
+    }
     if !safe_name(&e.id) {
         return Err(Error::data(
             locate(file, "id"),

@@ -48,9 +48,23 @@ enum Command {
     /// Example: docket approve invoice -e northwind --by "Ada Park" --role "Billing lead"
     ///          --action issue-invoice --evidence "email 2026-11-30"
     Approve(ApproveArgs),
+    /// Write N generated, varied engagements (for benchmarks and tests).
+    GenFixtures(GenArgs),
     /// Check the ledgers: the hash chain, and that every final output on disk still
     /// matches its recorded digest. Exit status 1 if anything was tampered with.
     Verify(CommonArgs),
+}
+
+#[derive(Debug, Args)]
+struct GenArgs {
+    /// How many engagements.
+    count: usize,
+    /// Where to write them (a data folder).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Seed: the same count and seed give the same files.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(Debug, Args)]
@@ -111,6 +125,31 @@ struct BuildArgs {
     /// Typst worker threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
     jobs: usize,
+    /// Render everything, even artifacts whose inputs have not changed.
+    #[arg(long)]
+    force: bool,
+    /// Render only shard K of N (0-based), a stable partition of the engagements by id, so
+    /// N machines can split one build with no coordination. Example: --shard 0/3.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<(u64, u64)>,
+}
+
+fn parse_shard(text: &str) -> Result<(u64, u64), String> {
+    let (k, n) = text
+        .split_once('/')
+        .ok_or_else(|| format!("expected K/N such as 0/3, found `{text}`"))?;
+    let k: u64 = k
+        .trim()
+        .parse()
+        .map_err(|_| format!("K in `{text}` is not a number"))?;
+    let n: u64 = n
+        .trim()
+        .parse()
+        .map_err(|_| format!("N in `{text}` is not a number"))?;
+    if n == 0 || k >= n {
+        return Err(format!("expected 0 <= K < N, found `{text}`"));
+    }
+    Ok((k, n))
 }
 
 #[derive(Debug, Args)]
@@ -154,29 +193,28 @@ fn run(cli: Cli) -> Result<(), Error> {
             opts.templates = args.templates;
             opts.fonts = args.fonts;
             opts.jobs = args.jobs;
+            opts.force = args.force;
+            opts.shard = args.shard;
             let started = std::time::Instant::now();
-            let tty = std::io::stderr().is_terminal() && !args.common.json;
-            let progress = move |done: usize, total: usize, name: &str| {
-                if tty {
-                    eprint!("\r\x1b[2K[{done}/{total}] typeset {name}");
-                    if done == total {
-                        eprintln!();
-                    }
-                }
-            };
-            let summary = docket::build(&opts, &progress)?;
+            let progress = Progress::new(!args.common.json);
+            let summary =
+                docket::build(&opts, &|done, total, name| progress.tick(done, total, name))?;
+            progress.finish();
             if args.common.json {
                 print_json(&summary);
             } else {
                 print_table(&summary);
+                let typeset = summary.timings.map_or(0, |t| t.documents);
                 eprintln!(
-                    "built {} engagement(s) into {} in {:.2}s: {} final, {} draft, {} blocked",
-                    summary.engagements.len(),
+                    "built {} engagement(s) into {} in {:.2}s: {} final, {} draft, {} blocked; \
+                     {typeset} document(s) rendered, {} engagement(s) unchanged",
+                    summary.engagements.len() + summary.unchanged,
                     opts.out.display(),
                     started.elapsed().as_secs_f64(),
                     summary.counts.final_,
                     summary.counts.draft,
-                    summary.counts.blocked
+                    summary.counts.blocked,
+                    summary.unchanged
                 );
             }
         }
@@ -273,6 +311,14 @@ fn run(cli: Cli) -> Result<(), Error> {
                 );
             }
         }
+        Command::GenFixtures(args) => {
+            docket::fixtures::generate(args.count, &args.out, args.seed)?;
+            eprintln!(
+                "wrote {} engagements into {}",
+                args.count,
+                args.out.display()
+            );
+        }
         Command::Verify(args) => {
             let results = docket::verify(&options(&args))?;
             if args.json {
@@ -312,6 +358,50 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Progress of a build: a bar on a terminal, a plain line every tenth when not, nothing
+/// with --json (stdout is for the report; progress goes to stderr either way).
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    plain: bool,
+}
+
+impl Progress {
+    fn new(enabled: bool) -> Progress {
+        let tty = std::io::stderr().is_terminal();
+        let bar = (enabled && tty).then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} typesetting [{bar:30}] {pos}/{len} {per_sec} eta {eta} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            );
+            bar
+        });
+        Progress {
+            bar,
+            plain: enabled && !tty,
+        }
+    }
+
+    fn tick(&self, done: usize, total: usize, name: &str) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+            bar.set_message(name.to_string());
+        } else if self.plain && total >= 100 && (done * 10 / total != (done - 1) * 10 / total) {
+            eprintln!("typeset {done}/{total}");
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn print_json<T: serde::Serialize>(value: &T) {

@@ -63,7 +63,13 @@ fn sequence(number: &str, head: &str, tail: &str) -> Option<u64> {
 
 /// Assigns numbers to final documents of numbered kinds whose number is TBD. Mutates the
 /// plans' cleared sections and document ids before anything renders.
-pub fn assign(rules: &Rules, plans: &mut [Plan], data_dir: &Path) -> Result<()> {
+/// `taken` are document ids of engagements this run did not load (skipped as unchanged).
+pub fn assign(
+    rules: &Rules,
+    plans: &mut [Plan],
+    data_dir: &Path,
+    taken_elsewhere: &[String],
+) -> Result<()> {
     if rules.series.is_empty() {
         return Ok(());
     }
@@ -73,6 +79,7 @@ pub fn assign(rules: &Rules, plans: &mut [Plan], data_dir: &Path) -> Result<()> 
         .filter(|r| r.entry.issued)
         .map(|r| r.entry.document_id.clone())
         .collect();
+    taken.extend(taken_elsewhere.iter().cloned());
     // Numbers written in the data are taken too.
     for plan in plans.iter() {
         for gated in &plan.gated {

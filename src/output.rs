@@ -56,3 +56,47 @@ pub fn remove(path: &Path) -> Result<bool> {
 pub fn artifact_path(out: &Path, engagement: &str, kind: &str, ext: &str) -> PathBuf {
     out.join(engagement).join(format!("{kind}.{ext}"))
 }
+
+/// Writes many files atomically and fast: every file goes to a temporary file beside its
+/// target, all are synced in parallel, then each is renamed over its target. A crash leaves
+/// every target either as it was or complete. Files whose content is unchanged are not
+/// touched (so their timestamps, and incremental builds, stay put).
+pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<()> {
+    use rayon::prelude::*;
+    let pending: Vec<(&PathBuf, tempfile::NamedTempFile)> = files
+        .par_iter()
+        .filter(|(path, bytes)| std::fs::read(path).map_or(true, |old| old != *bytes))
+        .map(|(path, bytes)| {
+            let err = |source| Error::Write {
+                path: path.clone(),
+                source,
+            };
+            let dir = path.parent().unwrap_or_else(|| Path::new("."));
+            std::fs::create_dir_all(dir).map_err(err)?;
+            let mut tmp = tempfile::Builder::new()
+                .prefix(".docket-")
+                .suffix(".tmp")
+                .tempfile_in(dir)
+                .map_err(err)?;
+            tmp.write_all(bytes).map_err(err)?;
+            tmp.as_file().sync_all().map_err(err)?;
+            Ok((path, tmp))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut dirs = std::collections::BTreeSet::new();
+    for (path, tmp) in pending {
+        tmp.persist(path).map_err(|e| Error::Write {
+            path: path.clone(),
+            source: e.error,
+        })?;
+        if let Some(dir) = path.parent() {
+            dirs.insert(dir.to_path_buf());
+        }
+    }
+    dirs.par_iter().for_each(|dir| {
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    });
+    Ok(())
+}

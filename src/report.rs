@@ -129,6 +129,25 @@ pub struct Summary {
     pub counts: Counts,
     /// Whether outputs were written.
     pub wrote: bool,
+    /// Where the time went (build only).
+    pub timings: Option<Timings>,
+    /// Engagements skipped whole because nothing about them changed (build only).
+    pub unchanged: usize,
+}
+
+/// Milliseconds per stage of a build, for `--json` and benchmarks.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Timings {
+    /// Load, validate, gate, route, number.
+    pub load_and_gate_ms: u128,
+    /// Tera to Markdown and Markdown to Typst markup.
+    pub markdown_ms: u128,
+    /// Typst compile and PDF export.
+    pub typeset_ms: u128,
+    /// Writing outputs, ledgers and reports.
+    pub write_ms: u128,
+    /// Documents typeset.
+    pub documents: usize,
 }
 
 /// Decision counts.
@@ -157,6 +176,8 @@ impl Summary {
             engagements,
             counts,
             wrote,
+            timings: None,
+            unchanged: 0,
         }
     }
 }

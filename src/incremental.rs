@@ -1,0 +1,182 @@
+//! Incremental builds: render only what changed.
+//!
+//! Each engagement's output folder holds a build manifest (`.docket-build.json`) recording
+//! the fingerprint of everything global (docket's version, the rules, every template, every
+//! font), the size and modification time of the engagement's input files, a key per
+//! artifact (its gate evaluation, which includes the digest of its inputs) and the size and
+//! modification time of every output written.
+//!
+//! Two levels of skipping follow:
+//! - an engagement whose fingerprint, input files and output files are all unchanged is not
+//!   even parsed (this is what makes a no-op rebuild of ten thousand engagements fast);
+//! - within an engagement that did change, an artifact whose key is unchanged and whose
+//!   files are intact is not rendered again.
+//!
+//! A deleted or modified output, `--force`, or any global change rebuilds.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::report::Counts;
+
+/// The manifest's file name inside each engagement's output folder.
+pub const MANIFEST: &str = ".docket-build.json";
+
+/// Size and modification time (ns since the epoch) of a file: cheap to read, and enough to
+/// notice that a file was replaced or edited.
+pub type Stat = (u64, u128);
+
+/// Reads a file's [`Stat`], if it exists.
+pub fn stat(path: &Path) -> Option<Stat> {
+    let meta = std::fs::metadata(path).ok()?;
+    let mtime = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some((meta.len(), mtime))
+}
+
+/// One artifact's record in the manifest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArtifactRecord {
+    /// What determined it.
+    pub key: String,
+    /// Its files (name relative to the engagement's output folder) and their stats.
+    pub files: BTreeMap<String, Stat>,
+}
+
+/// The build manifest of one engagement.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct BuildManifest {
+    /// Global fingerprint.
+    pub fingerprint: String,
+    /// Input files (name in the engagement's data folder) and their stats.
+    pub inputs: BTreeMap<String, Stat>,
+    /// Per artifact kind.
+    pub artifacts: BTreeMap<String, ArtifactRecord>,
+    /// Report files and their stats.
+    pub reports: BTreeMap<String, Stat>,
+    /// Decision counts, reported for engagements skipped whole.
+    pub counts: CountsRecord,
+    /// Document ids in use (numbers written in the data count as taken in their series,
+    /// also when the engagement is skipped whole).
+    #[serde(default)]
+    pub document_ids: Vec<String>,
+}
+
+/// Decision counts as stored.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+pub struct CountsRecord {
+    /// Final.
+    pub final_: usize,
+    /// Draft.
+    pub draft: usize,
+    /// Blocked.
+    pub blocked: usize,
+}
+
+impl From<CountsRecord> for Counts {
+    fn from(c: CountsRecord) -> Counts {
+        Counts {
+            final_: c.final_,
+            draft: c.draft,
+            blocked: c.blocked,
+        }
+    }
+}
+
+/// The input files of an engagement folder that determine its outputs.
+pub const INPUT_FILES: &[&str] = &[
+    "engagement.toml",
+    "engagement.json",
+    "approvals.toml",
+    "approvals.json",
+    crate::ledger::FILE_NAME,
+];
+
+/// Stats of an engagement folder's input files.
+pub fn input_stats(dir: &Path) -> BTreeMap<String, Stat> {
+    INPUT_FILES
+        .iter()
+        .filter_map(|name| stat(&dir.join(name)).map(|s| (name.to_string(), s)))
+        .collect()
+}
+
+/// Everything global that determines outputs: docket's version, the rules, the templates
+/// and the fonts (their bytes).
+pub fn fingerprint(data: &Path, templates: &Path, fonts: &Path) -> Result<String> {
+    let mut hasher = Sha256::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    match std::fs::read(data.join("rules.toml")) {
+        Ok(bytes) => hasher.update(&bytes),
+        Err(_) => hasher.update(crate::load::DEFAULT_RULES.as_bytes()),
+    }
+    for dir in [templates, fonts] {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|source| Error::Read {
+                path: dir.to_path_buf(),
+                source,
+            })?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            hasher.update(
+                path.file_name()
+                    .map(|n| n.as_encoded_bytes())
+                    .unwrap_or_default(),
+            );
+            hasher.update(Sha256::digest(&bytes));
+        }
+    }
+    Ok(hex::encode(hasher.finalize()))
+}
+
+/// Reads an engagement's manifest; missing or unreadable means "rebuild".
+pub fn read(out_dir: &Path) -> Option<BuildManifest> {
+    let bytes = std::fs::read(out_dir.join(MANIFEST)).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// Whether every file recorded still has its recorded stat.
+pub fn intact(out_dir: &Path, files: &BTreeMap<String, Stat>) -> bool {
+    files
+        .iter()
+        .all(|(name, s)| stat(&out_dir.join(name)).as_ref() == Some(s))
+}
+
+/// The fast path: `Some(manifest)` when nothing about this engagement changed.
+pub fn unchanged(data_dir: &Path, out_dir: &Path, fingerprint: &str) -> Option<BuildManifest> {
+    let manifest = read(out_dir)?;
+    (manifest.fingerprint == fingerprint
+        && manifest.inputs == input_stats(data_dir)
+        && intact(out_dir, &manifest.reports)
+        && manifest
+            .artifacts
+            .values()
+            .all(|a| intact(out_dir, &a.files)))
+    .then_some(manifest)
+}
+
+/// The key of one artifact: the global fingerprint, its gate evaluation (decision,
+/// reasons, approvals, input digest, document id) and the engagement-level state its
+/// template may show.
+pub fn artifact_key(fingerprint: &str, evaluation: &impl Serialize, shared_state: &[u8]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(fingerprint.as_bytes());
+    hasher.update(serde_json::to_vec(evaluation).unwrap_or_default());
+    hasher.update(shared_state);
+    hex::encode(hasher.finalize())
+}
