@@ -201,7 +201,7 @@ pub fn check(options: &Options) -> Result<Summary> {
     let (project, plans) = plan(options)?;
     let reports = plans
         .iter()
-        .map(|p| report::engagement_report(&project.rules, p, &options.out, &[]))
+        .map(|p| report::engagement_report(&project.rules, p, &[]))
         .collect();
     Ok(Summary::new(reports, false))
 }
@@ -448,7 +448,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
                 );
             }
             ledger::append(&ledger::path(&plan.loaded.dir), &ledgers[p], entries)?;
-            let report = report::engagement_report(rules, plan, &options.out, &written);
+            let report = report::engagement_report(rules, plan, &written);
             let handoff = report::handoff(&report);
             let report_files = [
                 ("build-report.json", report::to_json(&report)),

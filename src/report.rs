@@ -34,7 +34,7 @@ pub struct ArtifactReport {
     pub missing_facts: Vec<String>,
     /// TBD fields in its data.
     pub open_questions: Vec<String>,
-    /// Its output files (empty when blocked).
+    /// Its output files, relative to the output folder (empty when blocked).
     pub outputs: Vec<String>,
     /// Whether this run rendered it (false with `--only` for other kinds, or in `check`).
     pub rendered: bool,
@@ -182,13 +182,10 @@ impl Summary {
     }
 }
 
-/// Assembles an engagement's report. `rendered` lists the kinds this run rendered.
-pub fn engagement_report(
-    rules: &Rules,
-    plan: &Plan,
-    out: &Path,
-    rendered: &[String],
-) -> EngagementReport {
+/// Assembles an engagement's report. `rendered` lists the kinds this run rendered. Output
+/// paths are relative to the output folder, so reports stay true when the folder is moved
+/// or assembled from shards.
+pub fn engagement_report(rules: &Rules, plan: &Plan, rendered: &[String]) -> EngagementReport {
     let e = &plan.loaded.engagement;
     let artifacts = plan
         .gated
@@ -202,7 +199,12 @@ pub fn engagement_report(
                 ["md", "pdf"]
                     .iter()
                     .map(|ext| {
-                        display_path(&crate::output::artifact_path(out, &e.id, &rule.kind, ext))
+                        display_path(&crate::output::artifact_path(
+                            Path::new(""),
+                            &e.id,
+                            &rule.kind,
+                            ext,
+                        ))
                     })
                     .collect()
             };

@@ -195,7 +195,7 @@ fn markdown_matches_golden_files() {
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".md") && n != "handoff.md")
+        .filter(|n| n.ends_with(".md"))
         .collect();
     names.sort();
     assert!(!names.is_empty());
