@@ -183,8 +183,8 @@ fn handoff_package_is_complete() {
     );
 }
 
-/// Golden Markdown: the reviewed files in tests/golden/northwind (every artifact; the
-/// handoff names the temporary output folder, so it is checked by field instead). Regenerate with
+/// Golden Markdown: the reviewed files in tests/golden/northwind (every artifact and the
+/// handoff). Regenerate with
 /// `UPDATE_GOLDEN=1 cargo test --test northwind` and review the diff.
 #[test]
 fn markdown_matches_golden_files() {
