@@ -66,6 +66,9 @@ pub struct Options {
     pub force: bool,
     /// Only the engagements of shard `K` of `N` (`(K, N)`), by a stable hash of their id.
     pub shard: Option<(u64, u64)>,
+    /// Also write each typeset document's Typst sources here (`<id>/<kind>/main.typ`,
+    /// `meta.json` and the layouts), for template authors and benchmarks.
+    pub emit_typst: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -81,6 +84,7 @@ impl Default for Options {
             want: None,
             force: false,
             shard: None,
+            emit_typst: None,
         }
     }
 }
@@ -325,6 +329,9 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
         })
         .collect::<Result<Vec<_>>>()?;
     timings.markdown_ms = clock.elapsed().as_millis() - timings.load_and_gate_ms;
+    if let Some(dir) = &options.emit_typst {
+        emit_typst(dir, &options.templates, &plans, &jobs)?;
+    }
 
     // PDFs on a few OS threads with big stacks (not rayon: see render::typeset).
     typeset_all(&renderer, &plans, &mut jobs, options.jobs, progress)?;
@@ -510,6 +517,35 @@ fn shared_state(rules: &model::Rules, state: &Value) -> Vec<u8> {
         }
     }
     serde_json::to_vec(&shared).unwrap_or_default()
+}
+
+/// Writes each job's Typst sources as a self-contained folder (`typst compile --root`).
+fn emit_typst(dir: &Path, templates: &Path, plans: &[Plan], jobs: &[Job<'_>]) -> Result<()> {
+    let layouts: Vec<(String, Vec<u8>)> = std::fs::read_dir(templates)
+        .map_err(|source| Error::Read {
+            path: templates.to_path_buf(),
+            source,
+        })?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().and_then(|x| x.to_str()) == Some("typ"))
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            Some((name, std::fs::read(&p).ok()?))
+        })
+        .collect();
+    let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
+    for job in jobs {
+        let folder = dir
+            .join(&plans[job.plan].loaded.engagement.id)
+            .join(job.kind);
+        files.push((folder.join("main.typ"), job.doc.typst.as_bytes()));
+        files.push((folder.join("meta.json"), &job.doc.meta));
+        for (name, bytes) in &layouts {
+            files.push((folder.join(name), bytes));
+        }
+    }
+    output::write_all(&files)
 }
 
 /// The last component of a folder path (an engagement folder's name is its id).

@@ -132,6 +132,10 @@ struct BuildArgs {
     /// N machines can split one build with no coordination. Example: --shard 0/3.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     shard: Option<(u64, u64)>,
+    /// Also write each typeset document's Typst sources into DIR/<id>/<kind>/ (main.typ,
+    /// meta.json, layouts), to debug a template with `typst compile --root`.
+    #[arg(long, value_name = "DIR")]
+    emit_typst: Option<PathBuf>,
 }
 
 fn parse_shard(text: &str) -> Result<(u64, u64), String> {
@@ -195,6 +199,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             opts.jobs = args.jobs;
             opts.force = args.force;
             opts.shard = args.shard;
+            opts.emit_typst = args.emit_typst;
             let started = std::time::Instant::now();
             let progress = Progress::new(!args.common.json);
             let summary =
