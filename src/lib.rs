@@ -18,6 +18,7 @@ pub mod error;
 pub mod fixtures;
 pub mod gate;
 pub mod incremental;
+pub mod init;
 pub mod issued;
 pub mod ledger;
 pub mod load;

@@ -71,7 +71,7 @@ pub fn load_where(
 ) -> Result<(Project, Vec<PathBuf>)> {
     if !data_dir.is_dir() {
         return Err(Error::Usage(format!(
-            "data folder {} does not exist (use --data DIR, or `docket init` to create one)",
+            "data folder {} does not exist (use --data DIR, or `docket init DIR` to create a project)",
             data_dir.display()
         )));
     }

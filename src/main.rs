@@ -27,6 +27,13 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Create a new project folder: data (rules and the Northwind example), templates,
+    /// fonts. Then `cd DIR && docket build`.
+    Init {
+        /// The folder to create.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
     /// Render every cleared artifact to Markdown and PDF, with build report and handoff.
     ///
     /// Exit status: 0 when the run completed (blocked artifacts are a normal outcome),
@@ -315,6 +322,15 @@ fn run(cli: Cli) -> Result<(), Error> {
                     engagement
                 );
             }
+        }
+        Command::Init { dir } => {
+            let written = docket::init::init(&dir)?;
+            eprintln!(
+                "created {} files in {}; next: cd {} && docket build",
+                written.len(),
+                dir.display(),
+                dir.display()
+            );
         }
         Command::GenFixtures(args) => {
             docket::fixtures::generate(args.count, &args.out, args.seed)?;

@@ -288,3 +288,35 @@ fn hostile_values_appear_literally_in_markdown_and_pdf() {
         "the PDF must not contain /etc/passwd"
     );
 }
+
+#[test]
+fn init_creates_a_project_that_builds() {
+    let dir = temp_dir("init").join("project");
+    docket_ok(&["init", dir.to_str().unwrap()]);
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_docket"))
+        .args(["build"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(dir.join("output/northwind/invoice.pdf").exists());
+    // A second init refuses to overwrite.
+    assert_eq!(
+        docket(&["init", dir.to_str().unwrap()]).status.code(),
+        Some(1)
+    );
+}
+
+/// `docket init` embeds every template and font: the list cannot drift from the folders.
+#[test]
+fn init_embeds_every_template_and_font() {
+    for folder in ["templates", "fonts"] {
+        for entry in std::fs::read_dir(root().join(folder)).unwrap() {
+            let name = format!("{folder}/{}", entry.unwrap().file_name().to_string_lossy());
+            assert!(
+                docket::init::FILES.iter().any(|(n, _)| *n == name),
+                "{name} is not embedded by init"
+            );
+        }
+    }
+}

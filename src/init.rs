@@ -1,0 +1,143 @@
+//! `docket init`: a new project folder with everything a build needs.
+//!
+//! docket ships its templates, fonts, rules and the Northwind example inside the binary, so
+//! `docket init DIR` works on a machine with nothing but the binary. `cd DIR && docket
+//! build` then renders the example. The list below is checked against the repository's
+//! folders by a test, so it cannot drift.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Every file `init` writes, relative to the new project folder.
+pub const FILES: &[(&str, &[u8])] = &[
+    (
+        "templates/_header.md",
+        include_bytes!("../templates/_header.md"),
+    ),
+    (
+        "templates/_invoice_body.md",
+        include_bytes!("../templates/_invoice_body.md"),
+    ),
+    (
+        "templates/_list.md",
+        include_bytes!("../templates/_list.md"),
+    ),
+    (
+        "templates/agreement.md",
+        include_bytes!("../templates/agreement.md"),
+    ),
+    (
+        "templates/brief.md",
+        include_bytes!("../templates/brief.md"),
+    ),
+    (
+        "templates/case-study.md",
+        include_bytes!("../templates/case-study.md"),
+    ),
+    (
+        "templates/certificate.md",
+        include_bytes!("../templates/certificate.md"),
+    ),
+    (
+        "templates/change-order.md",
+        include_bytes!("../templates/change-order.md"),
+    ),
+    (
+        "templates/credit-note.md",
+        include_bytes!("../templates/credit-note.md"),
+    ),
+    (
+        "templates/document.typ",
+        include_bytes!("../templates/document.typ"),
+    ),
+    (
+        "templates/email-sequence.md",
+        include_bytes!("../templates/email-sequence.md"),
+    ),
+    (
+        "templates/envelope.md",
+        include_bytes!("../templates/envelope.md"),
+    ),
+    (
+        "templates/envelope.typ",
+        include_bytes!("../templates/envelope.typ"),
+    ),
+    (
+        "templates/health-scorecard.md",
+        include_bytes!("../templates/health-scorecard.md"),
+    ),
+    (
+        "templates/invoice.md",
+        include_bytes!("../templates/invoice.md"),
+    ),
+    (
+        "templates/launch-checklist.md",
+        include_bytes!("../templates/launch-checklist.md"),
+    ),
+    (
+        "templates/proposal.md",
+        include_bytes!("../templates/proposal.md"),
+    ),
+    (
+        "templates/security-memo.md",
+        include_bytes!("../templates/security-memo.md"),
+    ),
+    (
+        "fonts/LiberationMono-Regular.ttf",
+        include_bytes!("../fonts/LiberationMono-Regular.ttf"),
+    ),
+    (
+        "fonts/LiberationSans-Bold.ttf",
+        include_bytes!("../fonts/LiberationSans-Bold.ttf"),
+    ),
+    (
+        "fonts/LiberationSans-BoldItalic.ttf",
+        include_bytes!("../fonts/LiberationSans-BoldItalic.ttf"),
+    ),
+    (
+        "fonts/LiberationSans-Italic.ttf",
+        include_bytes!("../fonts/LiberationSans-Italic.ttf"),
+    ),
+    (
+        "fonts/LiberationSans-Regular.ttf",
+        include_bytes!("../fonts/LiberationSans-Regular.ttf"),
+    ),
+    (
+        "fonts/OFL-Liberation.txt",
+        include_bytes!("../fonts/OFL-Liberation.txt"),
+    ),
+    ("fonts/README.md", include_bytes!("../fonts/README.md")),
+    ("data/rules.toml", include_bytes!("../data/rules.toml")),
+    (
+        "data/northwind/engagement.toml",
+        include_bytes!("../data/northwind/engagement.toml"),
+    ),
+    (
+        "data/northwind/approvals.toml",
+        include_bytes!("../data/northwind/approvals.toml"),
+    ),
+];
+
+/// Writes a new project into `dir`. Refuses to overwrite existing files.
+pub fn init(dir: &Path) -> Result<Vec<String>> {
+    for (name, _) in FILES {
+        let path = dir.join(name);
+        if path.exists() {
+            return Err(Error::Refused(format!(
+                "{} already exists; docket init writes only into a new or empty folder",
+                path.display()
+            )));
+        }
+    }
+    let mut written = Vec::new();
+    for (name, bytes) in FILES {
+        crate::output::write_atomic(&dir.join(name), bytes)?;
+        written.push((*name).to_string());
+    }
+    std::fs::create_dir_all(dir.join("output")).map_err(|source| Error::Write {
+        path: dir.join("output"),
+        source,
+    })?;
+    Ok(written)
+}
