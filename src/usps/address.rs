@@ -246,6 +246,28 @@ pub fn standardize(addr: &AddressInput) -> Result<Vec<String>, AddressError> {
     Ok(block.into_iter().map(|(_, line)| line).collect())
 }
 
+/// The ZIP Code of a domestic address as digits only (5, or 9 for a ZIP+4): the routing code
+/// of an Intelligent Mail barcode. `None` for mail abroad (Canada included): the IMb routes US
+/// domestic mail only, so such a piece carries no routing code of its own.
+///
+/// Why here: only this module knows which country codes are domestic (territories, freely
+/// associated states, military) and what a valid ZIP looks like.
+///
+/// # Errors
+/// [`AddressError::UnknownCountry`] for an unknown country; the ZIP errors of [`standardize`]
+/// (`Missing` or `InvalidPostalCode` on `postal_code`) for a domestic one.
+pub fn routing_zip(country: &str, postal_code: &str) -> Result<Option<String>, AddressError> {
+    match destination(country)? {
+        Destination::Domestic { .. } => Ok(Some(
+            zip(postal_code)?
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect(),
+        )),
+        Destination::Canada | Destination::Abroad(_) => Ok(None),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Character cleaning
 // ---------------------------------------------------------------------------------------------
@@ -1769,6 +1791,27 @@ mod tests {
                 max: MAX_LINES
             }
         );
+    }
+
+    #[test]
+    fn routing_zip_is_domestic_digits_only() {
+        assert_eq!(
+            routing_zip("US", "98101-2345").unwrap().as_deref(),
+            Some("981012345")
+        );
+        assert_eq!(routing_zip("", "98101").unwrap().as_deref(), Some("98101"));
+        assert_eq!(
+            routing_zip("pr", "00907").unwrap().as_deref(),
+            Some("00907")
+        );
+        assert_eq!(routing_zip("CA", "K1A 0B1").unwrap(), None);
+        assert_eq!(routing_zip("GB", "SW1A 2AA").unwrap(), None);
+        assert_eq!(
+            routing_zip("US", "9810").unwrap_err().field(),
+            "postal_code"
+        );
+        assert_eq!(routing_zip("US", "").unwrap_err().field(), "postal_code");
+        assert_eq!(routing_zip("XZ", "98101").unwrap_err().field(), "country");
     }
 
     #[test]
