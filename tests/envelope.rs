@@ -1212,6 +1212,22 @@ fn print_run_with_nothing_to_print_writes_the_manifest_and_no_pdf() {
             "SEATTLE WA  98101-2345"
         ]
     );
+    // Without --json: one line per engagement, a summary naming the manifest.
+    let run = docket_ok(&[
+        "envelopes",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        stdout.contains("skipped    northwind (draft): draft until"),
+        "{stdout}"
+    );
+    let err = stderr(&run);
+    assert!(err.contains("printed 0 envelope(s), skipped 1"), "{err}");
+    assert!(err.contains("run.json") && err.contains("run.csv"), "{err}");
     // A manifest path that would collide with the PDF is refused.
     let run = docket(&["envelopes", "--data", "data", "--out", "x/run.json"]);
     assert_eq!(run.status.code(), Some(2));
