@@ -38,11 +38,12 @@ use std::borrow::Cow;
 /// Longest line, in characters (Unicode scalar values), that [`standardize`] will return.
 ///
 /// Why 40: the OCR read area of a #10 envelope is the 8.5 in between the 1/2 in side margins
-/// (x 0.5 in to 9.0 in). At 10 pt, uppercase sans-serif capitals and digits average about
-/// 0.67 em (about 6.7 pt), so 40 characters take about 3.7 in, and even 40 of the widest
-/// capital (W, 0.94 em) take 5.2 in: a block whose left margin sits at or left of x = 3.75 in
-/// ends inside the read area whatever its letters. A longer line is an error naming its field;
-/// it is never shrunk, condensed or cut.
+/// (x 0.5 in to 9.0 in). In the envelope layout (11 pt Inter), uppercase capitals and digits
+/// average about 0.67 em, so 40 characters take about 4.1 in; even 40 of the widest Latin or
+/// Cyrillic capitals Inter has (Ю, Æ, about 1.01 em) take 6.2 in, which the layout's left
+/// margin of 2.75 in keeps before x = 9.0 in. Rarer, wider letters (such as the Roman numeral
+/// `Ⅷ`, 1.47 em) are caught by the layout itself, which measures each block and stops with an
+/// error. A longer line is an error naming its field; it is never shrunk, condensed or cut.
 pub const MAX_LINE_CHARS: usize = 40;
 
 /// Most lines in the address block: the USPS OCR looks for 2 to 6 contiguous address lines.
