@@ -8,12 +8,16 @@
 //! 4. [`render`]: Tera templates to Markdown, Markdown to Typst, Typst to PDF in-process;
 //! 5. [`output`]: write everything atomically, with a build report and a handoff.
 //!
+//! [`envelopes::print_run`] reuses the same stages for a mail room: every envelope the gate
+//! lets through, across engagements, as one multi-page PDF with a manifest.
+//!
 //! The CLI (`src/main.rs`) is a thin shell over [`check`], [`build`] and friends, which other
 //! programs can call directly.
 
 pub mod approve;
 pub mod derive;
 pub mod digest;
+pub mod envelopes;
 pub mod error;
 pub mod fixtures;
 pub mod gate;

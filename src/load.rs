@@ -113,6 +113,7 @@ pub fn load_where(
         .map(|dir| load_engagement(dir, &rules))
         .collect::<Result<Vec<_>>>()?;
     engagements.sort_by(|a, b| a.engagement.id.cmp(&b.engagement.id));
+    unique_barcodes(&engagements)?;
     Ok((
         Project {
             data_dir: data_dir.to_path_buf(),
@@ -122,6 +123,40 @@ pub fn load_where(
         },
         dirs,
     ))
+}
+
+/// No two envelopes may carry the same Intelligent Mail barcode serial for one mailer id:
+/// USPS identifies a mail piece by mailer id and serial, so a repeat is a data error (a copied
+/// engagement), reported at the second engagement's `envelope.serial`.
+fn unique_barcodes(engagements: &[Loaded]) -> Result<()> {
+    let mut seen: BTreeMap<(String, String), &Loaded> = BTreeMap::new();
+    for loaded in engagements {
+        let e = &loaded.engagement;
+        let Some(env) = &e.envelope else { continue };
+        let Some(recipient) = e.addresses.get(&env.recipient) else {
+            continue;
+        };
+        let Ok(crate::derive::Barcode::Printed(imb)) =
+            crate::derive::envelope_barcode(env, &env.recipient, recipient)
+        else {
+            continue;
+        };
+        let key = (imb.mailer_id.clone(), imb.serial.clone());
+        if let Some(first) = seen.get(&key) {
+            return Err(Error::data(
+                locate(&loaded.engagement_file, "envelope.serial"),
+                format!(
+                    "serial {} with mailer id {} is also used by {}: an Intelligent Mail \
+                     barcode serial must be unique per mailer id",
+                    imb.serial,
+                    imb.mailer_id,
+                    first.engagement_file.path.display()
+                ),
+            ));
+        }
+        seen.insert(key, loaded);
+    }
+    Ok(())
 }
 
 /// Every folder under `data_dir` holding an `engagement.toml` or `engagement.json`, sorted.
@@ -671,6 +706,14 @@ fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
                     format!("cannot print this address on an envelope: {err}"),
                 ));
             }
+        }
+        if let Some(recipient) = e.addresses.get(&env.recipient)
+            && let Err(err) = crate::derive::envelope_barcode(env, &env.recipient, recipient)
+        {
+            return Err(Error::data(
+                locate(file, &err.field),
+                format!("cannot print the Intelligent Mail barcode: {}", err.message),
+            ));
         }
     }
     if let Some(manifest_file) = &loaded.manifest_file {

@@ -60,6 +60,12 @@ enum Command {
     /// Check the ledgers: the hash chain, and that every final output on disk still
     /// matches its recorded digest. Exit status 1 if anything was tampered with.
     Verify(CommonArgs),
+    /// Print run: every #10 envelope approved to send with a verified recipient, across all
+    /// engagements, as one PDF (one page each), with a manifest (JSON and CSV) beside it that
+    /// lists every envelope printed and every one skipped, with the reason.
+    ///
+    /// Print the PDF at 100% ("actual size"): scaling moves the USPS zones and the barcode.
+    Envelopes(EnvelopesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -98,6 +104,28 @@ struct ApproveArgs {
     /// Date of the approval (YYYY-MM-DD), default today.
     #[arg(long, value_name = "DATE")]
     date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct EnvelopesArgs {
+    /// The data folder: one sub-folder per engagement, plus an optional rules.toml.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    data: PathBuf,
+    /// The PDF to write; the manifest goes beside it as <stem>.json and <stem>.csv.
+    #[arg(long, value_name = "FILE", default_value = "output/envelopes.pdf")]
+    out: PathBuf,
+    /// Only this engagement (repeatable).
+    #[arg(long, short = 'e', value_name = "ID")]
+    engagement: Vec<String>,
+    /// The templates folder (envelope.typ is the layout).
+    #[arg(long, value_name = "DIR", default_value = "templates")]
+    templates: PathBuf,
+    /// The fonts folder; only these fonts are used.
+    #[arg(long, value_name = "DIR", default_value = "fonts")]
+    fonts: PathBuf,
+    /// Print the manifest as JSON on stdout.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -360,6 +388,43 @@ fn run(cli: Cli) -> Result<(), Error> {
             let bad: usize = results.iter().map(|v| v.problems.len()).sum();
             if bad > 0 {
                 return Err(Error::Verify(format!("verify found {bad} problem(s)")));
+            }
+        }
+        Command::Envelopes(args) => {
+            let started = std::time::Instant::now();
+            let run = docket::envelopes::print_run(&docket::envelopes::RunOptions {
+                data: args.data,
+                pdf: args.out,
+                templates: args.templates,
+                fonts: args.fonts,
+                engagements: args.engagement,
+            })?;
+            if args.json {
+                print_json(&run);
+            } else {
+                for e in &run.envelopes {
+                    match e.page {
+                        Some(page) => println!("  page {page:<5} {}", e.engagement),
+                        None => println!(
+                            "  skipped    {} ({}): {}",
+                            e.engagement,
+                            e.decision.as_str(),
+                            e.reasons.first().map(String::as_str).unwrap_or("")
+                        ),
+                    }
+                }
+                let pdf = run.pdf.as_ref().map_or_else(
+                    || "no PDF (nothing approved to send)".to_string(),
+                    |p| format!("{} (print at 100%, actual size)", p.display()),
+                );
+                eprintln!(
+                    "printed {} envelope(s), skipped {}, in {:.2}s: {pdf}; manifest {} and {}",
+                    run.counts.printed,
+                    run.counts.skipped,
+                    started.elapsed().as_secs_f64(),
+                    run.manifest_json.display(),
+                    run.manifest_csv.display()
+                );
             }
         }
         Command::Handoff(args) => {

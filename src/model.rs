@@ -863,6 +863,26 @@ pub struct Envelope {
     /// records an exception.
     #[serde(default)]
     pub prepared_by: Option<String>,
+    /// USPS Mailer ID (6 digits starting 0-8, or 9 digits starting 9) for the Intelligent Mail
+    /// barcode. With `service_type` and `serial` it turns the barcode on; absent (or TBD), no
+    /// barcode is printed, because a barcode with an invented mailer id is worse than none.
+    #[serde(default)]
+    pub mailer_id: Option<String>,
+    /// USPS Service Type Identifier, 3 digits (e.g. `040` First-Class Mail with no extra
+    /// services); required with `mailer_id`.
+    #[serde(default)]
+    pub service_type: Option<String>,
+    /// Barcode identifier, 2 digits with the second 0-4; `00` (no OEL) when absent.
+    #[serde(default)]
+    pub barcode_id: Option<String>,
+    /// Serial number: 9 digits with a 6-digit mailer id, 6 with a 9-digit one; required with
+    /// `mailer_id`, unique per mailer id within a print run.
+    #[serde(default)]
+    pub serial: Option<String>,
+    /// Delivery point, 2 digits: appended to the recipient's ZIP+4 to make an 11-digit routing
+    /// code. Only with a ZIP+4.
+    #[serde(default)]
+    pub delivery_point: Option<String>,
 }
 
 /// Certificate of completion.

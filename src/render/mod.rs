@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::gate::{Cleared, Decision};
 use crate::model::{Address, Engagement, KindRule, Layout};
 
@@ -39,6 +39,8 @@ pub struct MarkdownDoc {
     pub ident: String,
     /// The document's fixed date (year, month, day).
     pub today: (i32, u8, u8),
+    /// The Typst layout it is typeset with (a print run takes envelopes only).
+    pub layout: Layout,
 }
 
 impl Renderer {
@@ -108,10 +110,9 @@ impl Renderer {
                 t
             }
             Layout::Envelope => {
-                // The same standardized lines the Markdown proof shows.
+                // The same standardized lines and bars the Markdown proof shows.
                 if let Some(calc) = &calc {
-                    meta["sender"] = calc["sender"].clone();
-                    meta["recipient"] = calc["recipient"].clone();
+                    envelope_meta(&mut meta, calc);
                 }
                 "#import \"/envelope.typ\": envelope\n#envelope(json(\"/meta.json\"))\n".to_string()
             }
@@ -124,6 +125,7 @@ impl Renderer {
             meta: serde_json::to_vec(&meta).unwrap_or_default(),
             ident: format!("docket/{}/{}", engagement.id, rule.kind),
             today,
+            layout: rule.layout,
         })
     }
 
@@ -137,6 +139,61 @@ impl Renderer {
             doc.today,
         )
     }
+
+    /// Typesets several prepared envelopes as one PDF, one #10 page each, in order: a print
+    /// run. `title` names the run in the PDF's metadata.
+    ///
+    /// Why one compilation rather than one PDF per envelope merged afterwards: the pages share
+    /// fonts and the layout, a merge would need a PDF library at run time and would duplicate
+    /// the embedded fonts per page, and a single Typst document keeps page order and page
+    /// count exactly those of `docs`. The layout gets the pages as a JSON array in
+    /// `/meta.json` (data never reaches markup), and typesets each with the same function
+    /// that makes a single envelope, so both have the same geometry.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] when a document is not an envelope or there are none; a typesetting
+    /// error naming `name` otherwise.
+    pub fn envelope_run(
+        &self,
+        name: &str,
+        title: &str,
+        docs: &[MarkdownDoc],
+        ident: &str,
+        today: (i32, u8, u8),
+    ) -> Result<Vec<u8>> {
+        if docs.is_empty() {
+            return Err(Error::Usage(format!("{name}: no envelopes to typeset")));
+        }
+        let mut pages = Vec::with_capacity(docs.len());
+        for doc in docs {
+            if doc.layout != Layout::Envelope {
+                return Err(Error::Usage(format!(
+                    "{name}: {} is not an envelope",
+                    doc.ident
+                )));
+            }
+            let page: Value = serde_json::from_slice(&doc.meta)
+                .map_err(|e| Error::Usage(format!("{name}: {}: {e}", doc.ident)))?;
+            pages.push(page);
+        }
+        let meta = serde_json::json!({ "title": title, "pages": pages });
+        let meta = serde_json::to_vec(&meta).map_err(|e| Error::Usage(e.to_string()))?;
+        self.typesetter.pdf(
+            name,
+            "#import \"/envelope.typ\": envelopes\n#envelopes(json(\"/meta.json\"))\n".to_string(),
+            meta,
+            ident,
+            today,
+        )
+    }
+}
+
+/// Copies what the envelope layout draws from the derived facts into its `/meta.json`: the
+/// address lines as printed and the barcode's 65 bars (null when none is printed).
+fn envelope_meta(meta: &mut Value, calc: &Value) {
+    meta["sender"] = calc["sender"].clone();
+    meta["recipient"] = calc["recipient"].clone();
+    meta["bars"] = calc["barcode"]["bars"].clone();
 }
 
 /// What every template and the Typst theme know about the document.

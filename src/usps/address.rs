@@ -38,11 +38,13 @@ use std::borrow::Cow;
 /// Longest line, in characters (Unicode scalar values), that [`standardize`] will return.
 ///
 /// Why 40: the OCR read area of a #10 envelope is the 8.5 in between the 1/2 in side margins
-/// (x 0.5 in to 9.0 in). At 10 pt, uppercase sans-serif capitals and digits average about
-/// 0.67 em (about 6.7 pt), so 40 characters take about 3.7 in, and even 40 of the widest
-/// capital (W, 0.94 em) take 5.2 in: a block whose left margin sits at or left of x = 3.75 in
-/// ends inside the read area whatever its letters. A longer line is an error naming its field;
-/// it is never shrunk, condensed or cut.
+/// (x 0.5 in to 9.0 in). In the envelope layout (11 pt Liberation Sans), uppercase capitals
+/// and digits average about 0.67 em, so 40 characters take about 4.1 in; even 40 of the
+/// widest common Latin capitals (W, Æ, about 1.0 em) take 6.1 in, which the layout's left
+/// margin of 2.75 in keeps before x = 9.0 in. Rarer, wider letters (such as Cyrillic `Ѿ` or
+/// the digraph `Ǆ`, 1.33 em) are caught by the layout itself, which measures each block and
+/// stops with an error. A longer line is an error naming its field; it is never shrunk,
+/// condensed or cut.
 pub const MAX_LINE_CHARS: usize = 40;
 
 /// Most lines in the address block: the USPS OCR looks for 2 to 6 contiguous address lines.
@@ -244,6 +246,28 @@ pub fn standardize(addr: &AddressInput) -> Result<Vec<String>, AddressError> {
         });
     }
     Ok(block.into_iter().map(|(_, line)| line).collect())
+}
+
+/// The ZIP Code of a domestic address as digits only (5, or 9 for a ZIP+4): the routing code
+/// of an Intelligent Mail barcode. `None` for mail abroad (Canada included): the IMb routes US
+/// domestic mail only, so such a piece carries no routing code of its own.
+///
+/// Why here: only this module knows which country codes are domestic (territories, freely
+/// associated states, military) and what a valid ZIP looks like.
+///
+/// # Errors
+/// [`AddressError::UnknownCountry`] for an unknown country; the ZIP errors of [`standardize`]
+/// (`Missing` or `InvalidPostalCode` on `postal_code`) for a domestic one.
+pub fn routing_zip(country: &str, postal_code: &str) -> Result<Option<String>, AddressError> {
+    match destination(country)? {
+        Destination::Domestic { .. } => Ok(Some(
+            zip(postal_code)?
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect(),
+        )),
+        Destination::Canada | Destination::Abroad(_) => Ok(None),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1769,6 +1793,27 @@ mod tests {
                 max: MAX_LINES
             }
         );
+    }
+
+    #[test]
+    fn routing_zip_is_domestic_digits_only() {
+        assert_eq!(
+            routing_zip("US", "98101-2345").unwrap().as_deref(),
+            Some("981012345")
+        );
+        assert_eq!(routing_zip("", "98101").unwrap().as_deref(), Some("98101"));
+        assert_eq!(
+            routing_zip("pr", "00907").unwrap().as_deref(),
+            Some("00907")
+        );
+        assert_eq!(routing_zip("CA", "K1A 0B1").unwrap(), None);
+        assert_eq!(routing_zip("GB", "SW1A 2AA").unwrap(), None);
+        assert_eq!(
+            routing_zip("US", "9810").unwrap_err().field(),
+            "postal_code"
+        );
+        assert_eq!(routing_zip("US", "").unwrap_err().field(), "postal_code");
+        assert_eq!(routing_zip("XZ", "98101").unwrap_err().field(), "country");
     }
 
     #[test]

@@ -68,6 +68,19 @@ pub enum ImbError {
     },
 }
 
+impl ImbError {
+    /// The input field at fault (`tracking`, `routing`, `barcode_id`, `service_type`,
+    /// `mailer_id` or `serial`), so callers can point at the data that holds it.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::WrongLength { field, .. }
+            | Self::NotDigit { field, .. }
+            | Self::BarcodeIdSecondDigit { field, .. } => field,
+            Self::MailerIdPrefix { .. } => "mailer_id",
+        }
+    }
+}
+
 /// Number of bars in an Intelligent Mail barcode.
 pub const BAR_COUNT: usize = 65;
 
@@ -702,6 +715,18 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn errors_report_their_field() {
+        assert_eq!(encode("1", "").unwrap_err().field(), "tracking");
+        assert_eq!(encode(TRACKING, "1").unwrap_err().field(), "routing");
+        let e = tracking_code("07", "234", "567094", "987654321").unwrap_err();
+        assert_eq!(e.field(), "barcode_id");
+        let e = tracking_code("00", "234", "967094", "987654321").unwrap_err();
+        assert_eq!(e.field(), "mailer_id");
+        let e = tracking_code("00", "2a4", "567094", "987654321").unwrap_err();
+        assert_eq!(e.field(), "service_type");
     }
 
     #[test]
