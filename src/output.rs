@@ -13,16 +13,31 @@ use crate::error::{Error, Result};
 /// Skips the write when the file already holds exactly these bytes, so unchanged outputs
 /// keep their timestamps.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<bool> {
-    if let Ok(existing) = std::fs::read(path)
-        && existing == bytes
-    {
+    if std::fs::read(path).is_ok_and(|existing| existing == bytes) {
         return Ok(false);
     }
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let tmp = stage(path, bytes)?;
+    tmp.persist(path).map_err(|e| Error::Write {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    // Make the rename itself durable.
+    if let Some(dir) = path.parent()
+        && let Ok(d) = std::fs::File::open(dir)
+    {
+        let _ = d.sync_all();
+    }
+    Ok(true)
+}
+
+/// Writes `bytes` to a synced temporary file beside `path` (creating the folder), ready to
+/// be renamed over it.
+fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
     let err = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir).map_err(err)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".docket-")
@@ -31,12 +46,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<bool> {
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    // Make the rename itself durable.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(true)
+    Ok(tmp)
 }
 
 /// Removes an output that must no longer exist (e.g. the PDF of an artifact that is now
@@ -66,22 +76,7 @@ pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<()> {
     let pending: Vec<(&PathBuf, tempfile::NamedTempFile)> = files
         .par_iter()
         .filter(|(path, bytes)| std::fs::read(path).map_or(true, |old| old != *bytes))
-        .map(|(path, bytes)| {
-            let err = |source| Error::Write {
-                path: path.clone(),
-                source,
-            };
-            let dir = path.parent().unwrap_or_else(|| Path::new("."));
-            std::fs::create_dir_all(dir).map_err(err)?;
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".docket-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .map_err(err)?;
-            tmp.write_all(bytes).map_err(err)?;
-            tmp.as_file().sync_all().map_err(err)?;
-            Ok((path, tmp))
-        })
+        .map(|(path, bytes)| Ok((path, stage(path, bytes)?)))
         .collect::<Result<Vec<_>>>()?;
     let mut dirs = std::collections::BTreeSet::new();
     for (path, tmp) in pending {

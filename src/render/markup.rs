@@ -34,14 +34,21 @@ pub fn escape_text(text: &str, out: &mut String) {
 }
 
 /// A Typst string literal (for `#raw(...)` and `#link(...)`), with quotes and backslashes
-/// escaped and control characters removed.
+/// escaped and control characters removed; line breaks become spaces.
 pub fn string_literal(text: &str) -> String {
+    literal(text, false)
+}
+
+/// A Typst string literal; `keep_lines` keeps line breaks (as `\n`, for code blocks).
+fn literal(text: &str, keep_lines: bool) -> String {
     let mut s = String::with_capacity(text.len() + 2);
     s.push('"');
     for c in text.chars() {
         match c {
             '"' => s.push_str("\\\""),
             '\\' => s.push_str("\\\\"),
+            '\n' if keep_lines => s.push_str("\\n"),
+            '\t' if keep_lines => s.push_str("  "),
             '\n' | '\r' | '\t' => s.push(' '),
             c if c.is_control() => {}
             c => s.push(c),
@@ -157,10 +164,7 @@ pub fn to_typst(markdown: &str) -> String {
                 TagEnd::BlockQuote(_) => out.push_str("]\n\n"),
                 TagEnd::CodeBlock => {
                     in_code_block = false;
-                    out.push_str(&format!(
-                        "#raw(block: true, {})\n\n",
-                        string_literal_block(&code)
-                    ));
+                    out.push_str(&format!("#raw(block: true, {})\n\n", literal(&code, true)));
                 }
                 TagEnd::List(_) => {
                     lists.pop();
@@ -216,24 +220,6 @@ pub fn to_typst(markdown: &str) -> String {
     let _ = table_cells;
     let _ = image_depth;
     out
-}
-
-/// A string literal that keeps newlines (for code blocks).
-fn string_literal_block(text: &str) -> String {
-    let mut s = String::with_capacity(text.len() + 2);
-    s.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => s.push_str("\\\""),
-            '\\' => s.push_str("\\\\"),
-            '\n' => s.push_str("\\n"),
-            '\t' => s.push_str("  "),
-            c if c.is_control() => {}
-            c => s.push(c),
-        }
-    }
-    s.push('"');
-    s
 }
 
 #[cfg(test)]
