@@ -250,11 +250,17 @@ pub fn generate(n: usize, out: &Path, seed: u64) -> Result<()> {
         &out.join("rules.toml"),
         crate::load::DEFAULT_RULES.as_bytes(),
     )?;
+    // Generated test data: plain writes (no per-file sync), in parallel.
     (0..n).into_par_iter().try_for_each(|i| {
         let (id, engagement, approvals) = engagement(i, seed);
         let dir = out.join(&id);
-        crate::output::write_atomic(&dir.join("engagement.toml"), engagement.as_bytes())?;
-        crate::output::write_atomic(&dir.join("approvals.toml"), approvals.as_bytes())?;
+        let err = |source| Error::Write {
+            path: dir.clone(),
+            source,
+        };
+        std::fs::create_dir_all(&dir).map_err(err)?;
+        std::fs::write(dir.join("engagement.toml"), engagement).map_err(err)?;
+        std::fs::write(dir.join("approvals.toml"), approvals).map_err(err)?;
         Ok(())
     })
 }

@@ -71,6 +71,9 @@ pub struct Options {
     pub force: bool,
     /// Only the engagements of shard `K` of `N` (`(K, N)`), by a stable hash of their id.
     pub shard: Option<(u64, u64)>,
+    /// Keep at most this many engagement reports in the returned summary (for `--json`
+    /// and tables); huge batches keep counts only, each report being on disk anyway.
+    pub keep_reports: usize,
     /// Also write each typeset document's Typst sources here (`<id>/<kind>/main.typ`,
     /// `meta.json` and the layouts), for template authors and benchmarks.
     pub emit_typst: Option<PathBuf>,
@@ -90,6 +93,7 @@ impl Default for Options {
             force: false,
             shard: None,
             emit_typst: None,
+            keep_reports: usize::MAX,
         }
     }
 }
@@ -132,11 +136,21 @@ fn plan_where(
     options: &Options,
     keep: &(dyn Fn(&Path) -> bool + Sync),
 ) -> Result<(Project, Vec<Plan>)> {
+    let mut project = load_selected(options, keep)?;
+    let templates = digest::TemplateDigests::load(&options.templates)?;
+    let engagements = std::mem::take(&mut project.engagements);
+    let plans = plan_all(options, &project.rules, &templates, engagements)?;
+    Ok((project, plans))
+}
+
+/// Loads the engagements the options select (and `keep` accepts), checking the options
+/// against what exists.
+fn load_selected(options: &Options, keep: &(dyn Fn(&Path) -> bool + Sync)) -> Result<Project> {
     let wanted = |dir: &Path| {
         in_shard(options.shard, dir)
             && (options.engagements.is_empty() || options.engagements.contains(&folder_name(dir)))
     };
-    let (mut project, all_dirs) = load::load_where(&options.data, &|dir| wanted(dir) && keep(dir))?;
+    let (project, all_dirs) = load::load_where(&options.data, &|dir| wanted(dir) && keep(dir))?;
     for kind in &options.only {
         if project.rules.kind(kind).is_none() {
             let names: Vec<&str> = project.rules.kind.iter().map(|k| k.kind.as_str()).collect();
@@ -146,34 +160,36 @@ fn plan_where(
             )));
         }
     }
-    if !options.engagements.is_empty() {
-        for id in &options.engagements {
-            if !all_dirs.iter().any(|d| &folder_name(d) == id) {
-                let ids: Vec<String> = all_dirs.iter().map(|d| folder_name(d)).collect();
-                return Err(Error::Usage(format!(
-                    "no engagement `{id}` under {} (found: {})",
-                    options.data.display(),
-                    if ids.is_empty() {
-                        "none".to_string()
-                    } else {
-                        ids.join(", ")
-                    }
-                )));
-            }
+    for id in &options.engagements {
+        if !all_dirs.iter().any(|d| &folder_name(d) == id) {
+            let ids: Vec<String> = all_dirs.iter().map(|d| folder_name(d)).collect();
+            return Err(Error::Usage(format!(
+                "no engagement `{id}` under {} (found: {})",
+                options.data.display(),
+                if ids.is_empty() {
+                    "none".to_string()
+                } else {
+                    ids.join(", ")
+                }
+            )));
         }
-        project
-            .engagements
-            .retain(|l| options.engagements.contains(&l.engagement.id));
     }
-    let templates = digest::TemplateDigests::load(&options.templates)?;
-    let engagements = std::mem::take(&mut project.engagements);
-    let plans = engagements
+    Ok(project)
+}
+
+/// Gates and routes loaded engagements, in parallel.
+fn plan_all(
+    options: &Options,
+    rules: &model::Rules,
+    templates: &digest::TemplateDigests,
+    engagements: Vec<Loaded>,
+) -> Result<Vec<Plan>> {
+    engagements
         .into_par_iter()
         .map(|loaded| {
             let state = serde_json::to_value(&loaded.engagement)
                 .map_err(|e| Error::Usage(e.to_string()))?;
-            let gated: Vec<Gated> = project
-                .rules
+            let gated: Vec<Gated> = rules
                 .kind
                 .iter()
                 .map(|rule| {
@@ -182,14 +198,14 @@ fn plan_where(
                         &loaded.engagement,
                         &state,
                         &loaded.manifest,
-                        &templates,
+                        templates,
                     )
                 })
                 .collect();
             let evaluations: Vec<gate::Evaluation> =
                 gated.iter().map(|g| g.evaluation().clone()).collect();
             let route = route::route(
-                &project.rules,
+                rules,
                 &loaded.engagement,
                 &evaluations,
                 options.want.as_deref(),
@@ -201,8 +217,7 @@ fn plan_where(
                 route,
             })
         })
-        .collect::<Result<Vec<_>>>()?;
-    Ok((project, plans))
+        .collect()
 }
 
 /// `docket check`: everything `build` decides, nothing written.
@@ -271,14 +286,73 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             None => true,
         }
     };
-    let (project, mut plans) = plan_where(options, &keep)?;
+    let mut project = load_selected(options, &keep)?;
+    let templates = digest::TemplateDigests::load(&options.templates)?;
     let unchanged = unchanged.into_inner().unwrap_or_default();
-    let taken: Vec<String> = unchanged
+    // Numbering sees every number in use: ledgers, engagements skipped as unchanged, and
+    // numbers written in the data of the ones loaded.
+    let records = numbering::all_records(&options.data)?;
+    let mut taken: std::collections::BTreeSet<String> = unchanged
         .iter()
         .flat_map(|m| m.document_ids.clone())
         .collect();
-    numbering::assign(&project.rules, &mut plans, &options.data, &taken)?;
-    let rules = &project.rules;
+    taken.extend(numbering::written_ids(&project.rules, &project.engagements));
+    let renderer = Renderer::new(&options.templates, &options.fonts)?;
+    timings.load_and_gate_ms = clock.elapsed().as_millis();
+
+    // Render and write in chunks of engagements, so memory stays flat however many there
+    // are: each chunk is planned, rendered in memory, checked, then written.
+    let mut summary = Summary::new(Vec::new(), true);
+    let total = project.engagements.len();
+    let mut rest = std::mem::take(&mut project.engagements);
+    let mut done = 0;
+    while !rest.is_empty() {
+        let tail = rest.split_off(CHUNK.min(rest.len()));
+        let chunk = std::mem::replace(&mut rest, tail);
+        done += chunk.len();
+        let mut plans = plan_all(options, &project.rules, &templates, chunk)?;
+        numbering::assign(&project.rules, &mut plans, &records, &mut taken)?;
+        let chunk_progress = |_: usize, _: usize, name: &str| progress(done, total, name);
+        let reports = build_chunk(
+            options,
+            &project.rules,
+            &renderer,
+            &fingerprint,
+            &plans,
+            &mut timings,
+            &chunk_progress,
+        )?;
+        for report in reports {
+            let keep = summary.engagements.len() < options.keep_reports;
+            summary.add(report, keep);
+        }
+    }
+    for manifest in unchanged {
+        let counts = manifest.counts;
+        summary.counts.final_ += counts.final_;
+        summary.counts.draft += counts.draft;
+        summary.counts.blocked += counts.blocked;
+        summary.unchanged += 1;
+    }
+    summary.timings = Some(timings);
+    Ok(summary)
+}
+
+/// Engagements rendered together: enough to keep every core busy, few enough that their
+/// documents and plans fit comfortably in memory.
+const CHUNK: usize = 256;
+
+/// Renders and writes one chunk of planned engagements; returns their reports.
+fn build_chunk(
+    options: &Options,
+    rules: &model::Rules,
+    renderer: &Renderer,
+    fingerprint: &str,
+    plans: &[Plan],
+    timings: &mut report::Timings,
+    progress: &(dyn Fn(usize, usize, &str) + Sync),
+) -> Result<Vec<EngagementReport>> {
+    let clock = std::time::Instant::now();
     let selected = |kind: &str| options.only.is_empty() || options.only.iter().any(|k| k == kind);
 
     // What to render: cleared, selected, and changed (or --force, or its files were touched).
@@ -292,7 +366,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             let shared = shared_state(rules, &plan.state);
             plan.gated
                 .iter()
-                .map(|g| incremental::artifact_key(&fingerprint, g.evaluation(), &shared))
+                .map(|g| incremental::artifact_key(fingerprint, g.evaluation(), &shared))
                 .collect()
         })
         .collect();
@@ -312,10 +386,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             }
         }
     }
-    timings.load_and_gate_ms = clock.elapsed().as_millis();
-
     // Markdown for every artifact to render, in parallel (cheap).
-    let renderer = Renderer::new(&options.templates, &options.fonts)?;
     let mut jobs: Vec<Job<'_>> = work
         .par_iter()
         .map(|&(p, k)| {
@@ -333,16 +404,17 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    timings.markdown_ms = clock.elapsed().as_millis() - timings.load_and_gate_ms;
+    let markdown_ms = clock.elapsed().as_millis();
+    timings.markdown_ms += markdown_ms;
     if let Some(dir) = &options.emit_typst {
-        emit_typst(dir, &options.templates, &plans, &jobs)?;
+        emit_typst(dir, &options.templates, plans, &jobs)?;
     }
 
     // PDFs on a few OS threads with big stacks (not rayon: see render::typeset).
-    typeset_all(&renderer, &plans, &mut jobs, options.jobs, progress)?;
-    timings.typeset_ms =
-        clock.elapsed().as_millis() - timings.load_and_gate_ms - timings.markdown_ms;
-    timings.documents = jobs.len();
+    typeset_all(renderer, plans, &mut jobs, options.jobs, progress)?;
+    let typeset_ms = clock.elapsed().as_millis() - markdown_ms;
+    timings.typeset_ms += typeset_ms;
+    timings.documents += jobs.len();
 
     // Issued documents: refuse before anything is written.
     let mut ledgers = Vec::with_capacity(plans.len());
@@ -397,7 +469,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             let mut written = Vec::new();
             let mut entries = Vec::new();
             let mut manifest = incremental::BuildManifest {
-                fingerprint: fingerprint.clone(),
+                fingerprint: fingerprint.to_string(),
                 ..Default::default()
             };
             for job in jobs.iter().filter(|j| j.plan == p) {
@@ -496,20 +568,8 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             Ok(report)
         })
         .collect::<Result<Vec<_>>>()?;
-    timings.write_ms = clock.elapsed().as_millis()
-        - timings.load_and_gate_ms
-        - timings.markdown_ms
-        - timings.typeset_ms;
-    let mut summary = Summary::new(reports, true);
-    for manifest in unchanged {
-        let counts = manifest.counts;
-        summary.counts.final_ += counts.final_;
-        summary.counts.draft += counts.draft;
-        summary.counts.blocked += counts.blocked;
-        summary.unchanged += 1;
-    }
-    summary.timings = Some(timings);
-    Ok(summary)
+    timings.write_ms += clock.elapsed().as_millis() - markdown_ms - typeset_ms;
+    Ok(reports)
 }
 
 /// The engagement-level state a template may show besides its own section (client,

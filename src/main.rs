@@ -235,6 +235,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             opts.force = args.force;
             opts.shard = args.shard;
             opts.emit_typst = args.emit_typst;
+            // A table of every artifact helps for a few engagements; a batch prints counts.
+            opts.keep_reports = if args.common.json { usize::MAX } else { 50 };
             let started = std::time::Instant::now();
             let progress = Progress::new(!args.common.json);
             let summary =
@@ -243,12 +245,14 @@ fn run(cli: Cli) -> Result<(), Error> {
             if args.common.json {
                 print_json(&summary);
             } else {
-                print_table(&summary);
+                if summary.engagements.len() == summary.rendered_engagements {
+                    print_table(&summary);
+                }
                 let typeset = summary.timings.map_or(0, |t| t.documents);
                 eprintln!(
                     "built {} engagement(s) into {} in {:.2}s: {} final, {} draft, {} blocked; \
                      {typeset} document(s) rendered, {} engagement(s) unchanged",
-                    summary.engagements.len() + summary.unchanged,
+                    summary.rendered_engagements + summary.unchanged,
                     opts.out.display(),
                     started.elapsed().as_secs_f64(),
                     summary.counts.final_,

@@ -33,6 +33,30 @@ pub fn all_records(data_dir: &Path) -> Result<Vec<Record>> {
     Ok(records)
 }
 
+/// Document ids written in the data of loaded engagements (`id` or `number` of each
+/// artifact section), which count as taken in their series.
+pub fn written_ids(rules: &Rules, engagements: &[crate::load::Loaded]) -> Vec<String> {
+    use rayon::prelude::*;
+    engagements
+        .par_iter()
+        .flat_map_iter(|l| {
+            let state = serde_json::to_value(&l.engagement).unwrap_or_default();
+            rules
+                .kind
+                .iter()
+                .filter_map(|rule| {
+                    let section = state.get(&rule.section)?;
+                    ["id", "number"]
+                        .iter()
+                        .find_map(|k| section.get(*k).and_then(|v| v.as_str()))
+                        .filter(|id| *id != TBD)
+                        .map(str::to_string)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// The number prefix of a series for a year, and the width of its sequence.
 fn prefix(series: &Series, year: i32) -> Result<(String, String, usize)> {
     let format = series.format.replace("{year}", &year.to_string());
@@ -62,33 +86,24 @@ fn sequence(number: &str, head: &str, tail: &str) -> Option<u64> {
 }
 
 /// Assigns numbers to final documents of numbered kinds whose number is TBD. Mutates the
-/// plans' cleared sections and document ids before anything renders.
-/// `taken` are document ids of engagements this run did not load (skipped as unchanged).
+/// plans' cleared sections and document ids before anything renders. `records` are every
+/// ledger's records; `taken` every other number in use (numbers written in the data, see
+/// [`written_ids`]); numbers assigned here are added to it.
 pub fn assign(
     rules: &Rules,
     plans: &mut [Plan],
-    data_dir: &Path,
-    taken_elsewhere: &[String],
+    records: &[Record],
+    taken: &mut BTreeSet<String>,
 ) -> Result<()> {
     if rules.series.is_empty() {
         return Ok(());
     }
-    let records = all_records(data_dir)?;
-    let mut taken: BTreeSet<String> = records
-        .iter()
-        .filter(|r| r.entry.issued)
-        .map(|r| r.entry.document_id.clone())
-        .collect();
-    taken.extend(taken_elsewhere.iter().cloned());
-    // Numbers written in the data are taken too.
-    for plan in plans.iter() {
-        for gated in &plan.gated {
-            let id = &gated.evaluation().document_id;
-            if id != TBD {
-                taken.insert(id.clone());
-            }
-        }
-    }
+    taken.extend(
+        records
+            .iter()
+            .filter(|r| r.entry.issued)
+            .map(|r| r.entry.document_id.clone()),
+    );
     for plan in plans.iter_mut() {
         let engagement_id = plan.loaded.engagement.id.clone();
         for (k, gated) in plan.gated.iter_mut().enumerate() {

@@ -133,6 +133,8 @@ pub struct Summary {
     pub timings: Option<Timings>,
     /// Engagements skipped whole because nothing about them changed (build only).
     pub unchanged: usize,
+    /// Engagements loaded and decided by this run (build only).
+    pub rendered_engagements: usize,
 }
 
 /// Milliseconds per stage of a build, for `--json` and benchmarks.
@@ -162,6 +164,21 @@ pub struct Counts {
 }
 
 impl Summary {
+    /// Counts a report in, keeping it when asked.
+    pub fn add(&mut self, report: EngagementReport, keep: bool) {
+        for a in &report.artifacts {
+            match a.decision {
+                Decision::Final => self.counts.final_ += 1,
+                Decision::Draft => self.counts.draft += 1,
+                Decision::Blocked => self.counts.blocked += 1,
+            }
+        }
+        self.rendered_engagements += 1;
+        if keep {
+            self.engagements.push(report);
+        }
+    }
+
     /// Sums up engagement reports.
     pub fn new(engagements: Vec<EngagementReport>, wrote: bool) -> Summary {
         let mut counts = Counts::default();
@@ -178,6 +195,7 @@ impl Summary {
             wrote,
             timings: None,
             unchanged: 0,
+            rendered_engagements: 0,
         }
     }
 }
