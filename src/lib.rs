@@ -291,13 +291,26 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
     let unchanged = unchanged.into_inner().unwrap_or_default();
     // Numbering sees every number in use: ledgers, engagements skipped as unchanged, and
     // numbers written in the data of the ones loaded.
-    let records = numbering::all_records(&options.data)?;
+    // (Nothing to number when nothing was loaded: a no-op rebuild reads no ledger.)
+    let records = if project.engagements.is_empty() {
+        Vec::new()
+    } else {
+        numbering::all_records(&options.data)?
+    };
     let mut taken: std::collections::BTreeSet<String> = unchanged
         .iter()
         .flat_map(|m| m.document_ids.clone())
         .collect();
     taken.extend(numbering::written_ids(&project.rules, &project.engagements));
-    let renderer = Renderer::new(&options.templates, &options.fonts)?;
+    // Fonts and templates are loaded only when something is to be rendered.
+    let renderer = std::sync::OnceLock::new();
+    let renderer = || -> Result<&Renderer> {
+        if let Some(r) = renderer.get() {
+            return Ok(r);
+        }
+        let r = Renderer::new(&options.templates, &options.fonts)?;
+        Ok(renderer.get_or_init(|| r))
+    };
     timings.load_and_gate_ms = clock.elapsed().as_millis();
 
     // Render and write in chunks of engagements, so memory stays flat however many there
@@ -316,7 +329,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
         let reports = build_chunk(
             options,
             &project.rules,
-            &renderer,
+            renderer()?,
             &fingerprint,
             &plans,
             &mut timings,

@@ -455,6 +455,8 @@ fn run(cli: Cli) -> Result<(), Error> {
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
     plain: bool,
+    /// The last tenth printed in plain mode.
+    printed: std::sync::atomic::AtomicUsize,
 }
 
 impl Progress {
@@ -464,7 +466,7 @@ impl Progress {
             let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
                 indicatif::ProgressStyle::with_template(
-                    "{spinner} typesetting [{bar:30}] {pos}/{len} {per_sec} eta {eta} {msg}",
+                    "{spinner} building [{bar:30}] {pos}/{len} engagements, eta {eta} {msg}",
                 )
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
                 .progress_chars("=> "),
@@ -474,6 +476,7 @@ impl Progress {
         Progress {
             bar,
             plain: enabled && !tty,
+            printed: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
@@ -482,8 +485,14 @@ impl Progress {
             bar.set_length(total as u64);
             bar.set_position(done as u64);
             bar.set_message(name.to_string());
-        } else if self.plain && total >= 100 && (done * 10 / total != (done - 1) * 10 / total) {
-            eprintln!("typeset {done}/{total}");
+        } else if self.plain && total >= 100 {
+            let tenth = done * 10 / total;
+            let before = self
+                .printed
+                .fetch_max(tenth, std::sync::atomic::Ordering::Relaxed);
+            if tenth > before {
+                eprintln!("built {done}/{total} engagements");
+            }
         }
     }
 
