@@ -9,17 +9,32 @@ use docket::gate::Decision;
 use docket::report::{Summary, handoff, to_json};
 use docket::{Error, Options};
 
+/// Shown after the help: the commands a new user needs first, and the exit status.
+const QUICK_START: &str = "Quick start:
+  docket build                 render data/ into output/
+  docket check                 validate and decide, write nothing
+  docket next -e northwind     where the engagement goes next
+  docket approve invoice -e northwind --by NAME --role ROLE --action issue-invoice --evidence REF
+  docket verify                check the ledgers and every final output
+
+Exit status: 0 done (blocked artifacts are a normal outcome); 1 invalid data, a template error,
+a refusal or tampering found (nothing written); 2 usage error.";
+
 /// Gated document generation for consultancy engagements.
 ///
 /// docket reads each engagement under the data folder (engagement.toml or .json, with its
 /// approvals.toml manifest), decides for every artifact whether it is final, a draft or
 /// blocked, and renders the cleared ones to Markdown and PDF under the output folder.
-///
-/// Quick start:  docket build            render data/ into output/
-///               docket check            validate and decide, write nothing
-///               docket next -e northwind    what should happen next
 #[derive(Debug, Parser)]
-#[command(name = "docket", version, about, long_about, max_term_width = 100)]
+#[command(
+    name = "docket",
+    version,
+    about,
+    long_about,
+    max_term_width = 100,
+    after_help = QUICK_START,
+    after_long_help = QUICK_START
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -508,6 +523,20 @@ fn print_json<T: serde::Serialize>(value: &T) {
 }
 
 fn print_table(summary: &Summary) {
+    let kind_width = summary
+        .engagements
+        .iter()
+        .flat_map(|e| &e.artifacts)
+        .map(|a| a.kind.len())
+        .max()
+        .unwrap_or(0);
+    let id_width = summary
+        .engagements
+        .iter()
+        .flat_map(|e| &e.artifacts)
+        .map(|a| a.document_id.len())
+        .max()
+        .unwrap_or(0);
     for e in &summary.engagements {
         println!(
             "{} ({}): lifecycle stage {}",
@@ -520,7 +549,7 @@ fn print_table(summary: &Summary) {
                 Decision::Blocked => "blocked",
             };
             println!(
-                "  {mark}  {:<17} {:<16} {}",
+                "  {mark}  {:<kind_width$}  {:<id_width$}  {}",
                 a.kind,
                 a.document_id,
                 a.reasons.first().map(String::as_str).unwrap_or("")
