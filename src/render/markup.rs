@@ -16,34 +16,49 @@ const SPECIAL: &[char] = &[
     ':', '.', '{', '}', '(', ')', ';', ',', '!', '?', '&', '|', '^', '%',
 ];
 
-/// Escapes text for Typst markup: every special character backslash-escaped, newlines and
-/// tabs to spaces, other control characters dropped (they have no glyph and would only
-/// confuse the lexer or the PDF).
+/// The one rule for characters of data text that have no business in a document, shared by
+/// the Markdown escaper and the Typst converter so both outputs show the same text:
+///
+/// - line and paragraph breaks and other whitespace controls (tab, LF, VT, FF, CR, NEL,
+///   U+2028, U+2029) become a space: a value never starts a line of markup, where Typst and
+///   Markdown give characters meaning;
+/// - every other control character (C0, DEL, C1, including NUL) is dropped: none has a glyph,
+///   and NUL or ESC in a PDF text string only confuses readers;
+/// - the bidi embedding, override and isolate controls (U+202A to U+202E, U+2066 to U+2069)
+///   are dropped: an unterminated right-to-left override in a client name would reorder the
+///   template's own text after it on the page ("Trojan Source", CVE-2021-42574). Right-to-left
+///   letters themselves are kept and laid out by the Unicode bidi algorithm.
+///
+/// Everything else (letters of any script, combining marks, emoji, zero-width joiners) is kept.
+pub fn text_char(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some(' '),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
+/// Escapes text for Typst markup: every special character backslash-escaped, and control
+/// characters handled by [`text_char`].
 pub fn escape_text(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c if SPECIAL.contains(&c) => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
+    for c in text.chars().filter_map(text_char) {
+        if SPECIAL.contains(&c) {
+            out.push('\\');
         }
+        out.push(c);
     }
 }
 
 /// A Typst string literal (for `#raw(...)` and `#link(...)`), with quotes and backslashes
-/// escaped and control characters removed.
+/// escaped and control characters handled by [`text_char`].
 pub fn string_literal(text: &str) -> String {
     let mut s = String::with_capacity(text.len() + 2);
     s.push('"');
-    for c in text.chars() {
+    for c in text.chars().filter_map(text_char) {
         match c {
             '"' => s.push_str("\\\""),
             '\\' => s.push_str("\\\\"),
-            '\n' | '\r' | '\t' => s.push(' '),
-            c if c.is_control() => {}
             c => s.push(c),
         }
     }
@@ -218,18 +233,21 @@ pub fn to_typst(markdown: &str) -> String {
     out
 }
 
-/// A string literal that keeps newlines (for code blocks).
+/// A string literal that keeps newlines (for code blocks); tabs become two spaces, other
+/// characters follow [`text_char`].
 fn string_literal_block(text: &str) -> String {
     let mut s = String::with_capacity(text.len() + 2);
     s.push('"');
     for c in text.chars() {
         match c {
-            '"' => s.push_str("\\\""),
-            '\\' => s.push_str("\\\\"),
             '\n' => s.push_str("\\n"),
             '\t' => s.push_str("  "),
-            c if c.is_control() => {}
-            c => s.push(c),
+            c => match text_char(c) {
+                Some('"') => s.push_str("\\\""),
+                Some('\\') => s.push_str("\\\\"),
+                Some(c) => s.push(c),
+                None => {}
+            },
         }
     }
     s.push('"');
