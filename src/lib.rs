@@ -55,6 +55,11 @@ pub struct Options {
     pub jobs: usize,
     /// Ask routing for this output instead of the earliest missing one.
     pub want: Option<String>,
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970-01-01 UTC), when the caller sets it: Typst's
+    /// `today()` and the PDF creation date become that instant's date, so reproducible-build
+    /// tooling can pin them. Without it `today()` is the document's own date and PDFs carry
+    /// no creation date; either way the bytes depend only on the inputs.
+    pub source_date_epoch: Option<i64>,
 }
 
 impl Default for Options {
@@ -68,6 +73,7 @@ impl Default for Options {
             only: Vec::new(),
             jobs: 0,
             want: None,
+            source_date_epoch: None,
         }
     }
 }
@@ -173,7 +179,8 @@ struct Job<'a> {
 /// handoff. Renders everything in memory first; if anything fails, nothing is written.
 pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) -> Result<Summary> {
     let (project, plans) = plan(options)?;
-    let renderer = Renderer::new(&options.templates, &options.fonts)?;
+    let renderer = Renderer::new(&options.templates, &options.fonts)?
+        .with_source_date_epoch(options.source_date_epoch);
     let rules = &project.rules;
 
     // Markdown for every cleared artifact, in parallel (cheap).
@@ -211,7 +218,11 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
     // PDFs on a few OS threads with big stacks (not rayon: see render::typeset).
     typeset_all(&renderer, &plans, &mut jobs, options.jobs, progress)?;
 
-    // Write.
+    // Write, holding the output folder's lock; first clear what a killed build left.
+    let _lock = output::lock(&options.out)?;
+    for plan in &plans {
+        output::remove_stale_temps(&options.out.join(&plan.loaded.engagement.id))?;
+    }
     let mut reports = Vec::new();
     for (p, plan) in plans.iter().enumerate() {
         let id = &plan.loaded.engagement.id;
