@@ -66,6 +66,12 @@ pub fn string_literal(text: &str) -> String {
     s
 }
 
+/// The deepest nesting of the wrappers the converter writes (block quotes, emphasis, strong,
+/// strike, links, list levels). Typst's parser gives up at depth 256 ("maximum parsing depth
+/// exceeded", found by fuzzing: 150 nested `>` made 150 nested `#quote[...]`), and each
+/// wrapper costs it several levels. Deeper Markdown keeps its text, unwrapped.
+const MAX_NESTING: usize = 16;
+
 /// Addresses safe to make clickable in a PDF.
 fn safe_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
@@ -80,6 +86,17 @@ pub fn to_typst(markdown: &str) -> String {
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut table_cells = 0usize;
     let mut link_stack: Vec<Option<String>> = Vec::new();
+    // One entry per open quote, emphasis, strong, strike or link: the text that closes it,
+    // or `None` when it was too deep to open (see MAX_NESTING).
+    let mut wrappers: Vec<Option<&'static str>> = Vec::new();
+    let open = |wrappers: &mut Vec<Option<&'static str>>, out: &mut String, start: &str, end| {
+        if wrappers.iter().flatten().count() < MAX_NESTING {
+            out.push_str(start);
+            wrappers.push(Some(end));
+        } else {
+            wrappers.push(None);
+        }
+    };
     let mut in_code_block = false;
     let mut code = String::new();
     let mut image_depth = 0usize;
@@ -100,7 +117,9 @@ pub fn to_typst(markdown: &str) -> String {
                     out.push_str(&"=".repeat(depth));
                     out.push(' ');
                 }
-                Tag::BlockQuote(_) => out.push_str("#quote(block: true)["),
+                Tag::BlockQuote(_) => {
+                    open(&mut wrappers, &mut out, "#quote(block: true)[", "]\n\n")
+                }
                 Tag::CodeBlock(kind) => {
                     in_code_block = true;
                     code.clear();
@@ -111,7 +130,8 @@ pub fn to_typst(markdown: &str) -> String {
                     out.push('\n');
                 }
                 Tag::Item => {
-                    out.push_str(&"  ".repeat(lists.len().saturating_sub(1)));
+                    let level = lists.len().saturating_sub(1).min(MAX_NESTING);
+                    out.push_str(&"  ".repeat(level));
                     match lists.last_mut() {
                         Some(Some(n)) => {
                             out.push_str(&format!("{n}. "));
@@ -142,13 +162,14 @@ pub fn to_typst(markdown: &str) -> String {
                     table_cells += 1;
                     out.push('[');
                 }
-                Tag::Emphasis => out.push_str("#emph["),
-                Tag::Strong => out.push_str("#strong["),
-                Tag::Strikethrough => out.push_str("#strike["),
+                Tag::Emphasis => open(&mut wrappers, &mut out, "#emph[", "]"),
+                Tag::Strong => open(&mut wrappers, &mut out, "#strong[", "]"),
+                Tag::Strikethrough => open(&mut wrappers, &mut out, "#strike[", "]"),
                 Tag::Link { dest_url, .. } => {
                     let url = dest_url.to_string();
                     if safe_url(&url) {
-                        out.push_str(&format!("#link({})[", string_literal(&url)));
+                        let start = format!("#link({})[", string_literal(&url));
+                        open(&mut wrappers, &mut out, &start, "]");
                         link_stack.push(None);
                     } else {
                         link_stack.push(Some(url));
@@ -169,7 +190,13 @@ pub fn to_typst(markdown: &str) -> String {
                     out.push_str(if lists.is_empty() { "\n\n" } else { "\n" });
                 }
                 TagEnd::Heading(_) => out.push_str("\n\n"),
-                TagEnd::BlockQuote(_) => out.push_str("]\n\n"),
+                TagEnd::BlockQuote(_) => {
+                    if let Some(Some(end)) = wrappers.pop() {
+                        out.push_str(end);
+                    } else {
+                        out.push_str("\n\n");
+                    }
+                }
                 TagEnd::CodeBlock => {
                     in_code_block = false;
                     out.push_str(&format!(
@@ -188,9 +215,17 @@ pub fn to_typst(markdown: &str) -> String {
                 TagEnd::TableHead => out.push_str("),\n"),
                 TagEnd::TableRow => out.push('\n'),
                 TagEnd::TableCell => out.push_str("], "),
-                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => out.push(']'),
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => {
+                    if let Some(Some(end)) = wrappers.pop() {
+                        out.push_str(end);
+                    }
+                }
                 TagEnd::Link => match link_stack.pop() {
-                    Some(None) => out.push(']'),
+                    Some(None) => {
+                        if let Some(Some(end)) = wrappers.pop() {
+                            out.push_str(end);
+                        }
+                    }
                     Some(Some(url)) => {
                         // Not a web or mail address: show it, do not link it.
                         out.push_str(" \\(");
@@ -276,6 +311,33 @@ mod tests {
         let t = to_typst("[x](javascript:alert(1))");
         assert!(!t.contains("#link"), "{t}");
         assert!(t.contains("javascript"), "{t}");
+    }
+
+    /// Typst's parser: no syntax errors in `markup`.
+    fn parses(markup: &str) -> bool {
+        !typst::syntax::parse(markup).diagnosis().errors
+    }
+
+    #[test]
+    fn deep_nesting_stays_within_typst_parse_depth() {
+        // Fuzzing found 150 nested block quotes giving "maximum parsing depth exceeded"
+        // (fuzz/artifacts/markup/crash-39dd7992...).
+        for markdown in [
+            format!("{}deep\n", ">".repeat(300)),
+            format!("{}deep{}\n", "*_".repeat(200), "_*".repeat(200)),
+            format!(
+                "{}deep{}\n",
+                "[".repeat(100),
+                "](https://x.example)".repeat(100)
+            ),
+            (0..200)
+                .map(|i| format!("{}- item\n", "  ".repeat(i)))
+                .collect(),
+        ] {
+            let t = to_typst(&markdown);
+            assert!(parses(&t), "{t}");
+            assert!(t.contains("deep") || t.contains("item"));
+        }
     }
 
     #[test]
