@@ -446,6 +446,10 @@ fn segments(field: &str) -> Vec<Result<&str, usize>> {
 }
 
 fn locate_toml(text: &str, field: &str) -> Option<usize> {
+    // toml_edit 0.23 (and 0.25) panics ("all items have spans") while recovering from some
+    // invalid documents, e.g. `=={` + newline + `.` (found by fuzzing). Only valid TOML is
+    // worth locating in: check it with the parser docket reads data with, which does not.
+    toml::from_str::<toml::Table>(text).ok()?;
     let doc = toml_edit::Document::parse(text).ok()?;
     let mut item: &toml_edit::Item = doc.as_item();
     let mut best = None;
@@ -824,4 +828,22 @@ fn unique_document_ids_across(engagements: &[Loaded], rules: &Rules) -> Result<(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locating_in_invalid_toml_does_not_panic() {
+        // Fuzz finding (fuzz/seeds/load/regression-toml-edit-span): toml_edit panicked with
+        // "all items have spans" on this text.
+        let source = SourceFile {
+            path: PathBuf::from("engagement.toml"),
+            text: "=={\n.".to_string(),
+        };
+        let at = locate(&source, "invoice.lines[1].quantity");
+        assert_eq!((at.line, at.column), (None, None));
+        assert!(parse::<Engagement>(&source).is_err());
+    }
 }
