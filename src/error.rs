@@ -82,6 +82,19 @@ pub enum Error {
     /// `docket verify` found tampering or a broken ledger (details already reported).
     #[error("{0}")]
     Verify(String),
+    /// Another build is writing the same output folder.
+    #[error(
+        "output folder is locked by another docket build ({}): {} holds it; wait for \
+         that build to finish or use another --out",
+        holder.as_ref().map_or_else(|| "pid unknown".to_string(), |p| format!("pid {p}")),
+        path.display()
+    )]
+    Locked {
+        /// The lock file.
+        path: PathBuf,
+        /// The pid recorded by the build holding it, when readable.
+        holder: Option<String>,
+    },
     /// The request itself makes no sense (an unknown engagement or kind).
     #[error("{0}")]
     Usage(String),

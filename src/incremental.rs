@@ -108,11 +108,17 @@ pub fn input_stats(dir: &Path) -> BTreeMap<String, Stat> {
         .collect()
 }
 
-/// Everything global that determines outputs: docket's version, the rules, the templates
-/// and the fonts (their bytes).
-pub fn fingerprint(data: &Path, templates: &Path, fonts: &Path) -> Result<String> {
+/// Everything global that determines outputs: docket's version, the rules, the templates,
+/// the fonts (their bytes) and `SOURCE_DATE_EPOCH`.
+pub fn fingerprint(
+    data: &Path,
+    templates: &Path,
+    fonts: &Path,
+    source_date_epoch: Option<i64>,
+) -> Result<String> {
     let mut hasher = Sha256::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(format!("{source_date_epoch:?}").as_bytes());
     match std::fs::read(data.join("rules.toml")) {
         Ok(bytes) => hasher.update(&bytes),
         Err(_) => hasher.update(crate::load::DEFAULT_RULES.as_bytes()),

@@ -84,6 +84,10 @@ pub const FILES: &[(&str, &[u8])] = &[
         include_bytes!("../templates/security-memo.md"),
     ),
     (
+        "fonts/DocketFallback-Regular.ttf",
+        include_bytes!("../fonts/DocketFallback-Regular.ttf"),
+    ),
+    (
         "fonts/LiberationMono-Regular.ttf",
         include_bytes!("../fonts/LiberationMono-Regular.ttf"),
     ),

@@ -77,6 +77,11 @@ pub struct Options {
     /// Also write each typeset document's Typst sources here (`<id>/<kind>/main.typ`,
     /// `meta.json` and the layouts), for template authors and benchmarks.
     pub emit_typst: Option<PathBuf>,
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970-01-01 UTC), when the caller sets it: Typst's
+    /// `today()` and the PDF creation date become that instant's date, so reproducible-build
+    /// tooling can pin them. Without it `today()` is the document's own date and PDFs carry
+    /// no creation date; either way the bytes depend only on the inputs.
+    pub source_date_epoch: Option<i64>,
 }
 
 impl Default for Options {
@@ -94,6 +99,7 @@ impl Default for Options {
             shard: None,
             emit_typst: None,
             keep_reports: usize::MAX,
+            source_date_epoch: None,
         }
     }
 }
@@ -267,7 +273,12 @@ impl Job<'_> {
 pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) -> Result<Summary> {
     let mut timings = report::Timings::default();
     let clock = std::time::Instant::now();
-    let fingerprint = incremental::fingerprint(&options.data, &options.templates, &options.fonts)?;
+    let fingerprint = incremental::fingerprint(
+        &options.data,
+        &options.templates,
+        &options.fonts,
+        options.source_date_epoch,
+    )?;
     // Engagements with nothing changed are not even parsed.
     let fast = !options.force && options.only.is_empty();
     let unchanged: Mutex<Vec<incremental::BuildManifest>> = Mutex::new(Vec::new());
@@ -308,8 +319,17 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
         if let Some(r) = renderer.get() {
             return Ok(r);
         }
-        let r = Renderer::new(&options.templates, &options.fonts)?;
+        let r = Renderer::new(&options.templates, &options.fonts)?
+            .with_source_date_epoch(options.source_date_epoch);
         Ok(renderer.get_or_init(|| r))
+    };
+    // Data, templates and fonts are valid and there is something to do: from here on this
+    // build writes, holding the output folder's lock. (A no-op rebuild takes no lock.)
+    let _lock = if project.engagements.is_empty() {
+        None
+    } else {
+        renderer()?;
+        Some(output::lock(&options.out)?)
     };
     timings.load_and_gate_ms = clock.elapsed().as_millis();
 
@@ -454,6 +474,10 @@ fn build_chunk(
 
     // Write: every output file at once (temp files, synced, renamed), then per engagement
     // its ledger, reports and build manifest.
+    // First clear what a killed build may have left behind.
+    for plan in plans {
+        output::remove_stale_temps(&options.out.join(&plan.loaded.engagement.id))?;
+    }
     let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
     for job in &jobs {
         let k = rules
@@ -660,7 +684,24 @@ fn typeset_all(
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs_ref.get(i) else { break };
                         let name = format!("{}/{}", plans[job.plan].loaded.engagement.id, job.kind);
-                        let result = renderer.pdf(&name, &job.doc);
+                        // A panic inside Typst (its bug, triggered by some input) must not
+                        // take the build down with a backtrace: it becomes this document's
+                        // error, and nothing is written.
+                        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            renderer.pdf(&name, &job.doc)
+                        }))
+                        .unwrap_or_else(|panic| {
+                            typst::comemo::evict(0);
+                            let what = panic
+                                .downcast_ref::<String>()
+                                .map(String::as_str)
+                                .or_else(|| panic.downcast_ref::<&str>().copied())
+                                .unwrap_or("unknown panic");
+                            Err(Error::Typeset {
+                                document: name.clone(),
+                                message: format!("the typesetter failed unexpectedly ({what}); please report this input"),
+                            })
+                        });
                         if let Ok(mut slot) = results[i].lock() {
                             *slot = Some(result);
                         }

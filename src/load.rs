@@ -21,6 +21,12 @@ pub const DEFAULT_RULES: &str = include_str!("../data/rules.toml");
 /// huge file is a mistake or an attack.
 pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
 
+/// The longest text one field may hold, in bytes (about 30 pages of prose). Every value is
+/// typeset, and a page header repeats some of them on every page: one runaway value must not
+/// turn a document into thousands of pages or minutes of typesetting. Longer values are a
+/// located data error, never truncated.
+pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+
 /// An input file's text, kept for locating errors found after parsing.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -99,7 +105,7 @@ pub fn load_where(
             .unwrap_or_default();
         if let Some(first) = names.insert(name.clone(), dir) {
             return Err(Error::data(
-                at_file(dir),
+                at_start(dir),
                 format!(
                     "engagement `{name}` is also at {}; engagement ids (folder names) must be unique",
                     first.display()
@@ -114,6 +120,7 @@ pub fn load_where(
         .collect::<Result<Vec<_>>>()?;
     engagements.sort_by(|a, b| a.engagement.id.cmp(&b.engagement.id));
     unique_barcodes(&engagements)?;
+    unique_document_ids_across(&engagements, &rules)?;
     Ok((
         Project {
             data_dir: data_dir.to_path_buf(),
@@ -184,7 +191,7 @@ fn load_engagement(dir: &Path, rules: &Rules) -> Result<Loaded> {
     let json_path = dir.join("engagement.json");
     if toml_path.is_file() && json_path.is_file() {
         return Err(Error::data(
-            at_file(&json_path),
+            at_start(&json_path),
             "both engagement.toml and engagement.json exist; keep one",
         ));
     }
@@ -194,6 +201,24 @@ fn load_engagement(dir: &Path, rules: &Rules) -> Result<Loaded> {
         json_path
     };
     let engagement_file = read(&path)?;
+    let manifest_file = ["approvals.toml", "approvals.json"]
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|p| p.is_file())
+        .map(|p| read(&p))
+        .transpose()?;
+    from_sources(dir, engagement_file, manifest_file, rules)
+}
+
+/// Parses and validates one engagement from its files' text: everything loading does after
+/// reading the disk. Public so that fuzzing and other front ends check data exactly as
+/// `docket build` does.
+pub fn from_sources(
+    dir: &Path,
+    engagement_file: SourceFile,
+    manifest_file: Option<SourceFile>,
+    rules: &Rules,
+) -> Result<Loaded> {
     let mut engagement: Engagement = parse(&engagement_file)?;
     for inv in [&mut engagement.invoice, &mut engagement.credit_note]
         .into_iter()
@@ -201,13 +226,6 @@ fn load_engagement(dir: &Path, rules: &Rules) -> Result<Loaded> {
     {
         due_from_terms(inv);
     }
-
-    let manifest_file = ["approvals.toml", "approvals.json"]
-        .iter()
-        .map(|name| dir.join(name))
-        .find(|p| p.is_file())
-        .map(|p| read(&p))
-        .transpose()?;
     let manifest = match &manifest_file {
         Some(source) => parse::<Manifest>(source)?,
         None => Manifest::default(),
@@ -224,25 +242,42 @@ fn load_engagement(dir: &Path, rules: &Rules) -> Result<Loaded> {
 }
 
 /// Reads a file as UTF-8, refusing huge and non-UTF-8 files with a located error.
+///
+/// At most [`MAX_INPUT_BYTES`] + 1 bytes are read, whatever the file's size, so a 100 MB
+/// (or endless) file costs no more than a file at the limit.
 pub fn read(path: &Path) -> Result<SourceFile> {
-    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
+    use std::io::Read;
+    let read_err = |source| Error::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    if meta.len() > MAX_INPUT_BYTES {
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let size = file.metadata().map(|m| m.len()).ok();
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        let limit = usize::try_from(MAX_INPUT_BYTES).unwrap_or(usize::MAX);
+        let prefix = String::from_utf8_lossy(&bytes[..limit.min(bytes.len())]);
+        let (line, column) = line_col(&prefix, prefix.len());
+        let size = size.map_or_else(
+            || "more than the limit".to_string(),
+            |n| format!("{n} bytes"),
+        );
         return Err(Error::data(
-            at_file(path),
+            Location {
+                file: path.to_path_buf(),
+                line: Some(line),
+                column: Some(column),
+                field: None,
+            },
             format!(
-                "file is {} bytes; docket reads input files of at most {} bytes",
-                meta.len(),
-                MAX_INPUT_BYTES
+                "file is {size}; docket reads input files of at most {MAX_INPUT_BYTES} bytes \
+                 (the limit is passed at this line and column)"
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
@@ -254,7 +289,10 @@ pub fn read(path: &Path) -> Result<SourceFile> {
                 column: Some(column),
                 field: None,
             },
-            "file is not valid UTF-8 text",
+            format!(
+                "file is not valid UTF-8 text: byte {valid} (0x{:02x}) starts no UTF-8 character",
+                e.as_bytes().get(valid).copied().unwrap_or(0)
+            ),
         )
     })?;
     Ok(SourceFile {
@@ -267,7 +305,7 @@ pub fn read(path: &Path) -> Result<SourceFile> {
 pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T> {
     if source.text.trim().is_empty() {
         return Err(Error::data(
-            at_file(&source.path),
+            at_start(&source.path),
             "file is empty; expected an engagement, approvals or rules document",
         ));
     }
@@ -277,6 +315,7 @@ pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T> {
         let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let field = field_path(e.path());
             let inner = e.into_inner();
+            let field = with_missing_field(field, &inner.to_string());
             Error::data(
                 Location {
                     file: source.path.clone(),
@@ -304,6 +343,7 @@ pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T> {
             toml::Deserializer::parse(&source.text).map_err(|e| toml_error(source, None, &e))?;
         serde_path_to_error::deserialize(de).map_err(|e| {
             let field = field_path(e.path());
+            let field = with_missing_field(field, e.inner().message());
             toml_error(source, field, e.inner())
         })
     }
@@ -311,13 +351,27 @@ pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T> {
 
 fn toml_error(source: &SourceFile, field: Option<String>, e: &toml::de::Error) -> Error {
     let (line, column) = match e.span() {
-        Some(span) => {
-            let (l, c) = line_col(&source.text, span.start);
-            (Some(l), Some(c))
-        }
-        None => (None, None),
+        Some(span) => line_col(&source.text, span.start),
+        // No span (e.g. a missing field of the top-level table): the table holding the
+        // field, else the start of the file.
+        None => field
+            .as_deref()
+            .and_then(|f| f.rsplit_once('.').map(|(parent, _)| parent))
+            .and_then(|parent| {
+                locate(source, parent)
+                    .line
+                    .zip(locate(source, parent).column)
+            })
+            .unwrap_or((1, 1)),
     };
-    let message = did_you_mean(e.message().trim());
+    let (line, column) = (Some(line), Some(column));
+    let mut message = did_you_mean(e.message().trim());
+    // toml says "duplicate key" without the key: the span covers it.
+    if message == "duplicate key"
+        && let Some(key) = e.span().and_then(|span| source.text.get(span))
+    {
+        message = format!("duplicate key `{}`", key.trim());
+    }
     Error::data(
         Location {
             file: source.path.clone(),
@@ -327,6 +381,21 @@ fn toml_error(source: &SourceFile, field: Option<String>, e: &toml::de::Error) -
         },
         message,
     )
+}
+
+/// serde reports a missing field at the table that lacks it; name the field itself
+/// (`brief.goal`, not `brief`), which is what a user has to add.
+fn with_missing_field(field: Option<String>, message: &str) -> Option<String> {
+    let Some(rest) = message.trim().strip_prefix("missing field `") else {
+        return field;
+    };
+    let Some(name) = rest.split('`').next() else {
+        return field;
+    };
+    Some(match field {
+        Some(parent) => format!("{parent}.{name}"),
+        None => name.to_string(),
+    })
 }
 
 /// serde_path_to_error's path as `a.b[2].c`, or `None` at the top level.
@@ -363,7 +432,8 @@ fn did_you_mean(message: &str) -> String {
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (strsim::levenshtein(word, c), *c))
+        // Optimal string alignment: a swapped pair of letters (`gaol`) is one edit.
+        .map(|c| (strsim::osa_distance(word, c), *c))
         .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
         .min()
         .map(|(_, c)| c)
@@ -378,11 +448,13 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-fn at_file(path: &Path) -> Location {
+/// Line 1, column 1 of a file: for errors about the file as a whole (empty, both TOML and
+/// JSON present), so every data error still carries a line and column.
+fn at_start(path: &Path) -> Location {
     Location {
         file: path.to_path_buf(),
-        line: None,
-        column: None,
+        line: Some(1),
+        column: Some(1),
         field: None,
     }
 }
@@ -433,6 +505,10 @@ fn segments(field: &str) -> Vec<Result<&str, usize>> {
 }
 
 fn locate_toml(text: &str, field: &str) -> Option<usize> {
+    // toml_edit 0.23 (and 0.25) panics ("all items have spans") while recovering from some
+    // invalid documents, e.g. `=={` + newline + `.` (found by fuzzing). Only valid TOML is
+    // worth locating in: check it with the parser docket reads data with, which does not.
+    toml::from_str::<toml::Table>(text).ok()?;
     let doc = toml_edit::Document::parse(text).ok()?;
     let mut item: &toml_edit::Item = doc.as_item();
     let mut best = None;
@@ -621,6 +697,8 @@ pub fn known_gates(rules: &Rules) -> Vec<&str> {
     gates
 }
 
+/// Checks what serde cannot: field sizes, ids, references, stages, gates, invoices and
+/// envelope addresses. The first problem is returned with its location.
 fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
     let e = &loaded.engagement;
     let file = &loaded.engagement_file;
@@ -638,6 +716,22 @@ fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
                 e.id
             ),
         ));
+    }
+    let state = serde_json::to_value(e).map_err(|err| {
+        Error::data(
+            at_start(&file.path),
+            format!("cannot represent the engagement: {err}"),
+        )
+    })?;
+    check_field_sizes(&state, "", file)?;
+    if let Some(manifest_file) = &loaded.manifest_file {
+        let manifest = serde_json::to_value(&loaded.manifest).map_err(|err| {
+            Error::data(
+                at_start(&manifest_file.path),
+                format!("cannot represent the approvals: {err}"),
+            )
+        })?;
+        check_field_sizes(&manifest, "", manifest_file)?;
     }
     if !safe_name(&e.id) {
         return Err(Error::data(
@@ -690,6 +784,7 @@ fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
             ));
         }
     }
+    unique_document_ids(&document_ids(&state, rules), file)?;
     if let Some(inv) = &e.invoice {
         validate_invoice(inv, file, "invoice", false)?;
     }
@@ -735,4 +830,144 @@ fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Refuses any string (or map key) longer than [`MAX_FIELD_BYTES`], naming its field.
+fn check_field_sizes(value: &serde_json::Value, path: &str, file: &SourceFile) -> Result<()> {
+    use serde_json::Value;
+    let too_long = |len: usize, field: &str| {
+        Error::data(
+            locate(file, field),
+            format!(
+                "text is {len} bytes long; a field holds at most {MAX_FIELD_BYTES} bytes \
+                 (docket's size limit for one value)"
+            ),
+        )
+    };
+    match value {
+        Value::String(s) if s.len() > MAX_FIELD_BYTES => Err(too_long(s.len(), path)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, item)| check_field_sizes(item, &format!("{path}[{i}]"), file)),
+        Value::Object(map) => map.iter().try_for_each(|(key, item)| {
+            let field = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            if key.len() > MAX_FIELD_BYTES {
+                return Err(too_long(key.len(), path));
+            }
+            check_field_sizes(item, &field, file)
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Document ids are printed on every page and name documents in reports and in the files
+/// people save them as: letters, digits, `.`, `_` and `-`, starting with a letter or digit,
+/// no `..`, at most 64 characters. `TBD` is allowed (the id is not known yet).
+pub fn valid_document_id(id: &str) -> bool {
+    id == crate::model::TBD
+        || (!id.is_empty()
+            && id.len() <= 64
+            && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && !id.contains("..")
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+}
+
+/// Every document id an engagement's data gives (`<section>.id`, or `<section>.number` for
+/// sections without an id), with its field path, in rules order.
+fn document_ids(state: &serde_json::Value, rules: &Rules) -> Vec<(String, String)> {
+    let mut ids = Vec::new();
+    for kind in &rules.kind {
+        let Some(section) = state.get(&kind.section) else {
+            continue;
+        };
+        for key in ["id", "number"] {
+            if let Some(id) = section.get(key).and_then(serde_json::Value::as_str) {
+                ids.push((format!("{}.{key}", kind.section), id.to_string()));
+                break;
+            }
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Checks the form of each document id and that no two documents of an engagement share one.
+fn unique_document_ids(ids: &[(String, String)], file: &SourceFile) -> Result<()> {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for (field, id) in ids {
+        if !valid_document_id(id) {
+            return Err(Error::data(
+                locate(file, field),
+                format!(
+                    "document id {id:?} is not an id: expected letters, digits, `.`, `_` and \
+                     `-` (no path separators, no `..`, at most 64 characters), or TBD"
+                ),
+            ));
+        }
+        if id == crate::model::TBD {
+            continue;
+        }
+        if let Some(first) = seen.insert(id, field) {
+            return Err(Error::data(
+                locate(file, field),
+                format!("document id `{id}` is also used by {first}; document ids must be unique"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// No document id may be used by two engagements either: reports and people refer to
+/// documents by id alone.
+fn unique_document_ids_across(engagements: &[Loaded], rules: &Rules) -> Result<()> {
+    let mut seen: BTreeMap<String, (&Loaded, String)> = BTreeMap::new();
+    for loaded in engagements {
+        let Ok(state) = serde_json::to_value(&loaded.engagement) else {
+            continue;
+        };
+        for (field, id) in document_ids(&state, rules) {
+            if id == crate::model::TBD {
+                continue;
+            }
+            if let Some((other, other_field)) = seen.get(&id) {
+                return Err(Error::data(
+                    locate(&loaded.engagement_file, &field),
+                    format!(
+                        "document id `{id}` is also used by engagement `{}` ({}, {other_field}); \
+                         document ids must be unique",
+                        other.engagement.id,
+                        other.engagement_file.path.display()
+                    ),
+                ));
+            }
+            seen.insert(id, (loaded, field));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locating_in_invalid_toml_does_not_panic() {
+        // Fuzz finding (fuzz/seeds/load/regression-toml-edit-span): toml_edit panicked with
+        // "all items have spans" on this text.
+        let source = SourceFile {
+            path: PathBuf::from("engagement.toml"),
+            text: "=={\n.".to_string(),
+        };
+        let at = locate(&source, "invoice.lines[1].quantity");
+        assert_eq!((at.line, at.column), (None, None));
+        assert!(parse::<Engagement>(&source).is_err());
+    }
 }

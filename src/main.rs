@@ -224,6 +224,29 @@ fn options(common: &CommonArgs) -> Options {
     }
 }
 
+/// `SOURCE_DATE_EPOCH` from the environment (reproducible-builds.org): unset or empty is
+/// none; anything but a whole number of seconds a date can be made of is a usage error.
+fn source_date_epoch() -> Result<Option<i64>, Error> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<i64>()
+        .ok()
+        .filter(|&n| time::OffsetDateTime::from_unix_timestamp(n).is_ok() && n >= 0)
+        .map(Some)
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, \
+                 found `{text}`"
+            ))
+        })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -252,6 +275,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             opts.emit_typst = args.emit_typst;
             // A table of every artifact helps for a few engagements; a batch prints counts.
             opts.keep_reports = if args.common.json { usize::MAX } else { 50 };
+            opts.source_date_epoch = source_date_epoch()?;
             let started = std::time::Instant::now();
             let progress = Progress::new(!args.common.json);
             let summary =

@@ -1,9 +1,14 @@
 //! Stage 6, write: put outputs on disk so that a reader never sees half a file.
 //!
-//! Every file is written to a temporary file in the same folder, synced, then renamed over
-//! the old one: a failed or killed build leaves each output either as it was or complete.
-//! This module is the only place docket writes output files.
+//! Every file is written to a temporary file in the same folder (`.docket-*.tmp`), synced,
+//! then renamed over the old one, and the folder is synced: a failed or killed build leaves
+//! each output either as it was or complete. A killed build may leave a temporary file
+//! behind; the next build removes them before it writes. An OS lock on
+//! `<out>/.docket.lock` keeps two builds from writing one output folder at once: the second
+//! fails at once, naming the lock file and the process holding it. This module is the only
+//! place docket writes output files.
 
+use std::fs::{File, TryLockError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -94,4 +99,90 @@ pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<()> {
         }
     });
     Ok(())
+}
+
+/// The name of the lock file in an output folder.
+pub const LOCK_FILE: &str = ".docket.lock";
+
+/// An exclusive lock on an output folder, released when dropped (or when the process dies,
+/// however it dies: the OS drops the lock with the file descriptor, so a killed build never
+/// leaves a stale lock). The lock file itself stays, holding the last holder's pid.
+#[derive(Debug)]
+pub struct OutputLock {
+    file: File,
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // A finished build leaves the lock file empty, so two clean builds leave identical
+        // folders; only a killed one leaves its pid behind (and no lock).
+        let _ = self.file.set_len(0);
+    }
+}
+
+/// Takes the output folder's lock, creating the folder and the lock file as needed. Fails
+/// at once (no waiting) with [`Error::Locked`] when another build holds it.
+pub fn lock(out: &Path) -> Result<OutputLock> {
+    let path = out.join(LOCK_FILE);
+    let err = |source| Error::Write {
+        path: path.clone(),
+        source,
+    };
+    std::fs::create_dir_all(out).map_err(err)?;
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(err)?;
+    match file.try_lock() {
+        Ok(()) => {
+            // Who holds it, for the message another build shows.
+            file.set_len(0).map_err(err)?;
+            file.write_all(format!("{}\n", std::process::id()).as_bytes())
+                .map_err(err)?;
+            Ok(OutputLock { file })
+        }
+        Err(TryLockError::WouldBlock) => {
+            let holder = std::fs::read_to_string(&path)
+                .ok()
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()));
+            Err(Error::Locked {
+                path: path.clone(),
+                holder,
+            })
+        }
+        Err(TryLockError::Error(source)) => Err(err(source)),
+    }
+}
+
+/// Whether a file name is one of docket's temporary files (`.docket-*.tmp`).
+pub fn is_temp_file(name: &str) -> bool {
+    name.starts_with(".docket-") && name.ends_with(".tmp")
+}
+
+/// Removes the temporary files a killed build left in `dir` (only docket's own
+/// `.docket-*.tmp`; call it while holding the lock). Returns how many it removed.
+pub fn remove_stale_temps(dir: &Path) -> Result<usize> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(source) => {
+            return Err(Error::Write {
+                path: dir.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let mut removed = 0;
+    for entry in entries.filter_map(|e| e.ok()) {
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && entry.file_name().to_str().is_some_and(is_temp_file) && remove(&entry.path())?
+        {
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }

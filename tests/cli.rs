@@ -312,7 +312,11 @@ fn init_creates_a_project_that_builds() {
 fn init_embeds_every_template_and_font() {
     for folder in ["templates", "fonts"] {
         for entry in std::fs::read_dir(root().join(folder)).unwrap() {
-            let name = format!("{folder}/{}", entry.unwrap().file_name().to_string_lossy());
+            let entry = entry.unwrap();
+            if !entry.file_type().unwrap().is_file() {
+                continue;
+            }
+            let name = format!("{folder}/{}", entry.file_name().to_string_lossy());
             assert!(
                 docket::init::FILES.iter().any(|(n, _)| *n == name),
                 "{name} is not embedded by init"

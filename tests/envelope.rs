@@ -1190,8 +1190,7 @@ fn print_run_of_more_than_500_recipients() {
 
 #[test]
 fn print_run_with_nothing_to_print_writes_the_manifest_and_no_pdf() {
-    let data = temp_dir("empty-run");
-    copy_dir(&root().join("data"), &data);
+    let data = data_copy("empty-run");
     let pdf = data.join("out/run.pdf");
     std::fs::create_dir_all(data.join("out")).unwrap();
     std::fs::write(&pdf, b"stale").unwrap();

@@ -198,7 +198,10 @@ fn numbers_are_assigned_at_issue_gaplessly_and_kept() {
     std::fs::write(
         data.join("contoso/engagement.toml"),
         text.replace("id = \"northwind\"", "id = \"contoso\"")
-            .replace("DISC-2026-0117", "DISC-2026-0200"),
+            .replace("DISC-2026-0117", "DISC-2026-0200")
+            .replace("PRO-2026-0188", "PRO-2026-0288")
+            .replace("ADSA-2026-0142", "ADSA-2026-0242")
+            .replace("SEC-2026-0090", "SEC-2026-0190"),
     )
     .unwrap();
     let manifest = std::fs::read_to_string(data.join("northwind/approvals.toml")).unwrap();

@@ -15,16 +15,30 @@ use crate::error::{Error, Result};
 /// Inline markup characters are backslash-escaped everywhere; characters that only matter
 /// at the start of a line (headings, lists, block quotes, setext underlines, ordered list
 /// numbers) are escaped at the start of the value, since a template may put a value at a
-/// line start. Line breaks become spaces: a value never starts a new block.
+/// line start. Line breaks become spaces: a value never starts a new block. Leading and
+/// trailing spaces are dropped (four leading spaces would start a code block, two trailing
+/// ones a hard line break). Control and bidi characters follow
+/// [`text_char`](crate::render::markup::text_char): dropped, or a space for line breaks.
 pub fn escape_markdown(value: &str) -> String {
+    let mapped: Vec<char> = value
+        .chars()
+        .filter_map(crate::render::markup::text_char)
+        .collect();
+    let first = mapped
+        .iter()
+        .position(|&c| c != ' ')
+        .unwrap_or(mapped.len());
+    let last = mapped
+        .iter()
+        .rposition(|&c| c != ' ')
+        .map_or(first, |i| i + 1);
+    let chars = &mapped[first..last];
     let mut out = String::with_capacity(value.len() + 8);
-    let chars: Vec<char> = value.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         let at_start = i == 0;
         match c {
-            '\n' | '\r' | '\t' => out.push(' '),
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' | '!' | '$' => {
                 out.push('\\');
                 out.push(c);
@@ -53,7 +67,6 @@ pub fn escape_markdown(value: &str) -> String {
                 }
                 continue;
             }
-            c if c.is_control() => {}
             c => out.push(c),
         }
         i += 1;
@@ -64,20 +77,14 @@ pub fn escape_markdown(value: &str) -> String {
 /// Loads the Markdown templates (`*.md`, and partials starting with `_`) from a folder.
 pub fn load_templates(dir: &Path) -> Result<tera::Tera> {
     let mut tera = tera::Tera::default();
-    let mut files = Vec::new();
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    for entry in entries.filter_map(|e| e.ok()) {
-        let path = entry.path();
-        if path.extension().and_then(|e| e.to_str()) == Some("md")
-            && let Some(name) = path.file_name().and_then(|n| n.to_str())
-        {
-            files.push((path.clone(), Some(name.to_string())));
-        }
-    }
-    files.sort();
+    let files: Vec<(std::path::PathBuf, Option<String>)> =
+        crate::render::files::served_files(dir, &["md"])?
+            .into_iter()
+            .filter_map(|path| {
+                let name = path.file_name()?.to_str()?.to_string();
+                Some((path, Some(name)))
+            })
+            .collect();
     tera.add_template_files(files)
         .map_err(|e| Error::Template {
             template: dir.display().to_string(),
@@ -151,5 +158,28 @@ mod tests {
             let md = escape_markdown(value);
             assert_eq!(rendered_text(&md), value, "{value} -> {md}");
         }
+    }
+
+    #[test]
+    fn leading_spaces_make_no_code_block_and_trailing_ones_no_hard_break() {
+        // Four leading spaces at a line start would be an indented code block; two trailing
+        // spaces before a newline a hard line break. Both are dropped with the value's edges.
+        for (value, shown) in [
+            ("    not code", "not code"),
+            ("x  ", "x"),
+            ("\t- y\n", "\\- y"),
+        ] {
+            assert_eq!(escape_markdown(value), shown);
+        }
+        let md = format!("Intro\n\n{}\n", escape_markdown("    not code"));
+        assert!(!md.contains("    "), "{md}");
+    }
+
+    #[test]
+    fn bidi_controls_and_nul_are_dropped_line_separators_become_spaces() {
+        // Trojan Source (CVE-2021-42574): an unterminated override would reorder the
+        // template's own text after the value.
+        assert_eq!(escape_markdown("a\u{202e}b\u{2066}c\u{0}d"), "abcd");
+        assert_eq!(escape_markdown("a\u{2028}b\u{85}c"), "a b c");
     }
 }

@@ -16,47 +16,81 @@ const SPECIAL: &[char] = &[
     ':', '.', '{', '}', '(', ')', ';', ',', '!', '?', '&', '|', '^', '%',
 ];
 
-/// Escapes text for Typst markup: every special character backslash-escaped, newlines and
-/// tabs to spaces, other control characters dropped (they have no glyph and would only
-/// confuse the lexer or the PDF).
+/// The one rule for characters of data text that have no business in a document, shared by
+/// the Markdown escaper and the Typst converter so both outputs show the same text:
+///
+/// - line and paragraph breaks and other whitespace controls (tab, LF, VT, FF, CR, NEL,
+///   U+2028, U+2029) become a space: a value never starts a line of markup, where Typst and
+///   Markdown give characters meaning;
+/// - every other control character (C0, DEL, C1, including NUL) is dropped: none has a glyph,
+///   and NUL or ESC in a PDF text string only confuses readers;
+/// - the bidi embedding, override and isolate controls (U+202A to U+202E, U+2066 to U+2069)
+///   are dropped: an unterminated right-to-left override in a client name would reorder the
+///   template's own text after it on the page ("Trojan Source", CVE-2021-42574). Right-to-left
+///   letters themselves are kept and laid out by the Unicode bidi algorithm.
+///
+/// Everything else (letters of any script, combining marks, emoji, zero-width joiners) is kept.
+pub fn text_char(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some(' '),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
+/// Escapes text for Typst markup: every special character backslash-escaped, and control
+/// characters handled by [`text_char`].
 pub fn escape_text(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c if SPECIAL.contains(&c) => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
+    for c in text.chars().filter_map(text_char) {
+        if SPECIAL.contains(&c) {
+            out.push('\\');
         }
+        out.push(c);
     }
 }
 
 /// A Typst string literal (for `#raw(...)` and `#link(...)`), with quotes and backslashes
-/// escaped and control characters removed; line breaks become spaces.
+/// escaped and control characters handled by [`text_char`].
 pub fn string_literal(text: &str) -> String {
     literal(text, false)
 }
 
-/// A Typst string literal; `keep_lines` keeps line breaks (as `\n`, for code blocks).
+/// A Typst string literal; `keep_lines` keeps line breaks (as `\n`) and turns tabs into two
+/// spaces (for code blocks); other characters follow [`text_char`].
 fn literal(text: &str, keep_lines: bool) -> String {
     let mut s = String::with_capacity(text.len() + 2);
     s.push('"');
     for c in text.chars() {
+        let c = match c {
+            '\n' if keep_lines => {
+                s.push_str("\\n");
+                continue;
+            }
+            '\t' if keep_lines => {
+                s.push_str("  ");
+                continue;
+            }
+            c => match text_char(c) {
+                Some(c) => c,
+                None => continue,
+            },
+        };
         match c {
             '"' => s.push_str("\\\""),
             '\\' => s.push_str("\\\\"),
-            '\n' if keep_lines => s.push_str("\\n"),
-            '\t' if keep_lines => s.push_str("  "),
-            '\n' | '\r' | '\t' => s.push(' '),
-            c if c.is_control() => {}
             c => s.push(c),
         }
     }
     s.push('"');
     s
 }
+
+/// The deepest nesting of the wrappers the converter writes (block quotes, emphasis, strong,
+/// strike, links, list levels). Typst's parser gives up at depth 256 ("maximum parsing depth
+/// exceeded", found by fuzzing: 150 nested `>` made 150 nested `#quote[...]`), and each
+/// wrapper costs it several levels. Deeper Markdown keeps its text, unwrapped.
+const MAX_NESTING: usize = 16;
 
 /// Addresses safe to make clickable in a PDF.
 fn safe_url(url: &str) -> bool {
@@ -72,6 +106,17 @@ pub fn to_typst(markdown: &str) -> String {
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut table_cells = 0usize;
     let mut link_stack: Vec<Option<String>> = Vec::new();
+    // One entry per open quote, emphasis, strong, strike or link: the text that closes it,
+    // or `None` when it was too deep to open (see MAX_NESTING).
+    let mut wrappers: Vec<Option<&'static str>> = Vec::new();
+    let open = |wrappers: &mut Vec<Option<&'static str>>, out: &mut String, start: &str, end| {
+        if wrappers.iter().flatten().count() < MAX_NESTING {
+            out.push_str(start);
+            wrappers.push(Some(end));
+        } else {
+            wrappers.push(None);
+        }
+    };
     let mut in_code_block = false;
     let mut code = String::new();
     let mut image_depth = 0usize;
@@ -92,7 +137,9 @@ pub fn to_typst(markdown: &str) -> String {
                     out.push_str(&"=".repeat(depth));
                     out.push(' ');
                 }
-                Tag::BlockQuote(_) => out.push_str("#quote(block: true)["),
+                Tag::BlockQuote(_) => {
+                    open(&mut wrappers, &mut out, "#quote(block: true)[", "]\n\n")
+                }
                 Tag::CodeBlock(kind) => {
                     in_code_block = true;
                     code.clear();
@@ -103,7 +150,8 @@ pub fn to_typst(markdown: &str) -> String {
                     out.push('\n');
                 }
                 Tag::Item => {
-                    out.push_str(&"  ".repeat(lists.len().saturating_sub(1)));
+                    let level = lists.len().saturating_sub(1).min(MAX_NESTING);
+                    out.push_str(&"  ".repeat(level));
                     match lists.last_mut() {
                         Some(Some(n)) => {
                             out.push_str(&format!("{n}. "));
@@ -134,13 +182,14 @@ pub fn to_typst(markdown: &str) -> String {
                     table_cells += 1;
                     out.push('[');
                 }
-                Tag::Emphasis => out.push_str("#emph["),
-                Tag::Strong => out.push_str("#strong["),
-                Tag::Strikethrough => out.push_str("#strike["),
+                Tag::Emphasis => open(&mut wrappers, &mut out, "#emph[", "]"),
+                Tag::Strong => open(&mut wrappers, &mut out, "#strong[", "]"),
+                Tag::Strikethrough => open(&mut wrappers, &mut out, "#strike[", "]"),
                 Tag::Link { dest_url, .. } => {
                     let url = dest_url.to_string();
                     if safe_url(&url) {
-                        out.push_str(&format!("#link({})[", string_literal(&url)));
+                        let start = format!("#link({})[", string_literal(&url));
+                        open(&mut wrappers, &mut out, &start, "]");
                         link_stack.push(None);
                     } else {
                         link_stack.push(Some(url));
@@ -161,7 +210,13 @@ pub fn to_typst(markdown: &str) -> String {
                     out.push_str(if lists.is_empty() { "\n\n" } else { "\n" });
                 }
                 TagEnd::Heading(_) => out.push_str("\n\n"),
-                TagEnd::BlockQuote(_) => out.push_str("]\n\n"),
+                TagEnd::BlockQuote(_) => {
+                    if let Some(Some(end)) = wrappers.pop() {
+                        out.push_str(end);
+                    } else {
+                        out.push_str("\n\n");
+                    }
+                }
                 TagEnd::CodeBlock => {
                     in_code_block = false;
                     out.push_str(&format!("#raw(block: true, {})\n\n", literal(&code, true)));
@@ -177,9 +232,17 @@ pub fn to_typst(markdown: &str) -> String {
                 TagEnd::TableHead => out.push_str("),\n"),
                 TagEnd::TableRow => out.push('\n'),
                 TagEnd::TableCell => out.push_str("], "),
-                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => out.push(']'),
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => {
+                    if let Some(Some(end)) = wrappers.pop() {
+                        out.push_str(end);
+                    }
+                }
                 TagEnd::Link => match link_stack.pop() {
-                    Some(None) => out.push(']'),
+                    Some(None) => {
+                        if let Some(Some(end)) = wrappers.pop() {
+                            out.push_str(end);
+                        }
+                    }
                     Some(Some(url)) => {
                         // Not a web or mail address: show it, do not link it.
                         out.push_str(" \\(");
@@ -244,6 +307,33 @@ mod tests {
         let t = to_typst("[x](javascript:alert(1))");
         assert!(!t.contains("#link"), "{t}");
         assert!(t.contains("javascript"), "{t}");
+    }
+
+    /// Typst's parser: no syntax errors in `markup`.
+    fn parses(markup: &str) -> bool {
+        !typst::syntax::parse(markup).diagnosis().errors
+    }
+
+    #[test]
+    fn deep_nesting_stays_within_typst_parse_depth() {
+        // Fuzzing found 150 nested block quotes giving "maximum parsing depth exceeded"
+        // (fuzz/artifacts/markup/crash-39dd7992...).
+        for markdown in [
+            format!("{}deep\n", ">".repeat(300)),
+            format!("{}deep{}\n", "*_".repeat(200), "_*".repeat(200)),
+            format!(
+                "{}deep{}\n",
+                "[".repeat(100),
+                "](https://x.example)".repeat(100)
+            ),
+            (0..200)
+                .map(|i| format!("{}- item\n", "  ".repeat(i)))
+                .collect(),
+        ] {
+            let t = to_typst(&markdown);
+            assert!(parses(&t), "{t}");
+            assert!(t.contains("deep") || t.contains("item"));
+        }
     }
 
     #[test]

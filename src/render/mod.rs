@@ -4,6 +4,7 @@
 //! and the engagement. Out: the Markdown text and the Typst job that turns it into a PDF.
 //! Data reaches Typst only as escaped markup or as the `/meta.json` virtual file.
 
+pub mod files;
 pub mod markdown;
 pub mod markup;
 pub mod typeset;
@@ -24,6 +25,7 @@ pub use typeset::Typesetter;
 pub struct Renderer {
     tera: tera::Tera,
     typesetter: Typesetter,
+    source_date_epoch: Option<i64>,
 }
 
 /// The Markdown of one artifact and what Typst needs to make its PDF.
@@ -37,10 +39,12 @@ pub struct MarkdownDoc {
     pub meta: Vec<u8>,
     /// Stable PDF identifier.
     pub ident: String,
-    /// The document's fixed date (year, month, day).
+    /// The document's fixed date (year, month, day): what Typst's `today()` returns.
     pub today: (i32, u8, u8),
     /// The Typst layout it is typeset with (a print run takes envelopes only).
     pub layout: Layout,
+    /// The PDF creation date, as seconds since 1970 UTC (`SOURCE_DATE_EPOCH`), if any.
+    pub timestamp: Option<i64>,
 }
 
 impl Renderer {
@@ -49,7 +53,15 @@ impl Renderer {
         Ok(Renderer {
             tera: markdown::load_templates(templates_dir)?,
             typesetter: Typesetter::new(templates_dir, fonts_dir)?,
+            source_date_epoch: None,
         })
+    }
+
+    /// Pins `today()` and the PDF creation date to `SOURCE_DATE_EPOCH` (see
+    /// [`crate::Options::source_date_epoch`]); `None` keeps the document dates.
+    pub fn with_source_date_epoch(mut self, epoch: Option<i64>) -> Renderer {
+        self.source_date_epoch = epoch;
+        self
     }
 
     /// Renders the Markdown of a cleared artifact and prepares its Typst job.
@@ -118,7 +130,10 @@ impl Renderer {
             }
         };
         let d = engagement.as_of.0;
-        let today = date_parts(&date).unwrap_or((d.year(), u8::from(d.month()), d.day()));
+        let today = match self.source_date_epoch.and_then(epoch_date) {
+            Some(day) => day,
+            None => date_parts(&date).unwrap_or((d.year(), u8::from(d.month()), d.day())),
+        };
         Ok(MarkdownDoc {
             markdown,
             typst,
@@ -126,6 +141,7 @@ impl Renderer {
             ident: format!("docket/{}/{}", engagement.id, rule.kind),
             today,
             layout: rule.layout,
+            timestamp: self.source_date_epoch,
         })
     }
 
@@ -137,6 +153,7 @@ impl Renderer {
             doc.meta.clone(),
             &doc.ident,
             doc.today,
+            doc.timestamp,
         )
     }
 
@@ -184,6 +201,7 @@ impl Renderer {
             meta,
             ident,
             today,
+            self.source_date_epoch,
         )
     }
 }
@@ -217,6 +235,14 @@ fn document_date(section: &Value, engagement: &Engagement) -> String {
         .iter()
         .find_map(|k| section.get(*k).and_then(Value::as_str))
         .map_or_else(|| engagement.as_of.to_string(), str::to_string)
+}
+
+/// The UTC date of a `SOURCE_DATE_EPOCH`.
+fn epoch_date(epoch: i64) -> Option<(i32, u8, u8)> {
+    let d = time::OffsetDateTime::from_unix_timestamp(epoch)
+        .ok()?
+        .date();
+    Some((d.year(), u8::from(d.month()), d.day()))
 }
 
 fn date_parts(date: &str) -> Option<(i32, u8, u8)> {

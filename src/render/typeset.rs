@@ -24,6 +24,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
 use crate::error::{Error, Result};
+use crate::render::files::served_files;
 
 fn project_id(path: &str) -> Option<FileId> {
     let vpath = VirtualPath::new(path).ok()?;
@@ -60,19 +61,7 @@ impl Typesetter {
             return Err(Error::Usage("cannot intern Typst file ids".into()));
         };
         let mut fonts = Vec::new();
-        let mut font_paths: Vec<_> = read_dir_sorted(fonts_dir)?
-            .into_iter()
-            .filter(|p| {
-                matches!(
-                    p.extension()
-                        .and_then(|e| e.to_str())
-                        .map(str::to_ascii_lowercase)
-                        .as_deref(),
-                    Some("otf" | "ttf" | "ttc" | "otc")
-                )
-            })
-            .collect();
-        font_paths.sort();
+        let font_paths = served_files(fonts_dir, &["otf", "ttf", "ttc", "otc"])?;
         for path in font_paths {
             let data = std::fs::read(&path).map_err(|source| Error::Read {
                 path: path.clone(),
@@ -94,10 +83,7 @@ impl Typesetter {
             )));
         }
         let mut sources = HashMap::new();
-        for path in read_dir_sorted(templates_dir)? {
-            if path.extension().and_then(|e| e.to_str()) != Some("typ") {
-                continue;
-            }
+        for path in served_files(templates_dir, &["typ"])? {
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
             };
@@ -121,7 +107,8 @@ impl Typesetter {
     }
 
     /// Typesets one document: `markup` is the main file, `meta` the JSON it reads as
-    /// `/meta.json`, `ident` the stable PDF identifier, `today` the fixed date.
+    /// `/meta.json`, `ident` the stable PDF identifier, `today` the fixed date, `timestamp`
+    /// the PDF creation date in seconds since 1970 UTC (none: the PDF records no date).
     pub fn pdf(
         &self,
         name: &str,
@@ -129,6 +116,7 @@ impl Typesetter {
         meta: Vec<u8>,
         ident: &str,
         today: (i32, u8, u8),
+        timestamp: Option<i64>,
     ) -> Result<Vec<u8>> {
         let world = DocWorld {
             shared: self,
@@ -142,7 +130,7 @@ impl Typesetter {
             .and_then(|document| {
                 let options = PdfOptions {
                     ident: Smart::Custom(ident.to_string()),
-                    timestamp: None,
+                    timestamp: timestamp.and_then(pdf_timestamp),
                     ..PdfOptions::default()
                 };
                 typst_pdf::pdf(&document, &options)
@@ -152,6 +140,20 @@ impl Typesetter {
         typst::comemo::evict(0);
         result
     }
+}
+
+/// A PDF creation date from seconds since 1970 UTC.
+fn pdf_timestamp(epoch: i64) -> Option<typst_pdf::Timestamp> {
+    let t = time::OffsetDateTime::from_unix_timestamp(epoch).ok()?;
+    let datetime = Datetime::from_ymd_hms(
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+    )?;
+    Some(typst_pdf::Timestamp::new_utc(datetime))
 }
 
 fn diagnostics(world: &DocWorld<'_>, name: &str, errors: &[SourceDiagnostic]) -> Error {
@@ -180,20 +182,6 @@ fn diagnostics(world: &DocWorld<'_>, name: &str, errors: &[SourceDiagnostic]) ->
 }
 
 use typst::WorldExt;
-
-fn read_dir_sorted(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let mut paths: Vec<_> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    Ok(paths)
-}
 
 /// The World of one document.
 struct DocWorld<'a> {

@@ -154,6 +154,61 @@ pub enum AddressError {
         /// [`MAX_LINES`].
         max: usize,
     },
+    /// A letter or digit outside the Latin, Greek and Cyrillic scripts.
+    #[error(
+        "{field}: expected Latin letters and Arabic numerals (USPS and the UPU ask for Roman \
+         script on mail; Greek and Cyrillic are printed too), found `{found}` (U+{code:04X})"
+    )]
+    Script {
+        /// The field.
+        field: String,
+        /// The character.
+        found: char,
+        /// Its code point.
+        code: u32,
+    },
+}
+
+/// Whether a letter or digit is one docket prints on an envelope: Latin (with its
+/// extensions), Greek or Cyrillic, which the bundled sans-serif covers. Right-to-left and
+/// other scripts are refused: mail is addressed in Roman script, and Typst 0.15.1 can panic
+/// shaping right-to-left text the font lacks.
+fn printable_script(c: char) -> bool {
+    if !(c.is_alphabetic() || c.is_numeric()) {
+        return true;
+    }
+    matches!(u32::from(c),
+        0x0000..=0x024F // Basic Latin, Latin-1, Latin Extended-A and -B
+        | 0x0250..=0x02AF // IPA extensions (Latin)
+        | 0x0370..=0x03FF // Greek
+        | 0x0400..=0x04FF // Cyrillic
+        | 0x1E00..=0x1EFF // Latin Extended Additional
+        | 0x2160..=0x2188 // Roman numerals
+    )
+}
+
+/// The first field holding a letter or digit outside [`printable_script`].
+fn check_script(addr: &AddressInput) -> Result<(), AddressError> {
+    let mut fields: Vec<(String, &str)> = vec![("name".into(), addr.name)];
+    if let Some(org) = addr.organization {
+        fields.push(("organization".into(), org));
+    }
+    for (i, line) in addr.lines.iter().enumerate() {
+        fields.push((format!("lines[{i}]"), line.as_str()));
+    }
+    fields.push(("city".into(), addr.city));
+    fields.push(("region".into(), addr.region));
+    fields.push(("postal_code".into(), addr.postal_code));
+    for (field, text) in fields {
+        if let Some(c) = text.chars().find(|&c| !printable_script(c)) {
+            return Err(AddressError::Script {
+                field,
+                found: c,
+                code: u32::from(c),
+            });
+        }
+    }
+    Ok(())
 }
 
 impl AddressError {
@@ -168,6 +223,7 @@ impl AddressError {
             Self::MilitaryCity { .. } => "city",
             Self::LineTooLong { field, .. } => field,
             Self::TooManyLines { .. } => "lines",
+            Self::Script { field, .. } => field,
         }
     }
 }
@@ -186,6 +242,7 @@ impl AddressError {
 /// invalid state / province / ZIP / Canadian postal code, military city and region that do not
 /// go together, a line longer than [`MAX_LINE_CHARS`], or more than [`MAX_LINES`] lines.
 pub fn standardize(addr: &AddressInput) -> Result<Vec<String>, AddressError> {
+    check_script(addr)?;
     let destination = destination(addr.country)?;
     let mut block: Vec<(Cow<'static, str>, String)> = Vec::new();
 
@@ -1777,6 +1834,32 @@ mod tests {
         let city = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch";
         let e = standardize(&AddressInput { city, ..us(&l) }).unwrap_err();
         assert_eq!(e.field(), "city");
+    }
+
+    #[test]
+    fn error_right_to_left_and_other_scripts() {
+        let lines = vec!["1 Main St".to_string()];
+        let a = AddressInput {
+            name: "مرحبا",
+            lines: &lines,
+            city: "Seattle",
+            region: "WA",
+            postal_code: "98101",
+            country: "US",
+            ..Default::default()
+        };
+        let err = standardize(&a).unwrap_err();
+        assert_eq!(err.field(), "name");
+        let b = AddressInput {
+            name: "Ada 漢字",
+            ..a.clone()
+        };
+        assert_eq!(standardize(&b).unwrap_err().field(), "name");
+        let c = AddressInput {
+            name: "Ωμέγα Жук Ädå",
+            ..a
+        };
+        assert!(standardize(&c).is_ok());
     }
 
     #[test]

@@ -647,3 +647,171 @@ pub fn pdf_font_names(path: &Path) -> Vec<String> {
     names.dedup();
     names
 }
+
+/// The body text of a PDF (every page, in content order), decoded the way a PDF reader
+/// copies text: each font's ToUnicode map, and the `/ActualText` of marked-content spans
+/// (Typst writes one for every glyph whose text the font map cannot hold, such as each
+/// character drawn with the missing-glyph box). Page furniture (header, footer, the DRAFT
+/// watermark: content marked `/Artifact`) is left out, so a paragraph that runs onto the next
+/// page reads as one. pdf-extract knows neither ActualText nor artifacts, hence this.
+pub fn pdf_body_text(path: &Path) -> String {
+    use lopdf::Object;
+    let doc = lopdf::Document::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut text = String::new();
+    for (_, page) in doc.get_pages() {
+        let mut maps: std::collections::BTreeMap<Vec<u8>, std::collections::BTreeMap<u32, String>> =
+            Default::default();
+        for (name, font) in doc.get_page_fonts(page).expect("fonts") {
+            let map = font
+                .get(b"ToUnicode")
+                .and_then(Object::as_reference)
+                .and_then(|id| doc.get_object(id))
+                .and_then(Object::as_stream)
+                .ok()
+                .and_then(|s| {
+                    s.decompressed_content()
+                        .ok()
+                        .or_else(|| Some(s.content.clone()))
+                })
+                .map(|cmap| parse_to_unicode(&String::from_utf8_lossy(&cmap)))
+                .unwrap_or_default();
+            maps.insert(name, map);
+        }
+        let content = doc.get_page_content(page).expect("content");
+        let ops = lopdf::content::Content::decode(&content)
+            .expect("decode content")
+            .operations;
+        let mut font: Vec<u8> = Vec::new();
+        // Marked content: (is an artifact, has ActualText).
+        let mut marks: Vec<(bool, bool)> = Vec::new();
+        let hidden = |marks: &[(bool, bool)]| marks.iter().any(|&(a, t)| a || t);
+        let show = |bytes: &[u8], font: &[u8], out: &mut String| {
+            let map = maps.get(font);
+            for code in bytes.chunks(2) {
+                let code = code.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
+                if let Some(t) = map.and_then(|m| m.get(&code)) {
+                    out.push_str(t);
+                }
+            }
+        };
+        for op in ops {
+            match op.operator.as_str() {
+                "Tf" => {
+                    if let Some(Ok(name)) = op.operands.first().map(Object::as_name) {
+                        font = name.to_vec();
+                    }
+                }
+                "BMC" => marks.push((
+                    op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact"),
+                    false,
+                )),
+                "BDC" => {
+                    let artifact =
+                        op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact");
+                    let actual = op
+                        .operands
+                        .get(1)
+                        .and_then(|o| o.as_dict().ok())
+                        .and_then(|d| d.get(b"ActualText").ok())
+                        .and_then(|o| o.as_str().ok())
+                        .map(utf16_text);
+                    if let Some(actual) = &actual
+                        && !artifact
+                        && !hidden(&marks)
+                    {
+                        text.push_str(actual);
+                    }
+                    marks.push((artifact, actual.is_some()));
+                }
+                "EMC" => {
+                    marks.pop();
+                }
+                "Tj" | "'" | "\"" if !hidden(&marks) => {
+                    if let Some(Object::String(bytes, _)) = op.operands.last() {
+                        show(bytes, &font, &mut text);
+                    }
+                }
+                "TJ" if !hidden(&marks) => {
+                    if let Some(Ok(items)) = op.operands.first().map(Object::as_array) {
+                        for item in items {
+                            if let Object::String(bytes, _) = item {
+                                show(bytes, &font, &mut text);
+                            }
+                        }
+                    }
+                }
+                "ET" => text.push(' '),
+                _ => {}
+            }
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// A PDF text string: UTF-16BE after a byte-order mark, else bytes as Latin-1.
+fn utf16_text(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(rest) => {
+            let units: Vec<u16> = rest
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
+
+/// The `bfchar` and `bfrange` entries of a ToUnicode CMap.
+fn parse_to_unicode(cmap: &str) -> std::collections::BTreeMap<u32, String> {
+    let hex = |s: &str| -> Vec<u8> {
+        let s = s.trim().trim_start_matches('<').trim_end_matches('>');
+        (0..s.len() / 2)
+            .filter_map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok())
+            .collect()
+    };
+    let code = |s: &str| {
+        hex(s)
+            .iter()
+            .fold(0u32, |acc, &b| (acc << 8) | u32::from(b))
+    };
+    let mut map = std::collections::BTreeMap::new();
+    let mut section = "";
+    for line in cmap.lines() {
+        let line = line.trim();
+        if line.ends_with("beginbfchar") {
+            section = "char";
+            continue;
+        }
+        if line.ends_with("beginbfrange") {
+            section = "range";
+            continue;
+        }
+        if line.starts_with("end") {
+            section = "";
+            continue;
+        }
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        match (section, parts.as_slice()) {
+            ("char", [src, dst]) => {
+                map.insert(
+                    code(src),
+                    utf16_text(&[&[0xFE, 0xFF][..], &hex(dst)].concat()),
+                );
+            }
+            ("range", [lo, hi, dst]) if dst.starts_with('<') => {
+                let (lo, hi) = (code(lo), code(hi));
+                let start = hex(dst);
+                let base = start.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
+                for (i, c) in (lo..=hi).enumerate() {
+                    if let Some(ch) = char::from_u32(base + i as u32) {
+                        map.insert(c, ch.to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    map
+}
