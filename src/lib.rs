@@ -231,7 +231,7 @@ pub fn check(options: &Options) -> Result<Summary> {
     let (project, plans) = plan(options)?;
     let reports = plans
         .iter()
-        .map(|p| report::engagement_report(&project.rules, p, &[]))
+        .map(|p| report::engagement_report(&project.rules, p))
         .collect();
     Ok(Summary::new(reports, false))
 }
@@ -355,9 +355,10 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             &mut timings,
             &chunk_progress,
         )?;
-        for report in reports {
+        for (report, rendered) in reports {
             let keep = summary.engagements.len() < options.keep_reports;
             summary.add(report, keep);
+            summary.rendered.extend(rendered);
         }
     }
     for manifest in unchanged {
@@ -384,7 +385,7 @@ fn build_chunk(
     plans: &[Plan],
     timings: &mut report::Timings,
     progress: &(dyn Fn(usize, usize, &str) + Sync),
-) -> Result<Vec<EngagementReport>> {
+) -> Result<Vec<(EngagementReport, Vec<String>)>> {
     let clock = std::time::Instant::now();
     let selected = |kind: &str| options.only.is_empty() || options.only.iter().any(|k| k == kind);
 
@@ -497,7 +498,7 @@ fn build_chunk(
     }
     output::write_all(&files)?;
 
-    let reports: Vec<EngagementReport> = plans
+    let reports: Vec<(EngagementReport, Vec<String>)> = plans
         .par_iter()
         .enumerate()
         .map(|(p, plan)| {
@@ -518,7 +519,7 @@ fn build_chunk(
                 if kept[p].contains(&k) {
                     continue;
                 }
-                written.push(job.kind.to_string());
+                written.push(format!("{id}/{}", job.kind));
                 let evaluation = plan.gated[k].evaluation();
                 if evaluation.decision == gate::Decision::Final {
                     let entry = issued::entry(
@@ -569,7 +570,7 @@ fn build_chunk(
                 );
             }
             ledger::append(&ledger::path(&plan.loaded.dir), &ledgers[p], entries)?;
-            let report = report::engagement_report(rules, plan, &written);
+            let report = report::engagement_report(rules, plan);
             let handoff = report::handoff(&report);
             let report_files = [
                 ("build-report.json", report::to_json(&report)),
@@ -602,7 +603,7 @@ fn build_chunk(
                 &dir.join(incremental::MANIFEST),
                 &report::to_json(&manifest),
             )?;
-            Ok(report)
+            Ok((report, written))
         })
         .collect::<Result<Vec<_>>>()?;
     timings.write_ms += clock.elapsed().as_millis() - markdown_ms - typeset_ms;

@@ -36,8 +36,6 @@ pub struct ArtifactReport {
     pub open_questions: Vec<String>,
     /// Its output files, relative to the output folder (empty when blocked).
     pub outputs: Vec<String>,
-    /// Whether this run rendered it (false with `--only` for other kinds, or in `check`).
-    pub rendered: bool,
     /// Who prepared it.
     pub prepared_by: Option<String>,
     /// Exceptions to the preparer rule this decision relies on.
@@ -135,6 +133,9 @@ pub struct Summary {
     pub unchanged: usize,
     /// Engagements loaded and decided by this run (build only).
     pub rendered_engagements: usize,
+    /// The artifacts this run rendered, as `engagement/kind` (build only; unchanged ones
+    /// are skipped).
+    pub rendered: Vec<String>,
 }
 
 /// Milliseconds per stage of a build, for `--json` and benchmarks.
@@ -196,14 +197,16 @@ impl Summary {
             timings: None,
             unchanged: 0,
             rendered_engagements: 0,
+            rendered: Vec::new(),
         }
     }
 }
 
-/// Assembles an engagement's report. `rendered` lists the kinds this run rendered. Output
+/// Assembles an engagement's report: a function of its inputs alone (not of what this run
+/// happened to render), so the file is the same however it was reached. Output
 /// paths are relative to the output folder, so reports stay true when the folder is moved
 /// or assembled from shards.
-pub fn engagement_report(rules: &Rules, plan: &Plan, rendered: &[String]) -> EngagementReport {
+pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
     let e = &plan.loaded.engagement;
     let artifacts = plan
         .gated
@@ -238,7 +241,6 @@ pub fn engagement_report(rules: &Rules, plan: &Plan, rendered: &[String]) -> Eng
                 missing_facts: ev.missing_facts.clone(),
                 open_questions: ev.open_questions.clone(),
                 outputs,
-                rendered: rendered.contains(&rule.kind),
                 prepared_by: ev.prepared_by.clone(),
                 exceptions: ev.exceptions.clone(),
                 input_digest: ev.input_digest.total.clone(),

@@ -16,19 +16,11 @@ fn build_json(args: &[&str]) -> Value {
 }
 
 fn rendered(summary: &Value) -> Vec<String> {
-    let mut kinds: Vec<String> = summary["engagements"]
+    let mut kinds: Vec<String> = summary["rendered"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|e| {
-            let id = e["engagement"].as_str().unwrap().to_string();
-            e["artifacts"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(|a| a["rendered"] == true)
-                .map(move |a| format!("{id}/{}", a["kind"].as_str().unwrap()))
-        })
+        .map(|k| k.as_str().unwrap().to_string())
         .collect();
     kinds.sort();
     kinds
