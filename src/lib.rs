@@ -302,12 +302,8 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
     let unchanged = unchanged.into_inner().unwrap_or_default();
     // Numbering sees every number in use: ledgers, engagements skipped as unchanged, and
     // numbers written in the data of the ones loaded.
-    // (Nothing to number when nothing was loaded: a no-op rebuild reads no ledger.)
-    let records = if project.engagements.is_empty() {
-        Vec::new()
-    } else {
-        numbering::all_records(&options.data)?
-    };
+    // Every ledger is read only if a new number must be allocated (see numbering::assign).
+    let mut all_records = None;
     let mut taken: std::collections::BTreeSet<String> = unchanged
         .iter()
         .flat_map(|m| m.document_ids.clone())
@@ -344,7 +340,13 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
         let chunk = std::mem::replace(&mut rest, tail);
         done += chunk.len();
         let mut plans = plan_all(options, &project.rules, &templates, chunk)?;
-        numbering::assign(&project.rules, &mut plans, &records, &mut taken)?;
+        numbering::assign(
+            &project.rules,
+            &mut plans,
+            &options.data,
+            &mut all_records,
+            &mut taken,
+        )?;
         let chunk_progress = |_: usize, _: usize, name: &str| progress(done, total, name);
         let reports = build_chunk(
             options,

@@ -86,25 +86,23 @@ fn sequence(number: &str, head: &str, tail: &str) -> Option<u64> {
 }
 
 /// Assigns numbers to final documents of numbered kinds whose number is TBD. Mutates the
-/// plans' cleared sections and document ids before anything renders. `records` are every
-/// ledger's records; `taken` every other number in use (numbers written in the data, see
-/// [`written_ids`]); numbers assigned here are added to it.
+/// plans' cleared sections and document ids before anything renders. `taken` holds every
+/// number in use besides the ledgers' (numbers written in the data, see [`written_ids`]);
+/// numbers assigned here are added to it. Every ledger under `data_dir` is read only when a
+/// new number is actually allocated (then once, kept in `all`): regenerating one document
+/// reads only its own engagement's ledger.
 pub fn assign(
     rules: &Rules,
     plans: &mut [Plan],
-    records: &[Record],
+    data_dir: &Path,
+    all: &mut Option<Vec<Record>>,
     taken: &mut BTreeSet<String>,
 ) -> Result<()> {
     if rules.series.is_empty() {
         return Ok(());
     }
-    taken.extend(
-        records
-            .iter()
-            .filter(|r| r.entry.issued)
-            .map(|r| r.entry.document_id.clone()),
-    );
     for plan in plans.iter_mut() {
+        let mut own: Option<Vec<Record>> = None;
         let engagement_id = plan.loaded.engagement.id.clone();
         for (k, gated) in plan.gated.iter_mut().enumerate() {
             let rule = &rules.kind[k];
@@ -126,17 +124,27 @@ pub fn assign(
                     rule.kind, rule.kind
                 )));
             };
-            // A re-render of an issued document keeps its number.
+            // A re-render of an issued document keeps its number (from its own ledger).
+            if own.is_none() {
+                own = Some(ledger::read(&ledger::path(&plan.loaded.dir))?);
+            }
             let digest = &cleared.evaluation().input_digest.total;
-            let reused = records.iter().rev().find(|r| {
-                r.entry.issued
-                    && r.entry.engagement == engagement_id
-                    && r.entry.kind == rule.kind
-                    && &r.entry.input_digest == digest
+            let reused = own.iter().flatten().rev().find(|r| {
+                r.entry.issued && r.entry.kind == rule.kind && &r.entry.input_digest == digest
             });
             let number = match reused {
                 Some(r) => r.entry.document_id.clone(),
                 None => {
+                    if all.is_none() {
+                        let records = all_records(data_dir)?;
+                        taken.extend(
+                            records
+                                .iter()
+                                .filter(|r| r.entry.issued)
+                                .map(|r| r.entry.document_id.clone()),
+                        );
+                        *all = Some(records);
+                    }
                     let year = cleared
                         .section()
                         .get("issue_date")
