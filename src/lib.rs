@@ -500,7 +500,13 @@ fn build_chunk(
     }
     output::write_all(&files)?;
 
-    let reports: Vec<(EngagementReport, Vec<String>)> = plans
+    type Done = (
+        EngagementReport,
+        Vec<String>,
+        incremental::BuildManifest,
+        Vec<(PathBuf, Vec<u8>)>,
+    );
+    let mut done: Vec<Done> = plans
         .par_iter()
         .enumerate()
         .map(|(p, plan)| {
@@ -574,20 +580,14 @@ fn build_chunk(
             ledger::append(&ledger::path(&plan.loaded.dir), &ledgers[p], entries)?;
             let report = report::engagement_report(rules, plan);
             let handoff = report::handoff(&report);
-            let report_files = [
-                ("build-report.json", report::to_json(&report)),
-                ("handoff.json", report::to_json(&handoff)),
+            let report_files = vec![
+                (dir.join("build-report.json"), report::to_json(&report)),
+                (dir.join("handoff.json"), report::to_json(&handoff)),
                 (
-                    "handoff.md",
+                    dir.join("handoff.md"),
                     report::handoff_markdown(&handoff).into_bytes(),
                 ),
             ];
-            for (name, bytes) in &report_files {
-                output::write_atomic(&dir.join(name), bytes)?;
-                if let Some(s) = incremental::stat(&dir.join(name)) {
-                    manifest.reports.insert((*name).to_string(), s);
-                }
-            }
             let counts = Summary::new(vec![report.clone()], true).counts;
             manifest.counts = incremental::CountsRecord {
                 final_: counts.final_,
@@ -601,13 +601,44 @@ fn build_chunk(
                 .map(|g| g.evaluation().document_id.clone())
                 .filter(|id| id != model::TBD)
                 .collect();
-            output::write_atomic(
-                &dir.join(incremental::MANIFEST),
-                &report::to_json(&manifest),
-            )?;
-            Ok((report, written))
+            Ok((report, written, manifest, report_files))
         })
         .collect::<Result<Vec<_>>>()?;
+
+    // Reports for the whole chunk in one batch, then the build manifests that record them
+    // (written last: a build killed before them is simply redone next time).
+    let report_files: Vec<(PathBuf, &[u8])> = done
+        .iter()
+        .flat_map(|(_, _, _, files)| files.iter().map(|(p, b)| (p.clone(), b.as_slice())))
+        .collect();
+    output::write_all(&report_files)?;
+    let manifests: Vec<(PathBuf, Vec<u8>)> = done
+        .par_iter_mut()
+        .map(|(_, _, manifest, files)| {
+            for (path, _) in files.iter() {
+                if let (Some(name), Some(s)) = (path.file_name(), incremental::stat(path)) {
+                    manifest
+                        .reports
+                        .insert(name.to_string_lossy().into_owned(), s);
+                }
+            }
+            let dir = files
+                .first()
+                .and_then(|(p, _)| p.parent())
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            (dir.join(incremental::MANIFEST), report::to_json(&*manifest))
+        })
+        .collect();
+    let manifest_files: Vec<(PathBuf, &[u8])> = manifests
+        .iter()
+        .map(|(p, b)| (p.clone(), b.as_slice()))
+        .collect();
+    output::write_all(&manifest_files)?;
+    let reports = done
+        .into_iter()
+        .map(|(report, written, _, _)| (report, written))
+        .collect();
     timings.write_ms += clock.elapsed().as_millis() - markdown_ms - typeset_ms;
     Ok(reports)
 }

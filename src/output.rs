@@ -81,8 +81,13 @@ pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<()> {
     let pending: Vec<(&PathBuf, tempfile::NamedTempFile)> = files
         .par_iter()
         .filter(|(path, bytes)| std::fs::read(path).map_or(true, |old| old != *bytes))
-        .map(|(path, bytes)| Ok((path, stage(path, bytes)?)))
+        .map(|(path, bytes)| Ok((path, stage_unsynced(path, bytes)?)))
         .collect::<Result<Vec<_>>>()?;
+    // Make every staged file durable before any rename: one filesystem sync where the
+    // platform has it, else one fsync per file.
+    if let Some((first, _)) = pending.first() {
+        sync_staged(first, &pending)?;
+    }
     let mut dirs = std::collections::BTreeSet::new();
     for (path, tmp) in pending {
         tmp.persist(path).map_err(|e| Error::Write {
@@ -99,6 +104,47 @@ pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<()> {
         }
     });
     Ok(())
+}
+
+/// [`stage`] without the per-file sync: [`write_all`] syncs the whole batch at once.
+fn stage_unsynced(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+    let err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".docket-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    Ok(tmp)
+}
+
+/// Makes a batch of staged files durable: `syncfs(2)` once on Linux (one journal commit for
+/// the whole batch instead of one per file), an fsync per file elsewhere.
+fn sync_staged(first: &Path, pending: &[(&PathBuf, tempfile::NamedTempFile)]) -> Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        let dir = first.parent().unwrap_or_else(|| Path::new("."));
+        let handle = File::open(dir).map_err(|source| Error::Write {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        if rustix::fs::syncfs(&handle).is_ok() {
+            return Ok(());
+        }
+    }
+    let _ = first;
+    use rayon::prelude::*;
+    pending.par_iter().try_for_each(|(path, tmp)| {
+        tmp.as_file().sync_all().map_err(|source| Error::Write {
+            path: (*path).clone(),
+            source,
+        })
+    })
 }
 
 /// The name of the lock file in an output folder.
