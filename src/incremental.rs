@@ -71,6 +71,8 @@ impl Folder {
         {
             let st = rustix::fs::statat(&self.fd, name, rustix::fs::AtFlags::empty()).ok()?;
             let secs = u128::try_from(st.st_mtime).ok()?;
+            // The field's type differs between platforms (u64 here, i64 elsewhere).
+            #[allow(clippy::unnecessary_fallible_conversions)]
             let nanos = u128::try_from(st.st_mtime_nsec).ok()?;
             Some((
                 u64::try_from(st.st_size).ok()?,
