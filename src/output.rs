@@ -38,19 +38,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<bool> {
 /// Writes `bytes` to a synced temporary file beside `path` (creating the folder), ready to
 /// be renamed over it.
 fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
-    let err = |source| Error::Write {
+    let tmp = stage_unsynced(path, bytes)?;
+    tmp.as_file().sync_all().map_err(|source| Error::Write {
         path: path.to_path_buf(),
         source,
-    };
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir).map_err(err)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".docket-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
+    })?;
     Ok(tmp)
 }
 
