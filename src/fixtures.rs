@@ -13,23 +13,29 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 
 /// A small deterministic generator (xorshift64*): fixtures must be reproducible and docket
-/// needs no random-number crate for anything else.
-struct Rng(u64);
+/// needs no random-number crate for anything else. Public so the tests that generate
+/// inputs (random invoices, kill delays) share it.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
 
 impl Rng {
-    fn new(seed: u64) -> Rng {
+    /// A generator for a seed (any seed; zero is fine).
+    pub fn new(seed: u64) -> Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
-    fn next(&mut self) -> u64 {
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
+    /// A number in `0..n` (`0` when `n` is 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
     }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    /// One of `items`.
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len() as u64) as usize]
     }
 }

@@ -9,24 +9,12 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
+use docket::fixtures::Rng;
 
-/// A small deterministic PRNG (xorshift64*), seeded per iteration: a failure names its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
+/// Uniform in [0, 1) from the fixtures' generator, seeded per iteration: a failure names
+/// its seed.
+fn unit(rng: &mut Rng) -> f64 {
+    (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
 }
 
 /// `docket build` of `data` into `<dir>/out`, run from `dir` so that the paths reports
@@ -145,9 +133,9 @@ fn builds_killed_at_random_moments_leave_only_complete_outputs() {
         let mut rng = Rng::new(1000 + i);
         // Half the kills anywhere in a build, half in its last stretch, where it writes.
         let delay = if i % 2 == 0 {
-            rng.unit() * span
+            unit(&mut rng) * span
         } else {
-            span * (0.6 + 0.4 * rng.unit())
+            span * (0.6 + 0.4 * unit(&mut rng))
         };
         let data = if i % 2 == 0 { &data_b } else { &data_a };
         let mut child = build_command(&dir, data).spawn().unwrap();

@@ -563,15 +563,7 @@ fn appendix_examples_print_as_bars() {
         }
         let data = data_folder("appendix", &[f]);
         let out = data.join("out");
-        docket_ok(&[
-            "build",
-            "--data",
-            data.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--only",
-            "envelope",
-        ]);
+        build_only(&data, &out, "envelope");
         let expected = APPENDIX.iter().find(|(r, _)| *r == routing).unwrap().1;
         let md = std::fs::read_to_string(out.join("appendix/envelope.md")).unwrap();
         assert!(md.contains(&format!("`{expected}`")), "{md}");
@@ -757,15 +749,7 @@ fn address_shapes_print_pub28_lines_inside_the_zones() {
     let fixtures: Vec<Fixture> = shapes.iter().map(|(f, _)| f.clone()).collect();
     let data = data_folder("shapes", &fixtures);
     let out = data.join("out");
-    docket_ok(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--only",
-        "envelope",
-    ]);
+    build_only(&data, &out, "envelope");
     for (f, expected) in &shapes {
         let expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
         let md = std::fs::read_to_string(out.join(&f.id).join("envelope.md")).unwrap();
@@ -1005,15 +989,7 @@ fn no_barcode_without_a_known_mailer_id() {
             .with("mailer_id", "TBD")],
     );
     let out = data.join("out");
-    docket_ok(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--only",
-        "envelope",
-    ]);
+    build_only(&data, &out, "envelope");
     let md = std::fs::read_to_string(out.join("a/envelope.md")).unwrap();
     assert!(
         md.contains("No Intelligent Mail barcode until envelope.mailer\\_id is known"),

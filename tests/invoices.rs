@@ -7,20 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::*;
-
-/// A tiny deterministic generator (no extra crate): xorshift64*.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+use docket::fixtures::Rng;
 
 /// Replaces the `[invoice]` table of the Northwind copy with `invoice`, and adds `extra`
 /// approvals.
@@ -90,7 +77,7 @@ fn table_after(md: &str, heading: &str) -> Vec<Vec<String>> {
 fn printed_totals_add_up_in_markdown_and_pdf() {
     let currencies = [("USD", 2), ("EUR", 2), ("JPY", 0), ("BHD", 3)];
     for case in 0..10u64 {
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (case + 1));
+        let mut rng = Rng::new(case + 1);
         let (currency, dp) = currencies[(case % 4) as usize];
         let n = 1 + rng.below(6);
         let mut lines = String::new();
@@ -122,15 +109,7 @@ fn printed_totals_add_up_in_markdown_and_pdf() {
         let data = data_copy(&format!("money-{case}"));
         set_invoice(&data, &invoice, BILLING);
         let out = temp_dir(&format!("money-out-{case}"));
-        docket_ok(&[
-            "build",
-            "--data",
-            data.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--only",
-            "invoice",
-        ]);
+        build_only(&data, &out, "invoice");
         let md = std::fs::read_to_string(out.join("northwind/invoice.md")).unwrap();
         let nets: i128 = table_after(&md, "## Lines")
             .iter()

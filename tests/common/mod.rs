@@ -32,6 +32,19 @@ pub fn docket_ok(args: &[&str]) -> Output {
     out
 }
 
+/// Builds only one artifact kind of `data` into `out` and insists on success.
+pub fn build_only(data: &Path, out: &Path, kind: &str) -> Output {
+    docket_ok(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--only",
+        kind,
+    ])
+}
+
 /// A fresh temporary folder that lives as long as the test process.
 pub fn temp_dir(name: &str) -> PathBuf {
     tempfile::Builder::new()
