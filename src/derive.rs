@@ -83,10 +83,22 @@ fn invoice(
             })
         })
         .collect();
+    // Which optional columns and rows the documents show: a column or row only when some
+    // value in it is not zero (no column of 0.00 discounts, no "Rounding 0.00" row).
+    let zero = rust_decimal::Decimal::ZERO;
+    let shows = json!({
+        "line_discount": totals.lines.iter().any(|l| l.discount != zero),
+        "invoice_discount": totals.invoice_discount != zero,
+        "rounding": totals.rounding != zero,
+        "tax": totals.tax_total != zero || totals.taxes.len() > 1,
+        "tax_column": totals.taxes.len() > 1,
+        "paid": !inv.paid.is_empty(),
+    });
     Ok(json!({
         "currency": currency.code(),
         "totals": totals.formatted(),
         "paid": paid,
+        "shows": shows,
     }))
 }
 

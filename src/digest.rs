@@ -69,8 +69,17 @@ impl TemplateDigests {
             path: dir.to_path_buf(),
             source,
         })?;
-        for entry in entries.filter_map(|e| e.ok()) {
-            let path = entry.path();
+        // The logos a layout may draw live in assets/: they are part of every layout.
+        let assets = std::fs::read_dir(dir.join("assets"))
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok())
+            .map(|e| (e.path(), true));
+        for (path, asset) in entries
+            .filter_map(|e| e.ok())
+            .map(|e| (e.path(), false))
+            .chain(assets)
+        {
             if !path.is_file() {
                 continue;
             }
@@ -81,7 +90,12 @@ impl TemplateDigests {
                 path: path.clone(),
                 source,
             })?;
-            files.insert(name.to_string(), short(&bytes));
+            let name = if asset {
+                format!("_assets/{name}")
+            } else {
+                name.to_string()
+            };
+            files.insert(name, short(&bytes));
         }
         Ok(TemplateDigests { files })
     }
@@ -89,13 +103,10 @@ impl TemplateDigests {
     /// The digest of what renders one kind: its template, the shared partials (`_*.md`)
     /// and its Typst layout.
     fn for_kind(&self, rule: &KindRule) -> String {
-        let layout = match rule.layout {
-            crate::model::Layout::Document => "document.typ",
-            crate::model::Layout::Envelope => "envelope.typ",
-        };
+        let layout = rule.layout.file();
         let mut hasher = Sha256::new();
         for (name, digest) in &self.files {
-            if name == &rule.template || name == layout || name.starts_with('_') {
+            if name == &rule.template || *name == layout || name.starts_with('_') {
                 hasher.update(name.as_bytes());
                 hasher.update(digest.as_bytes());
             }

@@ -267,6 +267,15 @@ impl Gated {
             Gated::Blocked(e) => e,
         }
     }
+
+    /// The artifact's data section (null when blocked: nothing of it renders).
+    pub fn section(&self) -> &Value {
+        static NULL: Value = Value::Null;
+        match self {
+            Gated::Cleared(c) => c.section(),
+            Gated::Blocked(_) => &NULL,
+        }
+    }
 }
 
 /// Decides one artifact. `state` is the engagement serialized to JSON (computed once per

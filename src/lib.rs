@@ -251,6 +251,9 @@ impl Job<'_> {
         if let Some(pdf) = &self.pdf {
             files.push((format!("{}.pdf", self.kind), pdf.as_slice()));
         }
+        for (name, bytes) in &self.doc.extra {
+            files.push((name.clone(), bytes.as_slice()));
+        }
         files
     }
 
@@ -562,8 +565,18 @@ fn build_chunk(
                 let names: Vec<String> =
                     if matches!(gated, Gated::Blocked(_)) && !kept[p].contains(&k) {
                         Vec::new()
+                    } else if kept[p].contains(&k) {
+                        // Issued and kept as issued: the files it was issued with.
+                        old[p]
+                            .artifacts
+                            .get(kind)
+                            .map(|a| a.files.keys().cloned().collect())
+                            .unwrap_or_else(|| vec![format!("{kind}.md"), format!("{kind}.pdf")])
                     } else {
-                        vec![format!("{kind}.md"), format!("{kind}.pdf")]
+                        rules.kind[k].output_names(
+                            gated.section(),
+                            gated.evaluation().decision == gate::Decision::Final,
+                        )
                     };
                 let files = names
                     .into_iter()
@@ -670,6 +683,15 @@ fn emit_typst(dir: &Path, templates: &Path, plans: &[Plan], jobs: &[Job<'_>]) ->
             Some((name, std::fs::read(&p).ok()?))
         })
         .collect();
+    let assets: Vec<(String, Vec<u8>)> = std::fs::read_dir(templates.join("assets"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            Some((name, std::fs::read(e.path()).ok()?))
+        })
+        .collect();
     let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
     for job in jobs {
         let folder = dir
@@ -679,6 +701,9 @@ fn emit_typst(dir: &Path, templates: &Path, plans: &[Plan], jobs: &[Job<'_>]) ->
         files.push((folder.join("meta.json"), &job.doc.meta));
         for (name, bytes) in &layouts {
             files.push((folder.join(name), bytes));
+        }
+        for (name, bytes) in &assets {
+            files.push((folder.join("assets").join(name), bytes));
         }
     }
     output::write_all(&files)

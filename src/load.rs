@@ -697,6 +697,39 @@ fn validate_invoice(
     Ok(())
 }
 
+/// The brand's accent must be a `#rrggbb` colour and its logo a file name under `assets/`
+/// (SVG, PNG or JPEG): the layout gets them as data, and the sandboxed World serves only
+/// the templates folder's `assets/`, so a logo elsewhere could not be read anyway.
+fn validate_brand(brand: &crate::model::Brand, file: &SourceFile) -> Result<()> {
+    if let Some(accent) = &brand.accent {
+        let hex = accent.strip_prefix('#').unwrap_or("");
+        if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(Error::data(
+                locate(file, "provider.brand.accent"),
+                format!("accent `{accent}` is not a colour: expected `#rrggbb`, e.g. `#1f4e79`"),
+            ));
+        }
+    }
+    if let Some(logo) = &brand.logo {
+        let name = logo.strip_prefix("assets/").unwrap_or("");
+        let ext = name.rsplit_once('.').map(|(_, x)| x.to_ascii_lowercase());
+        let ok = !name.is_empty()
+            && !name.contains('/')
+            && !name.starts_with('.')
+            && matches!(ext.as_deref(), Some("svg" | "png" | "jpg" | "jpeg"));
+        if !ok {
+            return Err(Error::data(
+                locate(file, "provider.brand.logo"),
+                format!(
+                    "logo `{logo}` is not an asset: expected a file in the templates folder's \
+                     assets/ folder, e.g. `assets/logo.svg` (SVG, PNG or JPEG)"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The gate names the rules mention.
 pub fn known_gates(rules: &Rules) -> Vec<&str> {
     let mut gates: Vec<&str> = rules
@@ -770,6 +803,7 @@ fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
             ),
         ));
     }
+    validate_brand(&e.provider.brand, file)?;
     let mut refs: Vec<(&str, &str)> = vec![
         ("provider.address", e.provider.address.as_str()),
         (

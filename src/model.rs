@@ -331,6 +331,28 @@ pub struct Provider {
     pub email: String,
     /// Key of its postal address in `addresses`.
     pub address: String,
+    /// Telephone, shown in the letterhead when known.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Web site, shown in the letterhead when known.
+    #[serde(default)]
+    pub website: Option<String>,
+    /// The house style's brand: accent colour and logo.
+    #[serde(default)]
+    pub brand: Brand,
+}
+
+/// A provider's brand for the house style (`[provider.brand]`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    /// Accent colour, `#rrggbb`.
+    #[serde(default)]
+    pub accent: Option<String>,
+    /// Logo file, relative to the templates folder and inside its `assets/` folder
+    /// (`assets/logo.svg`): SVG, PNG or JPEG.
+    #[serde(default)]
+    pub logo: Option<String>,
 }
 
 /// The client's legal details.
@@ -520,8 +542,21 @@ pub struct Signatory {
     pub party: String,
     /// Who signed, or TBD.
     pub name: String,
+    /// The signer's title (printed under the name).
+    #[serde(default)]
+    pub title: Option<String>,
     /// When.
     pub signed_on: Fact<Date>,
+}
+
+/// A further numbered clause of an agreement (the provider's standard terms).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    /// Clause heading.
+    pub title: String,
+    /// Clause text.
+    pub text: String,
 }
 
 /// Agreement (the contract).
@@ -550,6 +585,9 @@ pub struct Agreement {
     pub deposit: Fact<Decimal>,
     /// When the deposit was received.
     pub deposit_paid_on: Fact<Date>,
+    /// Further clauses after the ones docket writes from the fields above.
+    #[serde(default)]
+    pub clauses: Vec<Clause>,
     /// Signatures.
     #[serde(default)]
     pub signatories: Vec<Signatory>,
@@ -1125,14 +1163,54 @@ pub enum MissingFacts {
     Blocked,
 }
 
-/// The page layout an artifact is typeset with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Layout {
-    /// US letter document with the shared header and page numbers.
-    Document,
-    /// #10 envelope.
-    Envelope,
+/// The Typst layout an artifact is typeset with: the stem of a `.typ` file in the templates
+/// folder (`invoice` is `templates/invoice.typ`), which exports `layout(meta, total: none)`.
+/// Every document layout but the envelope's imports the house style, `_house.typ`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Layout(String);
+
+impl Layout {
+    /// The layout's name (its file stem).
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+
+    /// Its file in the templates folder.
+    pub fn file(&self) -> String {
+        format!("{}.typ", self.0)
+    }
+
+    /// The #10 envelope layout, which print runs also use.
+    pub fn is_envelope(&self) -> bool {
+        self.0 == "envelope"
+    }
+}
+
+impl TryFrom<String> for Layout {
+    type Error = String;
+
+    fn try_from(name: String) -> std::result::Result<Layout, String> {
+        let ok = !name.is_empty()
+            && !name.starts_with('_')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if ok {
+            Ok(Layout(name))
+        } else {
+            Err(format!(
+                "layout `{name}` is not a layout name: the stem of a .typ file in the templates \
+                 folder (lowercase letters, digits, `-`, `_`; not starting with `_`)"
+            ))
+        }
+    }
+}
+
+impl From<Layout> for String {
+    fn from(layout: Layout) -> String {
+        layout.0
+    }
 }
 
 /// One artifact kind: its template, its gate and its outputs. Adding a kind is adding a
@@ -1168,6 +1246,23 @@ pub struct KindRule {
     /// once issued it is never overwritten; changes go through a new document.
     #[serde(default)]
     pub issued: bool,
+    /// Whether a final rendering also writes one RFC 5322 draft per message of the section's
+    /// `messages` (`<kind>-1.eml`...), for a mail client to open, review and send.
+    #[serde(default)]
+    pub eml: bool,
+}
+
+impl KindRule {
+    /// The files (names inside the engagement's output folder) a rendering with `decision`
+    /// writes: the Markdown, the PDF and, for a final `eml` kind, one draft per message.
+    pub fn output_names(&self, section: &serde_json::Value, final_: bool) -> Vec<String> {
+        let mut names = vec![format!("{}.md", self.kind), format!("{}.pdf", self.kind)];
+        if self.eml && final_ {
+            let n = section["messages"].as_array().map_or(0, Vec::len);
+            names.extend((1..=n).map(|i| format!("{}-{i}.eml", self.kind)));
+        }
+        names
+    }
 }
 
 /// A document number series (gapless; assigned when a document is issued).

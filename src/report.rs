@@ -217,16 +217,9 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
             let outputs = if ev.decision == Decision::Blocked {
                 Vec::new()
             } else {
-                ["md", "pdf"]
+                rule.output_names(gated.section(), ev.decision == Decision::Final)
                     .iter()
-                    .map(|ext| {
-                        display_path(&crate::output::artifact_path(
-                            Path::new(""),
-                            &e.id,
-                            &rule.kind,
-                            ext,
-                        ))
-                    })
+                    .map(|name| display_path(&Path::new(&e.id).join(name)))
                     .collect()
             };
             ArtifactReport {

@@ -74,6 +74,46 @@ pub fn escape_markdown(value: &str) -> String {
     out
 }
 
+/// A value as a YAML double-quoted scalar, for the front matter (`{{ doc.client | yaml |
+/// safe }}`): quotes and backslashes escaped, every character YAML does not allow in a
+/// document (and the byte-order mark) written as `\uXXXX`, after the [`text_char`]
+/// normalisation every output shares. Whatever the value, the front matter stays one
+/// well-formed mapping a YAML reader parses back to the value's text.
+///
+/// [`text_char`]: crate::render::markup::text_char
+pub fn yaml_quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars().filter_map(crate::render::markup::text_char) {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            ' '..='~'
+            | '\u{a0}'..='\u{d7ff}'
+            | '\u{e000}'..='\u{fefe}'
+            | '\u{ff00}'..='\u{fffd}' => {
+                out.push(c);
+            }
+            c if u32::from(c) >= 0x10000 => out.push(c),
+            c => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn yaml_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = match value {
+        tera::Value::String(s) => s.clone(),
+        tera::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    Ok(tera::Value::String(yaml_quoted(&text)))
+}
+
 /// Loads the Markdown templates (`*.md`, and partials starting with `_`) from a folder.
 pub fn load_templates(dir: &Path) -> Result<tera::Tera> {
     let mut tera = tera::Tera::default();
@@ -92,6 +132,7 @@ pub fn load_templates(dir: &Path) -> Result<tera::Tera> {
         })?;
     tera.autoescape_on(vec![".md"]);
     tera.set_escape_fn(escape_markdown);
+    tera.register_filter("yaml", yaml_filter);
     Ok(tera)
 }
 

@@ -1,9 +1,15 @@
 //! Stage 4, render: a gate-cleared artifact to Markdown (Tera) and to PDF (Typst).
 //!
 //! In: a [`Cleared`] value (nothing else is accepted, so nothing renders without its gate)
-//! and the engagement. Out: the Markdown text and the Typst job that turns it into a PDF.
-//! Data reaches Typst only as escaped markup or as the `/meta.json` virtual file.
+//! and the engagement. Out: the Markdown text (the reviewable copy: YAML front matter, then
+//! the content in reading order) and the Typst job that lays the PDF out.
+//!
+//! The PDF is not the Markdown converted: each kind has a Typst layout of its own
+//! (`templates/<layout>.typ`, on the house style of `templates/_house.typ`) that reads the
+//! document's data from the `/meta.json` virtual file, so every value is text Typst shows,
+//! never markup or code it evaluates. The main file is two fixed lines that call the layout.
 
+pub mod eml;
 pub mod files;
 pub mod markdown;
 pub mod markup;
@@ -33,7 +39,7 @@ pub struct Renderer {
 pub struct MarkdownDoc {
     /// The Markdown file's text.
     pub markdown: String,
-    /// The Typst main file.
+    /// The Typst main file of the first layout pass.
     pub typst: String,
     /// `/meta.json` for the Typst layout.
     pub meta: Vec<u8>,
@@ -45,6 +51,8 @@ pub struct MarkdownDoc {
     pub layout: Layout,
     /// The PDF creation date, as seconds since 1970 UTC (`SOURCE_DATE_EPOCH`), if any.
     pub timestamp: Option<i64>,
+    /// Further files of a final rendering (`email-sequence-1.eml`...): name and bytes.
+    pub extra: Vec<(String, Vec<u8>)>,
 }
 
 impl Renderer {
@@ -112,35 +120,35 @@ impl Renderer {
         }
         let markdown = markdown::render(&self.tera, &rule.template, &context)?;
 
-        let mut meta = serde_json::to_value(&doc).unwrap_or(Value::Null);
-        let typst = match rule.layout {
-            Layout::Document => {
-                let mut t = String::from(
-                    "#import \"/document.typ\": theme\n#show: theme.with(json(\"/meta.json\"))\n\n",
-                );
-                t.push_str(&markup::to_typst(&markdown));
-                t
+        let meta = if rule.layout.is_envelope() {
+            // The same standardized lines and bars the Markdown proof shows.
+            let mut meta = serde_json::to_value(&doc).unwrap_or(Value::Null);
+            if let Some(calc) = &calc {
+                envelope_meta(&mut meta, calc);
             }
-            Layout::Envelope => {
-                // The same standardized lines and bars the Markdown proof shows.
-                if let Some(calc) = &calc {
-                    envelope_meta(&mut meta, calc);
-                }
-                "#import \"/envelope.typ\": envelope\n#envelope(json(\"/meta.json\"))\n".to_string()
-            }
+            meta
+        } else {
+            self.layout_meta(&doc, engagement, state, cleared.section(), calc.as_ref())?
         };
         let d = engagement.as_of.0;
         let today = match self.source_date_epoch.and_then(epoch_date) {
             Some(day) => day,
             None => date_parts(&date).unwrap_or((d.year(), u8::from(d.month()), d.day())),
         };
+        let extra = if rule.eml && cleared.decision() == Decision::Final {
+            let email = Some(engagement.provider.email.as_str());
+            eml::drafts(&engagement.id, cleared.section(), email, &date)?
+        } else {
+            Vec::new()
+        };
         Ok(MarkdownDoc {
+            extra,
             markdown,
-            typst,
+            typst: main_typ(&rule.layout, None),
             meta: serde_json::to_vec(&meta).unwrap_or_default(),
             ident: format!("docket/{}/{}", engagement.id, rule.kind),
             today,
-            layout: rule.layout,
+            layout: rule.layout.clone(),
             timestamp: self.source_date_epoch,
         })
     }
@@ -149,7 +157,7 @@ impl Renderer {
     pub fn pdf(&self, name: &str, doc: &MarkdownDoc) -> Result<Vec<u8>> {
         self.typesetter.pdf(
             name,
-            doc.typst.clone(),
+            &|total| main_typ(&doc.layout, total),
             doc.meta.clone(),
             &doc.ident,
             doc.today,
@@ -183,7 +191,7 @@ impl Renderer {
         }
         let mut pages = Vec::with_capacity(docs.len());
         for doc in docs {
-            if doc.layout != Layout::Envelope {
+            if !doc.layout.is_envelope() {
                 return Err(Error::Usage(format!(
                     "{name}: {} is not an envelope",
                     doc.ident
@@ -197,13 +205,122 @@ impl Renderer {
         let meta = serde_json::to_vec(&meta).map_err(|e| Error::Usage(e.to_string()))?;
         self.typesetter.pdf(
             name,
-            "#import \"/envelope.typ\": envelopes\n#envelopes(json(\"/meta.json\"))\n".to_string(),
+            &|_| {
+                "#import \"/envelope.typ\": envelopes\n#envelopes(json(\"/meta.json\"))\n"
+                    .to_string()
+            },
             meta,
             ident,
             today,
             self.source_date_epoch,
         )
     }
+}
+
+impl Renderer {
+    /// The data a document layout reads as `/meta.json`: the document's metadata (`doc`),
+    /// the house (`house`: the provider's letterhead, legal footer and brand), the addressee
+    /// (`client`), the engagement's shared state (`e`: tracks, provider, client details), the
+    /// artifact's section (`s`), the computed figures (`calc`) and the display lines of every
+    /// address (`addr`). Every string goes through [`markup::text_char`], the one
+    /// normalisation every output shares.
+    fn layout_meta(
+        &self,
+        doc: &DocMeta<'_>,
+        engagement: &Engagement,
+        state: &Value,
+        section: &Value,
+        calc: Option<&Value>,
+    ) -> Result<Value> {
+        let provider = &engagement.provider;
+        let known =
+            |v: &str| (v != crate::model::TBD && !v.trim().is_empty()).then(|| v.to_string());
+        if let Some(logo) = &provider.brand.logo
+            && !self.typesetter.has_asset(logo)
+        {
+            return Err(Error::Usage(format!(
+                "{}: provider.brand.logo `{logo}` is not in the templates folder's assets/ \
+                 (docket serves Typst only the files it loaded from there)",
+                engagement.id
+            )));
+        }
+        let addresses = formatted_addresses(engagement);
+        let lines_of = |key: &str| addresses.get(key).cloned().unwrap_or_default();
+        let client = &engagement.client_details;
+        let mut shared = state.clone();
+        if let Value::Object(map) = &mut shared {
+            map.retain(|k, _| SHARED.contains(&k.as_str()));
+        }
+        let mut meta = serde_json::json!({
+            "doc": doc,
+            "house": {
+                "name": provider.name,
+                "legal_name": provider.legal_name,
+                "address": lines_of(&provider.address).get(1..).map(<[String]>::to_vec).unwrap_or_default(),
+                "email": known(&provider.email),
+                "phone": provider.phone.as_deref().and_then(known),
+                "website": provider.website.as_deref().and_then(known),
+                "tax_id": known(&provider.tax_id),
+                "accent": provider.brand.accent.as_deref().unwrap_or("#1f3a5f"),
+                "logo": provider.brand.logo.as_ref().map(|l| format!("/{l}")),
+            },
+            "client": {
+                "name": engagement.client,
+                "legal_name": client.legal_name,
+                "tax_id": known(&client.tax_id),
+                "sponsor": known(&client.sponsor),
+                "sponsor_title": known(&client.sponsor_title),
+                "address": lines_of(&client.billing_address),
+            },
+            "e": shared,
+            "s": section,
+            "calc": calc,
+            "addr": addresses,
+        });
+        sanitize(&mut meta);
+        Ok(meta)
+    }
+}
+
+/// The engagement-level fields a layout may show besides its own section.
+const SHARED: &[&str] = &[
+    "id",
+    "client",
+    "workflow",
+    "lifecycle_stage",
+    "scope",
+    "as_of",
+    "next_skill",
+    "next_action",
+    "next_owner",
+    "provider",
+    "client_details",
+    "tracks",
+];
+
+/// Maps every string in a JSON value through [`markup::text_char`]: control and bidi
+/// override characters dropped, line breaks as spaces (what the Markdown shows too).
+fn sanitize(value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            if s.chars().any(|c| markup::text_char(c) != Some(c)) {
+                *s = s.chars().filter_map(markup::text_char).collect();
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(sanitize),
+        Value::Object(map) => map.values_mut().for_each(sanitize),
+        _ => {}
+    }
+}
+
+/// The main file of a document: it imports the kind's layout and calls it with the data
+/// and the page total (`none` on the first pass).
+fn main_typ(layout: &Layout, total: Option<usize>) -> String {
+    let total = total.map_or_else(|| "none".to_string(), |n| n.to_string());
+    format!(
+        "#import \"/{}\": layout\n#layout(json(\"/meta.json\"), total: {total})\n",
+        layout.file()
+    )
 }
 
 /// Copies what the envelope layout draws from the derived facts into its `/meta.json`: the
@@ -216,7 +333,7 @@ fn envelope_meta(meta: &mut Value, calc: &Value) {
 
 /// What every template and the Typst theme know about the document.
 #[derive(Debug, Serialize)]
-struct DocMeta<'a> {
+pub(crate) struct DocMeta<'a> {
     kind: &'a str,
     title: &'a str,
     id: &'a str,

@@ -1,10 +1,17 @@
 //! The Typst host: a sandboxed [`World`] and PDF export.
 //!
 //! The World is the one boundary between the compiler and the machine. It serves only what
-//! docket loaded at start-up: the `.typ` files of the templates folder and the font files of
-//! the fonts folder, plus two per-document virtual files (`/main.typ`, the markup, and
-//! `/meta.json`, the document's data). Nothing else can be read: no file system, no system
-//! fonts, no packages, and `today()` is the engagement's fixed date.
+//! docket loaded at start-up: the `.typ` files of the templates folder, the images of its
+//! `assets/` folder (logos) and the font files of the fonts folder, plus two per-document
+//! virtual files (`/main.typ`, which calls the kind's layout, and `/meta.json`, the
+//! document's data). Nothing else can be read: no file system, no system fonts, no packages,
+//! and `today()` is the engagement's fixed date.
+//!
+//! Page totals ("Page 2 of 3") cost Typst a second layout pass when the layout asks for the
+//! final page count. Most documents are one page and need no page number at all, so a
+//! document is laid out once without one; only when that gives more than one page is it laid
+//! out again with the total passed in as data (the footer is in the margin, so the body's
+//! page breaks cannot move).
 //!
 //! File ids are interned globally by Typst and never freed (at most 65,535), so every
 //! document reuses the same fixed virtual paths and only their contents change. The memo
@@ -41,6 +48,7 @@ pub struct Typesetter {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     sources: HashMap<FileId, Source>,
+    assets: HashMap<FileId, Bytes>,
     main_id: FileId,
     meta_id: FileId,
 }
@@ -83,6 +91,22 @@ impl Typesetter {
             )));
         }
         let mut sources = HashMap::new();
+        let mut assets = HashMap::new();
+        let assets_dir = templates_dir.join("assets");
+        if assets_dir.is_dir() {
+            for path in served_files(&assets_dir, &["svg", "png", "jpg", "jpeg"])? {
+                let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                    continue;
+                };
+                let data = std::fs::read(&path).map_err(|source| Error::Read {
+                    path: path.clone(),
+                    source,
+                })?;
+                let id = project_id(&format!("/assets/{name}"))
+                    .ok_or_else(|| Error::Usage(format!("bad asset name {name}")))?;
+                assets.insert(id, Bytes::new(data));
+            }
+        }
         for path in served_files(templates_dir, &["typ"])? {
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
@@ -101,33 +125,34 @@ impl Typesetter {
             book: LazyHash::new(book),
             fonts,
             sources,
+            assets,
             main_id,
             meta_id,
         })
     }
 
-    /// Typesets one document: `markup` is the main file, `meta` the JSON it reads as
-    /// `/meta.json`, `ident` the stable PDF identifier, `today` the fixed date, `timestamp`
-    /// the PDF creation date in seconds since 1970 UTC (none: the PDF records no date).
+    /// Whether the templates folder's `assets/` holds `path` (`assets/logo.svg`).
+    pub fn has_asset(&self, path: &str) -> bool {
+        project_id(&format!("/{path}")).is_some_and(|id| self.assets.contains_key(&id))
+    }
+
+    /// Typesets one document: `main` makes the main file (given the page total, `None` on
+    /// the first pass), `meta` is the JSON it reads as `/meta.json`, `ident` the stable PDF
+    /// identifier, `today` the fixed date, `timestamp` the PDF creation date in seconds since
+    /// 1970 UTC (none: the PDF records no date).
     pub fn pdf(
         &self,
         name: &str,
-        markup: String,
+        main: &dyn Fn(Option<usize>) -> String,
         meta: Vec<u8>,
         ident: &str,
         today: (i32, u8, u8),
         timestamp: Option<i64>,
     ) -> Result<Vec<u8>> {
-        let world = DocWorld {
-            shared: self,
-            main: Source::new(self.main_id, markup),
-            meta: Bytes::new(meta),
-            today: Datetime::from_ymd(today.0, today.1, today.2),
-        };
-        let result = typst::compile::<PagedDocument>(&world)
-            .output
-            .map_err(|errors| diagnostics(&world, name, &errors))
-            .and_then(|document| {
+        let meta = Bytes::new(meta);
+        let result = self
+            .laid_out(name, main, &meta, today)
+            .and_then(|(world, document)| {
                 let options = PdfOptions {
                     ident: Smart::Custom(ident.to_string()),
                     timestamp: timestamp.and_then(pdf_timestamp),
@@ -139,6 +164,36 @@ impl Typesetter {
         // Without eviction the memo cache keeps every document alive (~1.8 MB each).
         typst::comemo::evict(0);
         result
+    }
+
+    /// Lays a document out: once, and a second time with the page total when the first
+    /// pass gave more than one page.
+    fn laid_out<'a>(
+        &'a self,
+        name: &str,
+        main: &dyn Fn(Option<usize>) -> String,
+        meta: &Bytes,
+        today: (i32, u8, u8),
+    ) -> Result<(DocWorld<'a>, PagedDocument)> {
+        let mut world = DocWorld {
+            shared: self,
+            main: Source::new(self.main_id, main(None)),
+            meta: meta.clone(),
+            today: Datetime::from_ymd(today.0, today.1, today.2),
+        };
+        let compile = |world: &DocWorld<'_>| {
+            typst::compile::<PagedDocument>(world)
+                .output
+                .map_err(|errors| diagnostics(world, name, &errors))
+        };
+        let document = compile(&world)?;
+        let pages = document.pages().len();
+        if pages <= 1 {
+            return Ok((world, document));
+        }
+        world.main = Source::new(self.main_id, main(Some(pages)));
+        let document = compile(&world)?;
+        Ok((world, document))
     }
 }
 
@@ -231,6 +286,9 @@ impl World for DocWorld<'_> {
             return Err(FileError::Other(Some(
                 "packages are disabled in docket".into(),
             )));
+        }
+        if let Some(asset) = self.shared.assets.get(&id) {
+            return Ok(asset.clone());
         }
         match self.shared.sources.get(&id) {
             Some(source) => Ok(Bytes::from_string(source.clone())),

@@ -1,0 +1,388 @@
+//! Client-grade layouts, read back from the PDFs (issue: client-grade documents).
+//!
+//! Every kind is built for Northwind and for the rich fixture (`tests/fixtures/rich`: taxes at
+//! two rates, discounts, a 40-line invoice, a three-signatory agreement, a long proposal), and
+//! the tests check what a reader would: page counts, the table header on every page, totals
+//! kept together on the last page, "Page N of M" only on documents of several pages, the
+//! provider's name in the top band of page 1, signature blocks on one page, no "Field /
+//! Value" table, YAML front matter that parses, and page 1 of every kind against a reviewed
+//! reference picture (`tests/reference/*.png`, rendered with pdftoppm and compared with a
+//! tolerance, so a layout change shows up as a failing, reviewable diff).
+//!
+//! To accept a deliberate layout change: `UPDATE_REFERENCE=1 cargo test --test layouts`,
+//! look at the new pictures, commit them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use common::*;
+
+/// The kinds that render (every kind but the envelope, which has its own tests).
+const RICH_KINDS: &[&str] = &[
+    "brief",
+    "proposal",
+    "agreement",
+    "launch-checklist",
+    "security-memo",
+    "health-scorecard",
+    "case-study",
+    "invoice",
+    "email-sequence",
+    "certificate",
+    "change-order",
+];
+
+/// Northwind's rendered kinds (drafts and finals; the rest are blocked).
+const NORTHWIND_KINDS: &[&str] = &[
+    "brief",
+    "proposal",
+    "agreement",
+    "launch-checklist",
+    "security-memo",
+    "invoice",
+    "email-sequence",
+    "change-order",
+];
+
+/// The rich fixture, built once for all tests of this file.
+fn rich_build() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let data = temp_dir("rich-data");
+        copy_dir(&root().join("tests/fixtures/rich"), &data);
+        let out = temp_dir("rich-out");
+        docket_ok(&[
+            "build",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        out
+    })
+}
+
+fn pages_of(pdf: &Path) -> Vec<String> {
+    pdf_pages(pdf)
+}
+
+#[test]
+fn northwind_invoice_is_one_page() {
+    let pdf = northwind_build().join("northwind/invoice.pdf");
+    assert_eq!(pdf_page_sizes(&pdf).len(), 1);
+    let text = pages_of(&pdf).concat();
+    // One-page documents carry no page number at all.
+    assert!(!text.contains("Page 1"), "{text}");
+    // No zero rows: the invoice has no discount and no rounding.
+    assert!(
+        !text.contains("Rounding") && !text.contains("Discount"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_fifteen_line_invoice_is_one_page() {
+    let data = data_copy("fifteen-data");
+    let path = data.join("northwind/engagement.toml");
+    let toml = std::fs::read_to_string(&path).unwrap();
+    let lines: String = (1..=15)
+        .map(|i| {
+            format!(
+                "  {{ description = \"Work package {i}: configuration, testing and review\", \
+                 quantity = \"{i}\", unit_price = \"150.00\", tax = \"exempt\" }},\n"
+            )
+        })
+        .collect();
+    let start = toml.find("lines = [\n  { description = \"Support").unwrap();
+    let end = start + toml[start..].find("]\n").unwrap() + 2;
+    let toml = format!("{}lines = [\n{lines}]\n{}", &toml[..start], &toml[end..]);
+    std::fs::write(&path, toml).unwrap();
+    let out = temp_dir("fifteen-out");
+    build_only(&data, &out, "invoice");
+    let pdf = out.join("northwind/invoice.pdf");
+    let text = pages_of(&pdf).concat();
+    assert!(text.contains("Work package 15"), "{text}");
+    assert_eq!(pdf_page_sizes(&pdf).len(), 1, "{text}");
+}
+
+#[test]
+fn a_forty_line_invoice_repeats_its_header_and_keeps_its_totals_on_the_last_page() {
+    let pdf = rich_build().join("atlas/invoice.pdf");
+    let pages = pages_of(&pdf);
+    let n = pages.len();
+    assert!(n >= 2, "40 lines fit on {n} page(s)");
+    for (i, text) in pages.iter().enumerate() {
+        assert!(
+            text.contains("DESCRIPTION") && text.contains("UNIT PRICE"),
+            "page {}: no table header: {text}",
+            i + 1
+        );
+        assert!(
+            text.contains(&format!("Page {} of {n}", i + 1)),
+            "page {}: no page number: {text}",
+            i + 1
+        );
+    }
+    let last = &pages[n - 1];
+    for needle in ["Subtotal", "Total", "Amount due", "EUR"] {
+        assert!(last.contains(needle), "last page lacks {needle}: {last}");
+    }
+    for page in &pages[..n - 1] {
+        assert!(!page.contains("Amount due"), "totals split: {page}");
+    }
+    // Two tax rates, each on its own base; the line and invoice discounts are shown.
+    let all = pages.concat();
+    assert!(all.contains("19%") && all.contains("7%"), "{all}");
+    assert!(all.contains("Discount"), "{all}");
+}
+
+#[test]
+fn the_provider_name_sits_in_the_top_band_of_page_one() {
+    let cases = NORTHWIND_KINDS
+        .iter()
+        .map(|k| {
+            (
+                northwind_build().join(format!("northwind/{k}.pdf")),
+                "CompleteTech LLC",
+            )
+        })
+        .chain(RICH_KINDS.iter().map(|k| {
+            (
+                rich_build().join(format!("atlas/{k}.pdf")),
+                "Meridian Advisory",
+            )
+        }));
+    for (pdf, name) in cases {
+        let page = &pdf_layout(&pdf)[0];
+        let height = page.height;
+        let found = glyph_lines(&page.glyphs)
+            .iter()
+            .any(|line| line_text(line).contains(name) && line[0].y > height - 2.0 * PT);
+        assert!(found, "{}: {name} not in the top 2 inches", pdf.display());
+    }
+}
+
+#[test]
+fn no_document_carries_the_old_field_value_table() {
+    let pdfs = NORTHWIND_KINDS
+        .iter()
+        .map(|k| northwind_build().join(format!("northwind/{k}.pdf")))
+        .chain(
+            RICH_KINDS
+                .iter()
+                .map(|k| rich_build().join(format!("atlas/{k}.pdf"))),
+        );
+    for pdf in pdfs {
+        let text = pages_of(&pdf).concat();
+        assert!(
+            !text.contains("FieldValue") && !text.contains("Field Value"),
+            "{}: {text}",
+            pdf.display()
+        );
+    }
+}
+
+#[test]
+fn every_signatory_has_a_signature_block_on_one_page() {
+    let pages = pages_of(&rich_build().join("atlas/agreement.pdf"));
+    let names = ["Jonas Brandt", "Petra Lang", "Alex Reed"];
+    let page = pages
+        .iter()
+        .find(|p| names.iter().all(|n| p.contains(n)))
+        .unwrap_or_else(|| panic!("no page holds all three signatories: {pages:?}"));
+    for title in [
+        "Head of Operations",
+        "Chief Financial Officer",
+        "Managing Partner",
+    ] {
+        assert!(page.contains(title), "{title}: {page}");
+    }
+}
+
+#[test]
+fn markdown_opens_with_front_matter_that_parses() {
+    let cases = NORTHWIND_KINDS
+        .iter()
+        .map(|k| {
+            (
+                northwind_build().join(format!("northwind/{k}.md")),
+                "northwind",
+            )
+        })
+        .chain(
+            RICH_KINDS
+                .iter()
+                .map(|k| (rich_build().join(format!("atlas/{k}.md")), "atlas")),
+        );
+    for (path, engagement) in cases {
+        let md = std::fs::read_to_string(&path).unwrap();
+        let meta = front_matter(&md);
+        let kind = path.file_stem().unwrap().to_str().unwrap();
+        assert_eq!(meta["kind"].as_str(), Some(kind), "{}", path.display());
+        assert_eq!(meta["engagement"].as_str(), Some(engagement));
+        for key in ["id", "client", "date", "status", "decision", "title"] {
+            assert!(meta[key].as_str().is_some(), "{}: {key}", path.display());
+        }
+        assert!(meta["missing"].as_vec().is_some(), "{}", path.display());
+        let draft = meta["decision"].as_str() == Some("draft");
+        assert_eq!(
+            draft,
+            !meta["missing"].as_vec().unwrap().is_empty(),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn front_matter_keeps_hostile_values_as_data() {
+    // Quotes, colons, a YAML document end, newlines and control characters in the client
+    // name: the front matter still parses, to the value's text.
+    let data = data_copy("yaml-data");
+    let path = data.join("northwind/engagement.toml");
+    let toml = std::fs::read_to_string(&path).unwrap().replace(
+        "client = \"Northwind Trading Co.\"",
+        "client = \"N: \\\"x\\\" ---\\n... #c \\\\ \\u0085 \\u007f {{ y }}\"",
+    );
+    std::fs::write(&path, toml).unwrap();
+    let out = temp_dir("yaml-out");
+    build_only(&data, &out, "brief");
+    let md = std::fs::read_to_string(out.join("northwind/brief.md")).unwrap();
+    let meta = front_matter(&md);
+    assert_eq!(
+        meta["client"].as_str(),
+        Some("N: \"x\" --- ... #c \\   {{ y }}"),
+        "{md}"
+    );
+}
+
+// ---- Reference pictures ----------------------------------------------------------------
+
+/// Page 1 of a PDF as 8-bit grey pixels at `dpi`, rendered by pdftoppm.
+fn page_one(pdf: &Path, dpi: u32) -> (u32, u32, Vec<u8>) {
+    let prefix = pdf.with_extension(format!("ref{dpi}"));
+    let run = std::process::Command::new("pdftoppm")
+        .args([
+            "-gray",
+            "-r",
+            &dpi.to_string(),
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+        ])
+        .arg(pdf)
+        .arg(&prefix)
+        .output()
+        .expect("pdftoppm (Debian: poppler-utils; .ci/run installs it)");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let pgm = std::fs::read(prefix.with_extension(format!("ref{dpi}.pgm"))).unwrap();
+    // Binary PGM: "P5\n<w> <h>\n<max>\n" then the pixels.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&pgm[start..at]).into_owned());
+    }
+    let (w, h): (u32, u32) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let pixels = pgm[at + 1..].to_vec();
+    assert_eq!(pixels.len() as u32, w * h);
+    (w, h, pixels)
+}
+
+fn read_png(path: &Path) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+fn write_png(path: &Path, (w, h, pixels): &(u32, u32, Vec<u8>)) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), *w, *h);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::High);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(pixels).unwrap();
+}
+
+/// Page 1 of every kind, Northwind and rich, against `tests/reference/<fixture>-<kind>.png`:
+/// at most 0.5% of the pixels may differ by more than a quarter of the grey range (font
+/// rasterizers and anti-aliasing differ in detail; a moved block or a changed line does not
+/// pass).
+#[test]
+fn page_one_of_every_kind_matches_its_reviewed_reference_picture() {
+    let dir = root().join("tests/reference");
+    let update = std::env::var_os("UPDATE_REFERENCE").is_some();
+    let cases = NORTHWIND_KINDS
+        .iter()
+        .map(|k| {
+            (
+                format!("northwind-{k}"),
+                northwind_build().join(format!("northwind/{k}.pdf")),
+            )
+        })
+        .chain(RICH_KINDS.iter().map(|k| {
+            (
+                format!("rich-{k}"),
+                rich_build().join(format!("atlas/{k}.pdf")),
+            )
+        }));
+    let mut failures = Vec::new();
+    for (name, pdf) in cases {
+        let actual = page_one(&pdf, 40);
+        let path = dir.join(format!("{name}.png"));
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            write_png(&path, &actual);
+            continue;
+        }
+        assert!(
+            path.exists(),
+            "missing reference {}; run with UPDATE_REFERENCE=1 and review it",
+            path.display()
+        );
+        let expected = read_png(&path);
+        if (expected.0, expected.1) != (actual.0, actual.1) {
+            failures.push(format!(
+                "{name}: size {:?} vs {:?}",
+                (expected.0, expected.1),
+                (actual.0, actual.1)
+            ));
+            continue;
+        }
+        let differing = expected
+            .2
+            .iter()
+            .zip(&actual.2)
+            .filter(|(a, b)| a.abs_diff(**b) > 64)
+            .count();
+        let share = differing as f64 / expected.2.len() as f64;
+        if share > 0.005 {
+            let seen = pdf.with_extension("actual.png");
+            write_png(&seen, &actual);
+            failures.push(format!(
+                "{name}: {:.2}% of pixels differ (see {})",
+                share * 100.0,
+                seen.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
