@@ -16,6 +16,10 @@ pub const FILES: &[(&str, &[u8])] = &[
         include_bytes!("../templates/_header.md"),
     ),
     (
+        "templates/_house.typ",
+        include_bytes!("../templates/_house.typ"),
+    ),
+    (
         "templates/_invoice_body.md",
         include_bytes!("../templates/_invoice_body.md"),
     ),
@@ -28,32 +32,56 @@ pub const FILES: &[(&str, &[u8])] = &[
         include_bytes!("../templates/agreement.md"),
     ),
     (
+        "templates/agreement.typ",
+        include_bytes!("../templates/agreement.typ"),
+    ),
+    (
         "templates/brief.md",
         include_bytes!("../templates/brief.md"),
+    ),
+    (
+        "templates/brief.typ",
+        include_bytes!("../templates/brief.typ"),
     ),
     (
         "templates/case-study.md",
         include_bytes!("../templates/case-study.md"),
     ),
     (
+        "templates/case-study.typ",
+        include_bytes!("../templates/case-study.typ"),
+    ),
+    (
         "templates/certificate.md",
         include_bytes!("../templates/certificate.md"),
+    ),
+    (
+        "templates/certificate.typ",
+        include_bytes!("../templates/certificate.typ"),
     ),
     (
         "templates/change-order.md",
         include_bytes!("../templates/change-order.md"),
     ),
     (
+        "templates/change-order.typ",
+        include_bytes!("../templates/change-order.typ"),
+    ),
+    (
         "templates/credit-note.md",
         include_bytes!("../templates/credit-note.md"),
     ),
     (
-        "templates/document.typ",
-        include_bytes!("../templates/document.typ"),
+        "templates/credit-note.typ",
+        include_bytes!("../templates/credit-note.typ"),
     ),
     (
         "templates/email-sequence.md",
         include_bytes!("../templates/email-sequence.md"),
+    ),
+    (
+        "templates/email-sequence.typ",
+        include_bytes!("../templates/email-sequence.typ"),
     ),
     (
         "templates/envelope.md",
@@ -68,20 +96,40 @@ pub const FILES: &[(&str, &[u8])] = &[
         include_bytes!("../templates/health-scorecard.md"),
     ),
     (
+        "templates/health-scorecard.typ",
+        include_bytes!("../templates/health-scorecard.typ"),
+    ),
+    (
         "templates/invoice.md",
         include_bytes!("../templates/invoice.md"),
+    ),
+    (
+        "templates/invoice.typ",
+        include_bytes!("../templates/invoice.typ"),
     ),
     (
         "templates/launch-checklist.md",
         include_bytes!("../templates/launch-checklist.md"),
     ),
     (
+        "templates/launch-checklist.typ",
+        include_bytes!("../templates/launch-checklist.typ"),
+    ),
+    (
         "templates/proposal.md",
         include_bytes!("../templates/proposal.md"),
     ),
     (
+        "templates/proposal.typ",
+        include_bytes!("../templates/proposal.typ"),
+    ),
+    (
         "templates/security-memo.md",
         include_bytes!("../templates/security-memo.md"),
+    ),
+    (
+        "templates/security-memo.typ",
+        include_bytes!("../templates/security-memo.typ"),
     ),
     (
         "fonts/DocketFallback-Regular.ttf",

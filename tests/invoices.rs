@@ -113,11 +113,7 @@ fn printed_totals_add_up_in_markdown_and_pdf() {
         let md = std::fs::read_to_string(out.join("northwind/invoice.md")).unwrap();
         let nets: i128 = table_after(&md, "## Lines")
             .iter()
-            .map(|r| minor(&r[4], dp))
-            .sum();
-        let taxes: i128 = table_after(&md, "## Tax")
-            .iter()
-            .map(|r| minor(&r[3], dp))
+            .map(|r| minor(&r[r.len() - 1], dp))
             .sum();
         let totals = table_after(&md, "## Totals");
         let row = |name: &str| {
@@ -125,16 +121,28 @@ fn printed_totals_add_up_in_markdown_and_pdf() {
                 .iter()
                 .find(|r| r[0].trim_matches('*').starts_with(name))
                 .map(|r| minor(&r[1], dp))
-                .unwrap_or_else(|| panic!("no {name} row"))
         };
-        assert_eq!(row("Lines"), nets, "case {case}: line total");
-        assert_eq!(row("Tax"), taxes, "case {case}: tax total");
+        let sum = |prefix: &str| -> i128 {
+            totals
+                .iter()
+                .filter(|r| r[0].trim_matches('*').starts_with(prefix))
+                .map(|r| minor(&r[1], dp))
+                .sum()
+        };
+        let must = |name: &str| row(name).unwrap_or_else(|| panic!("no {name} row: {md}"));
+        // Optional rows (a discount, tax per category, rounding) are shown only when not zero.
+        let taxes = sum("Tax ");
+        assert_eq!(must("Subtotal"), nets, "case {case}: line total");
         assert_eq!(
-            row("Total"),
-            nets - row("Invoice discount") + taxes + row("Rounding"),
+            must("Total"),
+            nets - row("Discount").unwrap_or(0) + taxes + row("Rounding").unwrap_or(0),
             "case {case}"
         );
-        assert_eq!(row("Amount due"), row("Total") - row("Paid"), "case {case}");
+        assert_eq!(
+            must("Amount due"),
+            must("Total") - sum("Paid"),
+            "case {case}"
+        );
         // The PDF shows the very same strings (extracted from the file).
         let pdf = pdf_pages(&out.join("northwind/invoice.pdf")).concat();
         for r in totals {
@@ -150,7 +158,7 @@ fn northwind_invoice_amounts_agree_between_markdown_and_pdf() {
     let out = northwind_build().join("northwind");
     let md = std::fs::read_to_string(out.join("invoice.md")).unwrap();
     let pdf = pdf_pages(&out.join("invoice.pdf")).concat();
-    for heading in ["## Lines", "## Tax", "## Totals"] {
+    for heading in ["## Lines", "## Totals"] {
         for row in table_after(&md, heading) {
             for cell in row.iter().skip(1) {
                 let cell = cell.trim_matches('*');
@@ -206,7 +214,7 @@ fn numbers_are_assigned_at_issue_gaplessly_and_kept() {
     .unwrap();
     docket_ok(&["build", "--data", d, "--out", o]);
     let md = std::fs::read_to_string(out.join("contoso/invoice.md")).unwrap();
-    assert!(md.contains("| Invoice number | INV-2026-0462 |"), "{md}");
+    assert!(md.contains("- Invoice number: INV-2026-0462"), "{md}");
     // A rebuild keeps the number (and the bytes).
     let pdf = std::fs::read(out.join("contoso/invoice.pdf")).unwrap();
     docket_ok(&["build", "--data", d, "--out", o]);
@@ -254,8 +262,8 @@ taxes = [{ category = "exempt", rate = "0" }]
         out.to_str().unwrap(),
     ]);
     let md = std::fs::read_to_string(out.join("northwind/credit-note.md")).unwrap();
-    assert!(md.contains("| Credit note number | CN-2026-0001 |"), "{md}");
-    assert!(md.contains("| Corrects invoice | INV-2026-0461 |"), "{md}");
+    assert!(md.contains("- Credit note number: CN-2026-0001"), "{md}");
+    assert!(md.contains("- Corrects invoice: INV-2026-0461"), "{md}");
     assert!(md.contains("| **Total** | **-300.00** |"), "{md}");
     let pdf = pdf_pages(&out.join("northwind/credit-note.pdf")).concat();
     for needle in ["CN-2026-0001", "INV-2026-0461", "-300.00"] {

@@ -156,7 +156,7 @@ fn the_provider_name_sits_in_the_top_band_of_page_one() {
         }));
     for (pdf, name) in cases {
         let page = &pdf_layout(&pdf)[0];
-        let height = page.height;
+        let height = pdf_page_sizes(&pdf)[0].1 as f64;
         let found = glyph_lines(&page.glyphs)
             .iter()
             .any(|line| line_text(line).contains(name) && line[0].y > height - 2.0 * PT);
@@ -253,7 +253,7 @@ fn front_matter_keeps_hostile_values_as_data() {
     let meta = front_matter(&md);
     assert_eq!(
         meta["client"].as_str(),
-        Some("N: \"x\" --- ... #c \\   {{ y }}"),
+        Some("N: \"x\" --- ... #c \\    {{ y }}"),
         "{md}"
     );
 }
@@ -385,4 +385,76 @@ fn page_one_of_every_kind_matches_its_reviewed_reference_picture() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---- Brand: logo and accent ------------------------------------------------------------
+
+/// Northwind with `[provider.brand]` set to `brand` (TOML lines), built with `templates`.
+fn branded(name: &str, brand: &str, templates: &Path) -> std::process::Output {
+    let data = data_copy(&format!("{name}-data"));
+    let path = data.join("northwind/engagement.toml");
+    let toml = std::fs::read_to_string(&path).unwrap().replace(
+        "address = \"completetech\"\n",
+        &format!("address = \"completetech\"\n\n[provider.brand]\n{brand}\n"),
+    );
+    std::fs::write(&path, toml).unwrap();
+    let out = temp_dir(&format!("{name}-out"));
+    docket(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        templates.to_str().unwrap(),
+        "--only",
+        "proposal",
+    ])
+}
+
+#[test]
+fn a_logo_in_templates_assets_is_drawn_and_one_elsewhere_is_a_located_error() {
+    let templates = temp_dir("brand-templates");
+    copy_dir(&root().join("templates"), &templates);
+    std::fs::create_dir_all(templates.join("assets")).unwrap();
+    std::fs::write(
+        templates.join("assets/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"40\">\
+         <rect width=\"120\" height=\"40\" rx=\"6\" fill=\"#0b5563\"/></svg>",
+    )
+    .unwrap();
+    let run = branded(
+        "logo",
+        "accent = \"#0b5563\"\nlogo = \"assets/logo.svg\"",
+        &templates,
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+
+    // Outside assets/: refused before anything renders, naming the field.
+    let run = branded("logo-out", "logo = \"../Cargo.toml\"", &templates);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("provider.brand.logo") && err.contains("assets/"),
+        "{err}"
+    );
+
+    // Not a colour.
+    let run = branded("accent-bad", "accent = \"red; #read()\"", &templates);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("provider.brand.accent") && err.contains("#rrggbb"),
+        "{err}"
+    );
+
+    // In assets/ by name, but no such file: a clear error, not a Typst one.
+    let run = branded("logo-missing", "logo = \"assets/nope.svg\"", &templates);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_ne!(run.status.code(), Some(0), "{err}");
+    assert!(err.contains("assets/nope.svg"), "{err}");
 }

@@ -8,11 +8,11 @@ use std::process::{Command, Output};
 
 use common::*;
 
-/// A copy of the templates folder, with `document.typ`'s theme body edited by `edit`.
+/// A copy of the templates folder, with the house style's (`_house.typ`) body edited by `edit`.
 fn templates(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
     let dir = temp_dir(name);
     copy_dir(&root().join("templates"), &dir);
-    let path = dir.join("document.typ");
+    let path = dir.join("_house.typ");
     let text = std::fs::read_to_string(&path).unwrap();
     let edited = edit(text.clone());
     assert_ne!(edited, text);

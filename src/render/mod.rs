@@ -302,10 +302,8 @@ const SHARED: &[&str] = &[
 /// override characters dropped, line breaks as spaces (what the Markdown shows too).
 fn sanitize(value: &mut Value) {
     match value {
-        Value::String(s) => {
-            if s.chars().any(|c| markup::text_char(c) != Some(c)) {
-                *s = s.chars().filter_map(markup::text_char).collect();
-            }
+        Value::String(s) if s.chars().any(|c| markup::text_char(c) != Some(c)) => {
+            *s = s.chars().filter_map(markup::text_char).collect();
         }
         Value::Array(items) => items.iter_mut().for_each(sanitize),
         Value::Object(map) => map.values_mut().for_each(sanitize),
