@@ -51,6 +51,11 @@ enum Command {
     },
     /// Render every cleared artifact to Markdown and PDF, with build report and handoff.
     ///
+    /// Each PDF is laid out by its kind's layout (templates/<kind>.typ) on the house style
+    /// (templates/_house.typ: letterhead, colour and logo from [provider.brand]); each
+    /// Markdown file opens with YAML front matter. A final email sequence also gets one
+    /// .eml draft per message.
+    ///
     /// Exit status: 0 when the run completed (blocked artifacts are a normal outcome),
     /// 1 on invalid data or a template error (nothing is written), 2 on a usage error.
     Build(BuildArgs),

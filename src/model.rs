@@ -641,6 +641,9 @@ pub struct Risk {
     pub title: String,
     /// open or closed.
     pub status: String,
+    /// Who owns closing it.
+    #[serde(default)]
+    pub owner: Option<String>,
 }
 
 /// Security signoff memo.

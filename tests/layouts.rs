@@ -6,8 +6,8 @@
 //! kept together on the last page, "Page N of M" only on documents of several pages, the
 //! provider's name in the top band of page 1, signature blocks on one page, no "Field /
 //! Value" table, YAML front matter that parses, and page 1 of every kind against a reviewed
-//! reference picture (`tests/reference/*.png`, rendered with pdftoppm and compared with a
-//! tolerance, so a layout change shows up as a failing, reviewable diff).
+//! reference picture (`tests/reference/*.png`, rasterized from the PDF with hayro and
+//! compared with a tolerance, so a layout change shows up as a failing, reviewable diff).
 //!
 //! To accept a deliberate layout change: `UPDATE_REFERENCE=1 cargo test --test layouts`,
 //! look at the new pictures, commit them.
@@ -260,47 +260,32 @@ fn front_matter_keeps_hostile_values_as_data() {
 
 // ---- Reference pictures ----------------------------------------------------------------
 
-/// Page 1 of a PDF as 8-bit grey pixels at `dpi`, rendered by pdftoppm.
+/// Page 1 of a PDF as 8-bit grey pixels at `dpi`, rasterized in-process by hayro (a pure
+/// Rust PDF renderer: `cargo test` needs no system package). The page is read from the PDF
+/// file itself, as a reader's viewer would.
 fn page_one(pdf: &Path, dpi: u32) -> (u32, u32, Vec<u8>) {
-    let prefix = pdf.with_extension(format!("ref{dpi}"));
-    let run = std::process::Command::new("pdftoppm")
-        .args([
-            "-gray",
-            "-r",
-            &dpi.to_string(),
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-        ])
-        .arg(pdf)
-        .arg(&prefix)
-        .output()
-        .expect("pdftoppm (Debian: poppler-utils; .ci/run installs it)");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let pgm = std::fs::read(prefix.with_extension(format!("ref{dpi}.pgm"))).unwrap();
-    // Binary PGM: "P5\n<w> <h>\n<max>\n" then the pixels.
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while pgm[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !pgm[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(String::from_utf8_lossy(&pgm[start..at]).into_owned());
-    }
-    let (w, h): (u32, u32) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    let pixels = pgm[at + 1..].to_vec();
-    assert_eq!(pixels.len() as u32, w * h);
-    (w, h, pixels)
+    let bytes = std::fs::read(pdf).unwrap();
+    let doc =
+        hayro::hayro_syntax::Pdf::new(bytes).unwrap_or_else(|e| panic!("{}: {e:?}", pdf.display()));
+    let pages = hayro::render_pdf(
+        &doc,
+        dpi as f32 / 72.0,
+        hayro::hayro_interpret::InterpreterSettings::default(),
+        Some(0..=0),
+    )
+    .expect("rendered");
+    let page = &pages[0];
+    let grey = page
+        .data()
+        .iter()
+        .map(|p| {
+            // Premultiplied colour over the white page.
+            let white = 255 - u32::from(p.a);
+            let [r, g, b] = [p.r, p.g, p.b].map(|c| u32::from(c) + white);
+            ((r * 299 + g * 587 + b * 114) / 1000).min(255) as u8
+        })
+        .collect();
+    (u32::from(page.width()), u32::from(page.height()), grey)
 }
 
 fn read_png(path: &Path) -> (u32, u32, Vec<u8>) {
@@ -457,4 +442,33 @@ fn a_logo_in_templates_assets_is_drawn_and_one_elsewhere_is_a_located_error() {
     let err = String::from_utf8_lossy(&run.stderr);
     assert_ne!(run.status.code(), Some(0), "{err}");
     assert!(err.contains("assets/nope.svg"), "{err}");
+}
+
+#[test]
+fn a_layout_error_names_the_template_file_and_line() {
+    let templates = temp_dir("broken-templates");
+    copy_dir(&root().join("templates"), &templates);
+    let path = templates.join("proposal.typ");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Line 3 of the layout calls something that does not exist.
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(2, "#no-such-function()");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let data = data_copy("broken-data");
+    let out = temp_dir("broken-out");
+    let run = docket(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        templates.to_str().unwrap(),
+        "--only",
+        "proposal",
+    ]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains("proposal.typ:3:"), "{err}");
+    assert!(!out.join("northwind/proposal.pdf").exists());
 }
