@@ -123,6 +123,70 @@ pub fn latest<'a>(records: &'a [Record], kind: &str) -> Option<&'a Record> {
     records.iter().rev().find(|r| r.entry.kind == kind)
 }
 
+/// The data folder's record lock (`.docket-record.lock` in the data folder): every docket
+/// process that allocates a document number or appends to a ledger of that data folder holds
+/// it, whatever output folder it writes to.
+///
+/// Why a lock on the data folder and not the output folder's: numbers are unique across the
+/// whole data folder (a series spans engagements), and two builds of the same data into two
+/// output folders (shards, or two people) share the ledgers. A build that allocates a number
+/// takes the lock before it reads the ledgers to count the series and keeps it until its
+/// ledger records are appended (the end of the build), so the next allocating build counts
+/// them; a build that only re-issues known numbers takes it just around each append, and
+/// re-reads the ledger under it, so two appenders never chain onto the same record. It is an
+/// `flock`-style lock (`File::lock`): the OS releases it when the process dies, however it
+/// dies, and on a network file system it is the server's lock (NFSv4 byte-range locks,
+/// SMB), so builds on several machines sharing the data folder take turns too.
+#[derive(Debug)]
+pub struct RecordLock {
+    _file: std::fs::File,
+}
+
+/// The record lock's file name, in the data folder.
+pub const RECORD_LOCK: &str = ".docket-record.lock";
+
+/// Takes the data folder's record lock, waiting for another process to release it.
+pub fn lock_record(data_dir: &Path) -> Result<RecordLock> {
+    let path = data_dir.join(RECORD_LOCK);
+    let err = |source| Error::Write {
+        path: path.clone(),
+        source,
+    };
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(err)?;
+    file.lock().map_err(err)?;
+    Ok(RecordLock { _file: file })
+}
+
+/// Appends the entries that are not already the latest record of their kind, under the record
+/// lock: the ledger is re-read once the lock is held, so a record another process appended
+/// since this build read the ledger is chained onto, and not recorded twice.
+pub fn append_locked(
+    path: &Path,
+    data_dir: &Path,
+    held: Option<&RecordLock>,
+    entries: Vec<Entry>,
+) -> Result<Vec<Record>> {
+    if entries.is_empty() {
+        return Ok(Vec::new());
+    }
+    let _lock = match held {
+        Some(_) => None,
+        None => Some(lock_record(data_dir)?),
+    };
+    let current = read(path)?;
+    let entries: Vec<Entry> = entries
+        .into_iter()
+        .filter(|e| latest(&current, &e.kind).is_none_or(|r| !crate::issued::same(&r.entry, e)))
+        .collect();
+    append(path, &current, entries)
+}
+
 /// Appends entries (their `seq`, `prev` and `time` are filled in here), syncing the file.
 pub fn append(path: &Path, existing: &[Record], entries: Vec<Entry>) -> Result<Vec<Record>> {
     if entries.is_empty() {

@@ -335,6 +335,9 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
     // Render and write in chunks of engagements, so memory stays flat however many there
     // are: each chunk is planned, rendered in memory, checked, then written.
     let mut summary = Summary::new(Vec::new(), true);
+    // The data folder's record lock, once this build allocates a number: held until the
+    // build's ledger records are appended (see ledger::RecordLock).
+    let mut record_lock: Option<ledger::RecordLock> = None;
     let total = project.engagements.len();
     let mut rest = std::mem::take(&mut project.engagements);
     let mut done = 0;
@@ -349,6 +352,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             &options.data,
             &mut all_records,
             &mut taken,
+            &mut record_lock,
         )?;
         let chunk_progress = |_: usize, _: usize, name: &str| progress(done, total, name);
         let reports = build_chunk(
@@ -359,6 +363,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             &plans,
             &mut timings,
             &chunk_progress,
+            record_lock.as_ref(),
         )?;
         for (report, rendered) in reports {
             let keep = summary.engagements.len() < options.keep_reports;
@@ -390,6 +395,7 @@ fn build_chunk(
     plans: &[Plan],
     timings: &mut report::Timings,
     progress: &(dyn Fn(usize, usize, &str) + Sync),
+    record_lock: Option<&ledger::RecordLock>,
 ) -> Result<Vec<(EngagementReport, Vec<String>)>> {
     let clock = std::time::Instant::now();
     let selected = |kind: &str| options.only.is_empty() || options.only.iter().any(|k| k == kind);
@@ -590,7 +596,12 @@ fn build_chunk(
                     },
                 );
             }
-            ledger::append(&ledger::path(&plan.loaded.dir), &ledgers[p], entries)?;
+            ledger::append_locked(
+                &ledger::path(&plan.loaded.dir),
+                &options.data,
+                record_lock,
+                entries,
+            )?;
             let report = report::engagement_report(rules, plan);
             let handoff = report::handoff(&report);
             let report_files = vec![

@@ -91,12 +91,18 @@ fn sequence(number: &str, head: &str, tail: &str) -> Option<u64> {
 /// numbers assigned here are added to it. Every ledger under `data_dir` is read only when a
 /// new number is actually allocated (then once, kept in `all`): regenerating one document
 /// reads only its own engagement's ledger.
+///
+/// Before the ledgers are read to count a series, the data folder's record lock is taken
+/// (into `lock`, which the build keeps until its ledger records are appended): another
+/// process allocating from the same series waits, then counts this one's numbers
+/// ([`ledger::lock_record`]).
 pub fn assign(
     rules: &Rules,
     plans: &mut [Plan],
     data_dir: &Path,
     all: &mut Option<Vec<Record>>,
     taken: &mut BTreeSet<String>,
+    lock: &mut Option<ledger::RecordLock>,
 ) -> Result<()> {
     if rules.series.is_empty() {
         return Ok(());
@@ -128,12 +134,29 @@ pub fn assign(
             if own.is_none() {
                 own = Some(ledger::read(&ledger::path(&plan.loaded.dir))?);
             }
-            let digest = &cleared.evaluation().input_digest.total;
-            let reused = own.iter().flatten().rev().find(|r| {
-                r.entry.issued && r.entry.kind == rule.kind && &r.entry.input_digest == digest
-            });
+            let digest = cleared.evaluation().input_digest.total.clone();
+            let issued = |records: &Option<Vec<Record>>| {
+                records
+                    .iter()
+                    .flatten()
+                    .rev()
+                    .find(|r| {
+                        r.entry.issued
+                            && r.entry.kind == rule.kind
+                            && r.entry.input_digest == digest
+                    })
+                    .map(|r| r.entry.document_id.clone())
+            };
+            let mut reused = issued(&own);
+            if reused.is_none() && lock.is_none() {
+                // About to allocate: take the record lock first, then look again, since
+                // another process may have issued this very document in the meantime.
+                *lock = Some(ledger::lock_record(data_dir)?);
+                own = Some(ledger::read(&ledger::path(&plan.loaded.dir))?);
+                reused = issued(&own);
+            }
             let number = match reused {
-                Some(r) => r.entry.document_id.clone(),
+                Some(number) => number,
                 None => {
                     if all.is_none() {
                         let records = all_records(data_dir)?;

@@ -1,0 +1,135 @@
+//! The record under concurrent builds (issue: a record that holds).
+//!
+//! Regression: two `docket build --shard K/2` processes on one data folder, each into its own
+//! output folder, handed out the same invoice numbers (40 invoices, 25 distinct numbers):
+//! the lock was per output folder and numbering read the ledgers with no lock. Now every
+//! process that allocates a number holds the data folder's record lock from counting the
+//! series to appending its ledger records.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use common::*;
+
+const BILLING: &str = r#"
+[[approval]]
+gate = "billing"
+status = "approved"
+approver = { name = "Ada Park (example)", role = "Accounts payable lead" }
+actions = ["issue-invoice"]
+evidence = "Billing approval email (example)"
+"#;
+
+/// `n` copies of Northwind with an approved invoice and no number (`TBD`).
+fn engagements(name: &str, n: usize) -> std::path::PathBuf {
+    let data = temp_dir(name);
+    std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+    let toml = std::fs::read_to_string(root().join("data/northwind/engagement.toml")).unwrap();
+    let manifest = std::fs::read_to_string(root().join("data/northwind/approvals.toml")).unwrap();
+    for i in 0..n {
+        let id = format!("e{i:02}");
+        let dir = data.join(&id);
+        std::fs::create_dir_all(&dir).unwrap();
+        // Document ids are unique across the data folder.
+        let mut text = toml
+            .replace("id = \"northwind\"", &format!("id = \"{id}\""))
+            .replace("number = \"INV-2026-0461\"", "number = \"TBD\"");
+        for old in [
+            "DISC-2026-0117",
+            "PRO-2026-0188",
+            "ADSA-2026-0142",
+            "SEC-2026-0090",
+        ] {
+            text = text.replace(old, &format!("{old}-{i:02}"));
+        }
+        std::fs::write(dir.join("engagement.toml"), text).unwrap();
+        std::fs::write(dir.join("approvals.toml"), format!("{manifest}{BILLING}")).unwrap();
+    }
+    data
+}
+
+fn build(data: &Path, out: &Path, shard: Option<(usize, usize)>) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_docket"));
+    cmd.args(["build", "--only", "invoice", "--data"])
+        .arg(data)
+        .arg("--out")
+        .arg(out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if let Some((k, n)) = shard {
+        cmd.arg("--shard").arg(format!("{k}/{n}"));
+    }
+    cmd
+}
+
+/// The invoice numbers the ledgers record as issued, one per engagement.
+fn issued_numbers(data: &Path, n: usize) -> Vec<String> {
+    (0..n)
+        .flat_map(|i| {
+            let ledger = std::fs::read_to_string(data.join(format!("e{i:02}/ledger.jsonl")))
+                .unwrap_or_default();
+            let numbers: BTreeSet<String> = ledger
+                .lines()
+                .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+                .filter(|r| r["kind"] == "invoice" && r["issued"] == true)
+                .map(|r| r["document_id"].as_str().unwrap().to_string())
+                .collect();
+            assert_eq!(numbers.len(), 1, "e{i:02}: {numbers:?}");
+            numbers
+        })
+        .collect()
+}
+
+#[test]
+fn concurrent_shards_and_a_second_build_issue_unique_gapless_numbers() {
+    const N: usize = 8;
+    for round in 0..20 {
+        let data = engagements(&format!("record-data-{round}"), N);
+        let base = temp_dir(&format!("record-out-{round}"));
+        // Four shard processes and a whole build into another output folder, all at once.
+        let mut children: Vec<_> = (0..4)
+            .map(|k| build(&data, &base.join(format!("shard-{k}")), Some((k, 4))))
+            .chain(std::iter::once(build(&data, &base.join("whole"), None)))
+            .map(|mut c| c.spawn().unwrap())
+            .collect();
+        for child in children.iter_mut() {
+            let status = child.wait().unwrap();
+            let mut err = String::new();
+            use std::io::Read;
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut err)
+                .unwrap();
+            assert!(status.success(), "round {round}: {err}");
+        }
+        let numbers = issued_numbers(&data, N);
+        let distinct: BTreeSet<&String> = numbers.iter().collect();
+        assert_eq!(
+            distinct.len(),
+            N,
+            "round {round}: duplicates in {numbers:?}"
+        );
+        let expected: BTreeSet<String> = (1..=N).map(|s| format!("INV-2026-{s:04}")).collect();
+        let got: BTreeSet<String> = numbers.into_iter().collect();
+        assert_eq!(got, expected, "round {round}: the series has a gap");
+        // Every ledger's chain is intact and the whole build's outputs match the records.
+        let verify = docket(&[
+            "verify",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            base.join("whole").to_str().unwrap(),
+        ]);
+        assert!(
+            verify.status.success(),
+            "round {round}: {}{}",
+            String::from_utf8_lossy(&verify.stdout),
+            String::from_utf8_lossy(&verify.stderr)
+        );
+    }
+}
