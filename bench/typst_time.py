@@ -26,8 +26,9 @@ def per_doc(folders):
 
 
 n = int(count)
-print(f"per invoice, docket -j 1 (wall incl. load and write): before {1000 * float(before_wall) / n:.2f} ms, "
+before_ms = f"{1000 * float(before_wall) / n:.2f} ms" if before_wall != "-" else "not measured"
+print(f"per invoice, docket -j 1 (wall incl. load and write): before {before_ms}, "
       f"after {1000 * float(after_wall) / n:.2f} ms ({n} invoices)")
-b, a = per_doc(before), per_doc(after)
-print(f"per invoice, Typst alone (Python typst on docket's emitted sources): before {b:.2f} ms "
-      f"({len(before)}), after {a:.2f} ms ({len(after)})")
+b = f"{per_doc(before):.2f} ms ({len(before)})" if before else "not measured"
+print(f"per invoice, Typst alone (Python typst, one compile per invoice, on docket's emitted "
+      f"sources): before {b}, after {per_doc(after):.2f} ms ({len(after)})")
