@@ -264,6 +264,19 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
     }
 }
 
+/// Items as an English list: `a`, `a and b`, `a, b and c` (no serial comma, as elsewhere in
+/// docket's reports). Report sentences are built from lists; "names no a, no b" is not English.
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// Paths in reports use `/`, whatever the platform.
 fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
@@ -397,4 +410,17 @@ pub fn handoff_markdown(h: &Handoff) -> String {
         md.push_str(&format!("- {} is TBD\n", esc(q)));
     }
     md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::and_list;
+
+    #[test]
+    fn lists_read_as_english() {
+        assert_eq!(and_list::<&str>(&[]), "");
+        assert_eq!(and_list(&["a"]), "a");
+        assert_eq!(and_list(&["a", "b"]), "a and b");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
+    }
 }
