@@ -136,6 +136,9 @@ pub struct Summary {
     /// The artifacts this run rendered, as `engagement/kind` (build only; unchanged ones
     /// are skipped).
     pub rendered: Vec<String>,
+    /// Invalid engagements a build with `--keep-going` left out, each with its located
+    /// error; nothing of theirs was written (empty otherwise: invalid data stops a build).
+    pub failed: Vec<crate::load::Failed>,
 }
 
 /// Milliseconds per stage of a build, for `--json` and benchmarks.
@@ -198,6 +201,7 @@ impl Summary {
             unchanged: 0,
             rendered_engagements: 0,
             rendered: Vec::new(),
+            failed: Vec::new(),
         }
     }
 }
