@@ -231,7 +231,7 @@ pub fn envelope_barcode(
     if !tbd.is_empty() {
         return Ok(Barcode::Omitted(format!(
             "No Intelligent Mail barcode until {} {} known",
-            tbd.join(", "),
+            crate::report::and_list(&tbd),
             if tbd.len() == 1 { "is" } else { "are" }
         )));
     }
@@ -460,8 +460,8 @@ mod tests {
         let why = omitted(envelope_barcode(&envelope(&fields), "r", &us).unwrap());
         assert_eq!(
             why,
-            "No Intelligent Mail barcode until envelope.mailer_id, envelope.service_type are \
-             known"
+            "No Intelligent Mail barcode until envelope.mailer_id and envelope.service_type \
+             are known"
         );
         let why = omitted(
             envelope_barcode(&envelope(&APPENDIX), "r", &address("K1A 0B1", "CA")).unwrap(),

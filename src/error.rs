@@ -95,6 +95,16 @@ pub enum Error {
         /// The pid recorded by the build holding it, when readable.
         holder: Option<String>,
     },
+    /// `build --keep-going` built every valid engagement and left these out (the summary
+    /// lists each with its error).
+    #[error(
+        "{count} invalid engagement(s) not built (listed with their errors); every valid \
+         engagement was built"
+    )]
+    NotBuilt {
+        /// How many were left out.
+        count: usize,
+    },
     /// The request itself makes no sense (an unknown engagement or kind).
     #[error("{0}")]
     Usage(String),

@@ -17,6 +17,7 @@ use crate::model::{
     Approval, Engagement, Exception, KindRule, Manifest, MissingFacts, Requirement, ScopeOf,
     Status, TBD, TrackStatus,
 };
+use crate::report::and_list;
 
 /// The three outcomes of a gate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -88,20 +89,20 @@ impl ApprovalView {
         if matches!(approval.status, Status::Approved | Status::Conditional) {
             let mut lacking = Vec::new();
             if approver.is_none() {
-                lacking.push("an approver");
+                lacking.push("no approver");
             }
             if approval.actions.is_empty() {
-                lacking.push("a permitted action");
+                lacking.push("no permitted action");
             }
             if evidence.is_none() {
-                lacking.push("evidence");
+                lacking.push("no evidence");
             }
             if !lacking.is_empty() {
                 effective = Status::Requested;
                 note = Some(format!(
-                    "recorded as {} but names no {}: treated as requested",
+                    "recorded as {} but names {}: treated as requested",
                     approval.status,
-                    lacking.join(", no ")
+                    and_list(&lacking)
                 ));
             } else if let Some(expires) = approval.expires
                 && expires < engagement.as_of
@@ -379,7 +380,7 @@ pub fn evaluate(
                 if changed.is_empty() {
                     "the inputs".to_string()
                 } else {
-                    changed.join(", ")
+                    and_list(&changed)
                 }
             ));
             view.stale_fields = changed;
@@ -400,10 +401,10 @@ pub fn evaluate(
     }
     let mut blocked = Vec::new();
     if !evaluation.missing_facts.is_empty() {
-        let line = format!(
-            "required facts are TBD: {}",
-            evaluation.missing_facts.join(", ")
-        );
+        let line = match evaluation.missing_facts.as_slice() {
+            [one] => format!("a required fact is TBD: {one}"),
+            many => format!("required facts are TBD: {}", and_list(many)),
+        };
         match rule.missing_facts {
             MissingFacts::Blocked => blocked.push(line),
             MissingFacts::Draft => evaluation.reasons.push(line),
@@ -494,12 +495,12 @@ fn check(
             format!(
                 "{}, but it permits only {}",
                 v.describe(),
-                v.actions.join(", ")
+                and_list(&v.actions)
             )
         }
     } else if let Some(v) = same_gate.first() {
         format!(
-            "none for this scope ({} covers scope {} only)",
+            "none for this scope (the {} one covers scope {} only)",
             v.effective, v.scope
         )
     } else {

@@ -82,6 +82,11 @@ pub struct Options {
     /// tooling can pin them. Without it `today()` is the document's own date and PDFs carry
     /// no creation date; either way the bytes depend only on the inputs.
     pub source_date_epoch: Option<i64>,
+    /// [`build`] only: build every valid engagement even when some are invalid
+    /// (`--keep-going`); the invalid ones are left out, their previous outputs untouched,
+    /// and listed in [`Summary::failed`]. Otherwise invalid data anywhere stops the build
+    /// before anything is written.
+    pub keep_going: bool,
 }
 
 impl Default for Options {
@@ -100,6 +105,7 @@ impl Default for Options {
             emit_typst: None,
             keep_reports: usize::MAX,
             source_date_epoch: None,
+            keep_going: false,
         }
     }
 }
@@ -156,7 +162,12 @@ fn load_selected(options: &Options, keep: &(dyn Fn(&Path) -> bool + Sync)) -> Re
         in_shard(options.shard, dir)
             && (options.engagements.is_empty() || options.engagements.contains(&folder_name(dir)))
     };
-    let (project, all_dirs) = load::load_where(&options.data, &|dir| wanted(dir) && keep(dir))?;
+    let selected = |dir: &Path| wanted(dir) && keep(dir);
+    let (project, all_dirs) = if options.keep_going {
+        load::load_keep_going(&options.data, &selected)?
+    } else {
+        load::load_where(&options.data, &selected)?
+    };
     for kind in &options.only {
         if project.rules.kind(kind).is_none() {
             let names: Vec<&str> = project.rules.kind.iter().map(|k| k.kind.as_str()).collect();
@@ -301,6 +312,9 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
         }
     };
     let mut project = load_selected(options, &keep)?;
+    // With --keep-going the invalid engagements are left out here: nothing below sees them,
+    // so nothing of theirs is written, and the summary lists them.
+    let failed = std::mem::take(&mut project.failed);
     let templates = digest::TemplateDigests::load(&options.templates)?;
     let unchanged = unchanged.into_inner().unwrap_or_default();
     // Numbering sees every number in use: ledgers, engagements skipped as unchanged, and
@@ -312,6 +326,8 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
         .flat_map(|m| m.document_ids.clone())
         .collect();
     taken.extend(numbering::written_ids(&project.rules, &project.engagements));
+    // An invalid engagement's numbers stay taken: it will be fixed and issued with them.
+    taken.extend(failed.iter().flat_map(|f| f.document_ids.iter().cloned()));
     // Fonts and templates are loaded only when something is to be rendered.
     let renderer = std::sync::OnceLock::new();
     let renderer = || -> Result<&Renderer> {
@@ -378,6 +394,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
         summary.counts.blocked += counts.blocked;
         summary.unchanged += 1;
     }
+    summary.failed = failed;
     summary.timings = Some(timings);
     Ok(summary)
 }

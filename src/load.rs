@@ -62,6 +62,43 @@ pub struct Project {
     pub rules_file: Option<PathBuf>,
     /// Engagements, sorted by id.
     pub engagements: Vec<Loaded>,
+    /// Engagements left out because they are invalid, sorted by id: only when loading keeps
+    /// going ([`load_keep_going`]); otherwise the first invalid one is the error.
+    pub failed: Vec<Failed>,
+}
+
+/// An engagement that [`load_keep_going`] left out: which one, and the located error that
+/// stopped it (the one a build without `--keep-going` would have stopped on).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Failed {
+    /// Engagement id (its folder's name).
+    pub engagement: String,
+    /// The error as docket prints it: file, line, column, field, and what was expected.
+    pub error: String,
+    /// Where, when the error is in an input file.
+    pub location: Option<Location>,
+    /// Document ids (numbers) its data writes, as far as its file still parses. They stay
+    /// taken in their series while the engagement is being fixed, so numbering never hands
+    /// one of them to another document.
+    #[serde(skip)]
+    pub document_ids: Vec<String>,
+}
+
+impl Failed {
+    fn new(dir: &Path, error: &Error, document_ids: Vec<String>) -> Failed {
+        Failed {
+            engagement: dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            error: error.to_string(),
+            location: match error {
+                Error::Data { location, .. } => Some(location.clone()),
+                _ => None,
+            },
+            document_ids,
+        }
+    }
 }
 
 /// Loads the data folder: rules, then every engagement (in parallel), then cross-checks.
@@ -74,6 +111,24 @@ pub fn load(data_dir: &Path) -> Result<Project> {
 pub fn load_where(
     data_dir: &Path,
     keep: &(dyn Fn(&Path) -> bool + Sync),
+) -> Result<(Project, Vec<PathBuf>)> {
+    load_all(data_dir, keep, false)
+}
+
+/// [`load_where`] for a build that keeps going (`--keep-going`): an invalid engagement is
+/// left out and listed in [`Project::failed`] instead of stopping the load. Invalid rules
+/// still stop it: they concern every engagement.
+pub fn load_keep_going(
+    data_dir: &Path,
+    keep: &(dyn Fn(&Path) -> bool + Sync),
+) -> Result<(Project, Vec<PathBuf>)> {
+    load_all(data_dir, keep, true)
+}
+
+fn load_all(
+    data_dir: &Path,
+    keep: &(dyn Fn(&Path) -> bool + Sync),
+    keep_going: bool,
 ) -> Result<(Project, Vec<PathBuf>)> {
     if !data_dir.is_dir() {
         return Err(Error::Usage(format!(
@@ -95,49 +150,124 @@ pub fn load_where(
     validate_rules(&rules, rules_file.as_deref())?;
 
     let dirs = engagement_dirs(data_dir);
+    let mut failed = Vec::new();
     // An engagement's id is its folder's name (and its output folder's): two folders of the
     // same name would write to the same place.
     let mut names: BTreeMap<String, &PathBuf> = BTreeMap::new();
+    let mut duplicates: Vec<&PathBuf> = Vec::new();
     for dir in &dirs {
         let name = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         if let Some(first) = names.insert(name.clone(), dir) {
-            return Err(Error::data(
+            let error = Error::data(
                 at_start(dir),
                 format!(
                     "engagement `{name}` is also at {}; engagement ids (folder names) must be unique",
                     first.display()
                 ),
-            ));
+            );
+            if !keep_going {
+                return Err(error);
+            }
+            // The first folder of the name builds; a later one would overwrite its outputs.
+            failed.push(Failed::new(dir, &error, written_ids_in_files(dir, &rules)));
+            duplicates.push(dir);
         }
     }
-    let mut engagements = dirs
+    let selected = dirs
         .par_iter()
-        .filter(|dir| keep(dir))
-        .map(|dir| load_engagement(dir, &rules))
-        .collect::<Result<Vec<_>>>()?;
+        .filter(|dir| !duplicates.contains(dir) && keep(dir));
+    let mut engagements = if keep_going {
+        let results: Vec<(&PathBuf, Result<Loaded>)> = selected
+            .map(|dir| (dir, load_engagement(dir, &rules)))
+            .collect();
+        let mut engagements = Vec::with_capacity(results.len());
+        for (dir, result) in results {
+            match result {
+                Ok(loaded) => engagements.push(loaded),
+                Err(error) => {
+                    failed.push(Failed::new(dir, &error, written_ids_in_files(dir, &rules)))
+                }
+            }
+        }
+        engagements
+    } else {
+        selected
+            .map(|dir| load_engagement(dir, &rules))
+            .collect::<Result<Vec<_>>>()?
+    };
     engagements.sort_by(|a, b| a.engagement.id.cmp(&b.engagement.id));
-    unique_barcodes(&engagements)?;
-    unique_document_ids_across(&engagements, &rules)?;
+    // Checks across engagements: the later engagement of a clashing pair is the invalid one,
+    // as without --keep-going, where the first clash is the error.
+    type Clashes = fn(&[Loaded], &Rules) -> Vec<(usize, Error)>;
+    for clashes in [barcode_clashes as Clashes, document_id_clashes] {
+        let found = clashes(&engagements, &rules);
+        if !keep_going {
+            match found.into_iter().next() {
+                Some((_, error)) => return Err(error),
+                None => continue,
+            }
+        }
+        for (i, error) in found.into_iter().rev() {
+            let loaded = engagements.remove(i);
+            let ids = serde_json::to_value(&loaded.engagement)
+                .map(|state| written_ids(&state, &rules))
+                .unwrap_or_default();
+            failed.push(Failed::new(&loaded.dir, &error, ids));
+        }
+    }
+    failed.sort_by(|a, b| a.engagement.cmp(&b.engagement));
     Ok((
         Project {
             data_dir: data_dir.to_path_buf(),
             rules,
             rules_file,
             engagements,
+            failed,
         },
         dirs,
     ))
 }
 
+/// The document ids an invalid engagement's file writes, read as plain TOML or JSON (it did
+/// not validate, so it may not parse as an engagement): none when it does not even parse.
+fn written_ids_in_files(dir: &Path, rules: &Rules) -> Vec<String> {
+    let state = ["engagement.toml", "engagement.json"]
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|p| p.is_file())
+        .and_then(|path| read(&path).ok())
+        .and_then(|source| {
+            if source.path.extension().and_then(|e| e.to_str()) == Some("json") {
+                serde_json::from_str::<serde_json::Value>(&source.text).ok()
+            } else {
+                toml::from_str::<toml::Table>(&source.text)
+                    .ok()
+                    .and_then(|t| serde_json::to_value(t).ok())
+            }
+        });
+    state.map_or_else(Vec::new, |s| written_ids(&s, rules))
+}
+
+/// The valid, known document ids in an engagement's state (TBD is no id).
+fn written_ids(state: &serde_json::Value, rules: &Rules) -> Vec<String> {
+    document_ids(state, rules)
+        .into_iter()
+        .map(|(_, id)| id)
+        .filter(|id| id != crate::model::TBD && valid_document_id(id))
+        .collect()
+}
+
 /// No two envelopes may carry the same Intelligent Mail barcode serial for one mailer id:
 /// USPS identifies a mail piece by mailer id and serial, so a repeat is a data error (a copied
-/// engagement), reported at the second engagement's `envelope.serial`.
-fn unique_barcodes(engagements: &[Loaded]) -> Result<()> {
+/// engagement), reported at the second engagement's `envelope.serial`. Returns every such
+/// second engagement (its index and error), in order; a clashing one claims no serial.
+fn barcode_clashes(engagements: &[Loaded], _rules: &Rules) -> Vec<(usize, Error)> {
     let mut seen: BTreeMap<(String, String), &Loaded> = BTreeMap::new();
-    for loaded in engagements {
+    let mut clashes = Vec::new();
+    for (i, loaded) in engagements.iter().enumerate() {
         let e = &loaded.engagement;
         let Some(env) = &e.envelope else { continue };
         let Some(recipient) = e.addresses.get(&env.recipient) else {
@@ -150,20 +280,24 @@ fn unique_barcodes(engagements: &[Loaded]) -> Result<()> {
         };
         let key = (imb.mailer_id.clone(), imb.serial.clone());
         if let Some(first) = seen.get(&key) {
-            return Err(Error::data(
-                locate(&loaded.engagement_file, "envelope.serial"),
-                format!(
-                    "serial {} with mailer id {} is also used by {}: an Intelligent Mail \
-                     barcode serial must be unique per mailer id",
-                    imb.serial,
-                    imb.mailer_id,
-                    first.engagement_file.path.display()
+            clashes.push((
+                i,
+                Error::data(
+                    locate(&loaded.engagement_file, "envelope.serial"),
+                    format!(
+                        "serial {} with mailer id {} is also used by {}: an Intelligent Mail \
+                         barcode serial must be unique per mailer id",
+                        imb.serial,
+                        imb.mailer_id,
+                        first.engagement_file.path.display()
+                    ),
                 ),
             ));
+            continue;
         }
         seen.insert(key, loaded);
     }
-    Ok(())
+    clashes
 }
 
 /// Every folder under `data_dir` holding an `engagement.toml` or `engagement.json`, sorted.
@@ -973,32 +1107,41 @@ fn unique_document_ids(ids: &[(String, String)], file: &SourceFile) -> Result<()
 }
 
 /// No document id may be used by two engagements either: reports and people refer to
-/// documents by id alone.
-fn unique_document_ids_across(engagements: &[Loaded], rules: &Rules) -> Result<()> {
+/// documents by id alone. Returns every engagement that reuses an id of an earlier one (its
+/// index and error), in order; a clashing engagement claims none of its ids.
+fn document_id_clashes(engagements: &[Loaded], rules: &Rules) -> Vec<(usize, Error)> {
     let mut seen: BTreeMap<String, (&Loaded, String)> = BTreeMap::new();
-    for loaded in engagements {
+    let mut clashes = Vec::new();
+    for (i, loaded) in engagements.iter().enumerate() {
         let Ok(state) = serde_json::to_value(&loaded.engagement) else {
             continue;
         };
-        for (field, id) in document_ids(&state, rules) {
-            if id == crate::model::TBD {
-                continue;
+        let ids: Vec<(String, String)> = document_ids(&state, rules)
+            .into_iter()
+            .filter(|(_, id)| id != crate::model::TBD)
+            .collect();
+        let clash = ids.iter().find_map(|(field, id)| {
+            let (other, other_field) = seen.get(id)?;
+            Some(Error::data(
+                locate(&loaded.engagement_file, field),
+                format!(
+                    "document id `{id}` is also used by engagement `{}` ({}, {other_field}); \
+                     document ids must be unique",
+                    other.engagement.id,
+                    other.engagement_file.path.display()
+                ),
+            ))
+        });
+        match clash {
+            Some(error) => clashes.push((i, error)),
+            None => {
+                for (field, id) in ids {
+                    seen.insert(id, (loaded, field));
+                }
             }
-            if let Some((other, other_field)) = seen.get(&id) {
-                return Err(Error::data(
-                    locate(&loaded.engagement_file, &field),
-                    format!(
-                        "document id `{id}` is also used by engagement `{}` ({}, {other_field}); \
-                         document ids must be unique",
-                        other.engagement.id,
-                        other.engagement_file.path.display()
-                    ),
-                ));
-            }
-            seen.insert(id, (loaded, field));
         }
     }
-    Ok(())
+    clashes
 }
 
 #[cfg(test)]

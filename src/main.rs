@@ -18,7 +18,8 @@ const QUICK_START: &str = "Quick start:
   docket verify                check the ledgers and every final output
 
 Exit status: 0 done (blocked artifacts are a normal outcome); 1 invalid data, a template error,
-a refusal or tampering found (nothing written); 2 usage error.";
+a refusal or tampering found (nothing written; build --keep-going writes the valid engagements
+and lists the invalid ones); 2 usage error.";
 
 /// Gated document generation for consultancy engagements.
 ///
@@ -57,7 +58,8 @@ enum Command {
     /// .eml draft per message.
     ///
     /// Exit status: 0 when the run completed (blocked artifacts are a normal outcome),
-    /// 1 on invalid data or a template error (nothing is written), 2 on a usage error.
+    /// 1 on invalid data or a template error (nothing is written; with --keep-going, every
+    /// valid engagement is written and the invalid ones are listed), 2 on a usage error.
     Build(BuildArgs),
     /// Validate the data and evaluate every gate; write nothing.
     Check(CommonArgs),
@@ -191,6 +193,13 @@ struct BuildArgs {
     /// meta.json, layouts), to debug a template with `typst compile --root`.
     #[arg(long, value_name = "DIR")]
     emit_typst: Option<PathBuf>,
+    /// Build every valid engagement even if some are invalid: each invalid one is listed
+    /// with its error (file, line, field, what was expected) and left as it was, its previous
+    /// outputs untouched; the exit status is then 1. Use it for a large batch (a mail room's
+    /// run) that must not wait for one bad record; without it, invalid data anywhere stops
+    /// the build before anything is written, which is what you want while editing data.
+    #[arg(long)]
+    keep_going: bool,
 }
 
 fn parse_shard(text: &str) -> Result<(u64, u64), String> {
@@ -278,6 +287,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             opts.force = args.force;
             opts.shard = args.shard;
             opts.emit_typst = args.emit_typst;
+            opts.keep_going = args.keep_going;
             // A table of every artifact helps for a few engagements; a batch prints counts.
             opts.keep_reports = if args.common.json { usize::MAX } else { 50 };
             opts.source_date_epoch = source_date_epoch()?;
@@ -292,10 +302,21 @@ fn run(cli: Cli) -> Result<(), Error> {
                 if summary.engagements.len() == summary.rendered_engagements {
                     print_table(&summary);
                 }
+                for failed in &summary.failed {
+                    eprintln!("not built: {}: {}", failed.engagement, failed.error);
+                }
                 let typeset = summary.timings.map_or(0, |t| t.documents);
+                let failed = if summary.failed.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; {} invalid engagement(s) not built, their outputs left as they were",
+                        summary.failed.len()
+                    )
+                };
                 eprintln!(
                     "built {} engagement(s) into {} in {:.2}s: {} final, {} draft, {} blocked; \
-                     {typeset} document(s) rendered, {} engagement(s) unchanged",
+                     {typeset} document(s) rendered, {} engagement(s) unchanged{failed}",
                     summary.rendered_engagements + summary.unchanged,
                     opts.out.display(),
                     started.elapsed().as_secs_f64(),
@@ -304,6 +325,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                     summary.counts.blocked,
                     summary.unchanged
                 );
+            }
+            if !summary.failed.is_empty() {
+                return Err(Error::NotBuilt {
+                    count: summary.failed.len(),
+                });
             }
         }
         Command::Check(args) => {

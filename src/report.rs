@@ -136,6 +136,9 @@ pub struct Summary {
     /// The artifacts this run rendered, as `engagement/kind` (build only; unchanged ones
     /// are skipped).
     pub rendered: Vec<String>,
+    /// Invalid engagements a build with `--keep-going` left out, each with its located
+    /// error; nothing of theirs was written (empty otherwise: invalid data stops a build).
+    pub failed: Vec<crate::load::Failed>,
 }
 
 /// Milliseconds per stage of a build, for `--json` and benchmarks.
@@ -198,6 +201,7 @@ impl Summary {
             unchanged: 0,
             rendered_engagements: 0,
             rendered: Vec::new(),
+            failed: Vec::new(),
         }
     }
 }
@@ -261,6 +265,19 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
             .collect(),
         open_questions,
         route: plan.route.clone(),
+    }
+}
+
+/// Items as an English list: `a`, `a and b`, `a, b and c` (no serial comma, as elsewhere in
+/// docket's reports). Report sentences are built from lists; "names no a, no b" is not English.
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
     }
 }
 
@@ -397,4 +414,17 @@ pub fn handoff_markdown(h: &Handoff) -> String {
         md.push_str(&format!("- {} is TBD\n", esc(q)));
     }
     md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::and_list;
+
+    #[test]
+    fn lists_read_as_english() {
+        assert_eq!(and_list::<&str>(&[]), "");
+        assert_eq!(and_list(&["a"]), "a");
+        assert_eq!(and_list(&["a", "b"]), "a and b");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
+    }
 }

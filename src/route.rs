@@ -79,7 +79,7 @@ pub fn route(
                     Some(next) => (
                         Some(next.artifact.clone()),
                         format!(
-                            "every artifact up to the {} stage is final; next stage is {}",
+                            "every artifact up to the {} stage is final; the next stage is {}",
                             engagement.lifecycle_stage, next.name
                         ),
                     ),

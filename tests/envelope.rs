@@ -890,6 +890,79 @@ fn invalid_addresses_are_errors_that_name_the_field() {
 }
 
 #[test]
+fn state_names_print_as_their_usps_codes() {
+    // Issue 11: a state typed by name ("Washington", "new york") was refused; Publication 28
+    // Appendix B gives its code, and the envelope prints the code.
+    let shapes = [
+        (
+            Fixture::new(
+                "washington",
+                addr(
+                    "Chris Example",
+                    &["12 Elm St"],
+                    "Seattle",
+                    "Washington",
+                    "98101",
+                    "US",
+                ),
+            )
+            .imb(11),
+            ["CHRIS EXAMPLE", "12 ELM ST", "SEATTLE WA  98101"],
+        ),
+        (
+            Fixture::new(
+                "new-york",
+                addr(
+                    "Sam Lee",
+                    &["1 Main St"],
+                    "New York",
+                    " new   york ",
+                    "10001",
+                    "US",
+                ),
+            )
+            .imb(12),
+            ["SAM LEE", "1 MAIN ST", "NEW YORK NY  10001"],
+        ),
+    ];
+    let fixtures: Vec<Fixture> = shapes.iter().map(|(f, _)| f.clone()).collect();
+    let data = data_folder("state-names", &fixtures);
+    let out = data.join("out");
+    build_only(&data, &out, "envelope");
+    for (f, expected) in &shapes {
+        let expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        let md = std::fs::read_to_string(out.join(&f.id).join("envelope.md")).unwrap();
+        assert_eq!(proof_delivery_lines(&md), expected, "{} proof", f.id);
+        let proof_bars = md
+            .lines()
+            .find(|l| l.len() == 67 && l.starts_with('`'))
+            .map(|l| l.trim_matches('`').to_string());
+        let pdf = out.join(&f.id).join("envelope.pdf");
+        check_page(
+            1,
+            &pdf_layout(&pdf)[0],
+            &Expect {
+                recipient: &expected,
+                bars: proof_bars.as_deref(),
+                draft: false,
+            },
+        );
+    }
+
+    // A name that is no state's is still a located error, suggesting the nearest name.
+    let err = data_error(
+        "misspelt-state",
+        &[Fixture::new(
+            "a",
+            addr("X", &["1 Main St"], "Seattle", "Washingtn", "98101", "US"),
+        )],
+        "addresses.recipient.region",
+    );
+    assert!(err.contains("\"Washingtn\" is not valid for US"), "{err}");
+    assert!(err.contains("did you mean WASHINGTON (WA)?"), "{err}");
+}
+
+#[test]
 fn invalid_barcode_fields_are_errors_that_name_the_field() {
     let base = || Fixture::new("a", us("98101-2345")).imb(7);
     let cases: Vec<(&str, Fixture, &str, &str)> = vec![

@@ -472,3 +472,41 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn approval_notes_read_as_english() {
+    // Issue 11: an approval lacking everything read "names no an approver, no a permitted
+    // action, no evidence".
+    let (_, loaded, _) = northwind();
+    let note = |approval: Approval| {
+        docket::gate::ApprovalView::of(&approval, &loaded.engagement)
+            .note
+            .unwrap()
+    };
+    let bare = Approval {
+        approver: None,
+        actions: vec![],
+        evidence: None,
+        ..approval("billing", Status::Approved, "issue-invoice")
+    };
+    assert_eq!(
+        note(bare.clone()),
+        "recorded as approved but names no approver, no permitted action and no evidence: \
+         treated as requested"
+    );
+    assert_eq!(
+        note(Approval {
+            actions: vec!["issue-invoice".into()],
+            ..bare.clone()
+        }),
+        "recorded as approved but names no approver and no evidence: treated as requested"
+    );
+    assert_eq!(
+        note(Approval {
+            evidence: Some("email".into()),
+            approver: approval("billing", Status::Approved, "x").approver,
+            ..bare
+        }),
+        "recorded as approved but names no permitted action: treated as requested"
+    );
+}

@@ -94,8 +94,11 @@ pub enum AddressError {
         /// The code as given.
         found: String,
     },
-    /// `region` is not a valid state / province code for the country.
-    #[error("region {found:?} is not valid for {country}: expected {expected}")]
+    /// `region` is not a valid state / province code (or US state name) for the country.
+    #[error(
+        "region {found:?} is not valid for {country}: expected {expected}{}",
+        did_you_mean(.suggestion)
+    )]
     InvalidRegion {
         /// The region as given.
         found: String,
@@ -103,6 +106,8 @@ pub enum AddressError {
         country: &'static str,
         /// What would have been valid.
         expected: &'static str,
+        /// The state name (and its code) the region is a likely typo of, if any.
+        suggestion: Option<(&'static str, &'static str)>,
     },
     /// `postal_code` does not have the country's form.
     #[error("postal_code {found:?} is not valid for {country}: expected {expected}")]
@@ -167,6 +172,13 @@ pub enum AddressError {
         /// Its code point.
         code: u32,
     },
+}
+
+/// `; did you mean WASHINGTON (WA)?`, or nothing.
+fn did_you_mean(suggestion: &Option<(&'static str, &'static str)>) -> String {
+    suggestion.map_or_else(String::new, |(name, code)| {
+        format!("; did you mean {name} ({code})?")
+    })
 }
 
 /// Whether a letter or digit is one docket prints on an envelope: Latin (with its
@@ -575,6 +587,113 @@ const US_REGIONS: &[&str] = &[
     "WI", "WY", "DC", "AS", "GU", "MP", "PR", "VI", "FM", "MH", "PW", "AA", "AE", "AP",
 ];
 
+/// The names of the states, DC and possessions (Appendix B-1) and of the military "states"
+/// (B-2), as USPS Publication 28 Appendix B lists them, with their codes. Names are matched
+/// in any case and spacing ([`region_name`]); the printed last line always has the code.
+const US_REGION_NAMES: &[(&str, &str)] = &[
+    ("ALABAMA", "AL"),
+    ("ALASKA", "AK"),
+    ("AMERICAN SAMOA", "AS"),
+    ("ARIZONA", "AZ"),
+    ("ARKANSAS", "AR"),
+    ("CALIFORNIA", "CA"),
+    ("COLORADO", "CO"),
+    ("CONNECTICUT", "CT"),
+    ("DELAWARE", "DE"),
+    ("DISTRICT OF COLUMBIA", "DC"),
+    ("FEDERATED STATES OF MICRONESIA", "FM"),
+    ("FLORIDA", "FL"),
+    ("GEORGIA", "GA"),
+    ("GUAM", "GU"),
+    ("HAWAII", "HI"),
+    ("IDAHO", "ID"),
+    ("ILLINOIS", "IL"),
+    ("INDIANA", "IN"),
+    ("IOWA", "IA"),
+    ("KANSAS", "KS"),
+    ("KENTUCKY", "KY"),
+    ("LOUISIANA", "LA"),
+    ("MAINE", "ME"),
+    ("MARSHALL ISLANDS", "MH"),
+    ("MARYLAND", "MD"),
+    ("MASSACHUSETTS", "MA"),
+    ("MICHIGAN", "MI"),
+    ("MINNESOTA", "MN"),
+    ("MISSISSIPPI", "MS"),
+    ("MISSOURI", "MO"),
+    ("MONTANA", "MT"),
+    ("NEBRASKA", "NE"),
+    ("NEVADA", "NV"),
+    ("NEW HAMPSHIRE", "NH"),
+    ("NEW JERSEY", "NJ"),
+    ("NEW MEXICO", "NM"),
+    ("NEW YORK", "NY"),
+    ("NORTH CAROLINA", "NC"),
+    ("NORTH DAKOTA", "ND"),
+    ("NORTHERN MARIANA ISLANDS", "MP"),
+    ("OHIO", "OH"),
+    ("OKLAHOMA", "OK"),
+    ("OREGON", "OR"),
+    ("PALAU", "PW"),
+    ("PENNSYLVANIA", "PA"),
+    ("PUERTO RICO", "PR"),
+    ("RHODE ISLAND", "RI"),
+    ("SOUTH CAROLINA", "SC"),
+    ("SOUTH DAKOTA", "SD"),
+    ("TENNESSEE", "TN"),
+    ("TEXAS", "TX"),
+    ("UTAH", "UT"),
+    ("VERMONT", "VT"),
+    ("VIRGIN ISLANDS", "VI"),
+    ("VIRGINIA", "VA"),
+    ("WASHINGTON", "WA"),
+    ("WEST VIRGINIA", "WV"),
+    ("WISCONSIN", "WI"),
+    ("WYOMING", "WY"),
+    ("ARMED FORCES AMERICAS", "AA"),
+    ("ARMED FORCES AFRICA", "AE"),
+    ("ARMED FORCES CANADA", "AE"),
+    ("ARMED FORCES EUROPE", "AE"),
+    ("ARMED FORCES MIDDLE EAST", "AE"),
+    ("ARMED FORCES PACIFIC", "AP"),
+];
+
+/// A region as a name to look up: uppercase, periods dropped, words separated by one space
+/// (`"  new   york "` is `NEW YORK`).
+fn region_name(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| w.replace('.', "").to_uppercase())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The code of a US state, DC, possession or military "state" given by its name.
+fn us_region_by_name(region: &str) -> Option<&'static str> {
+    let name = region_name(region);
+    US_REGION_NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, code)| *code)
+}
+
+/// The name (and code) an unknown region is a likely typo of: the nearest name by edit
+/// distance, within a third of its length. A two-letter region is a code, not a name, and
+/// gets no suggestion: every code is one letter away from several others.
+fn us_region_suggestion(region: &str) -> Option<(&'static str, &'static str)> {
+    let name = region_name(region);
+    if name.chars().count() <= 2 {
+        return None;
+    }
+    US_REGION_NAMES
+        .iter()
+        // Optimal string alignment: a swapped pair of letters (`NEW YROK`) is one edit.
+        .map(|&(n, code)| (strsim::osa_distance(&name, n), n, code))
+        .filter(|&(d, n, _)| d <= (n.len().max(name.len()) / 3).max(1))
+        .min()
+        .map(|(_, n, code)| (n, code))
+}
+
 /// Military "states": Armed Forces Americas, Europe, Pacific.
 const MILITARY_REGIONS: &[&str] = &["AA", "AE", "AP"];
 /// Military post offices: Army/Air Force, Fleet, Diplomatic.
@@ -638,9 +757,10 @@ fn us_last_line(
     addr: &AddressInput,
     territory: Option<&'static str>,
 ) -> Result<(String, bool), AddressError> {
-    const REGION_EXPECTED: &str =
-        "a two-letter US state, DC, territory or military (AA, AE, AP) code";
-    let given = code(addr.region);
+    const REGION_EXPECTED: &str = "a two-letter US state, DC, territory or military (AA, AE, \
+         AP) code, or a state's name as USPS Publication 28 lists it";
+    // People type the state's name ("Washington", "new york"); the OCR reads its code.
+    let given = us_region_by_name(addr.region).map_or_else(|| code(addr.region), str::to_string);
     let region: &'static str = match (given.as_str(), territory) {
         ("", Some(t)) => t,
         ("", None) => {
@@ -654,6 +774,7 @@ fn us_last_line(
                 found: quoted(addr.region),
                 country: t,
                 expected: "the territory's own code, the same as country",
+                suggestion: None,
             });
         }
         (r, _) => US_REGIONS
@@ -664,6 +785,7 @@ fn us_last_line(
                 found: quoted(addr.region),
                 country: "US",
                 expected: REGION_EXPECTED,
+                suggestion: us_region_suggestion(addr.region),
             })?,
     };
     let city = city(addr, false)?;
@@ -740,6 +862,7 @@ fn canada_last_lines(
             found: quoted(addr.region),
             country: "CA",
             expected: REGION_EXPECTED,
+            suggestion: None,
         });
     };
     let city = city(addr, true)?;
@@ -1684,12 +1807,24 @@ mod tests {
             e,
             AddressError::InvalidRegion { country: "US", .. }
         ));
+        // A misspelt name is still an error, with the name it is nearest to.
         let e = standardize(&AddressInput {
-            region: "Washington",
+            region: "Wahsington",
             ..us(&l)
         })
         .unwrap_err();
         assert_eq!(e.field(), "region");
+        assert!(
+            e.to_string().ends_with("; did you mean WASHINGTON (WA)?"),
+            "{e}"
+        );
+        // A two-letter code that is no code gets no guess.
+        let e = standardize(&AddressInput {
+            region: "XX",
+            ..us(&l)
+        })
+        .unwrap_err();
+        assert!(!e.to_string().contains("did you mean"), "{e}");
         let e = standardize(&AddressInput {
             region: "",
             ..us(&l)
@@ -1709,6 +1844,59 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(e.field(), "region");
+    }
+
+    #[test]
+    fn state_names_standardize_to_their_codes() {
+        // Issue 11: "Washington" and "new york" were refused; Publication 28 Appendix B
+        // gives their codes.
+        let l = lines(&["1 Main St"]);
+        for (given, last) in [
+            ("Washington", "SEATTLE WA  98101"),
+            ("new york", "SEATTLE NY  98101"),
+            ("  NEW   York ", "SEATTLE NY  98101"),
+            ("District of Columbia", "SEATTLE DC  98101"),
+            ("wa", "SEATTLE WA  98101"),
+        ] {
+            let printed = standardize(&AddressInput {
+                region: given,
+                ..us(&l)
+            })
+            .unwrap();
+            assert_eq!(printed.last().map(String::as_str), Some(last), "{given:?}");
+        }
+        // A territory's name agrees with the territory given as country.
+        let printed = standardize(&AddressInput {
+            country: "PR",
+            region: "Puerto Rico",
+            city: "San Juan",
+            postal_code: "00901",
+            ..us(&l)
+        })
+        .unwrap();
+        assert_eq!(printed.last().unwrap(), "SAN JUAN PR  00901");
+        // The military "states" by name go with their post offices.
+        let printed = standardize(&AddressInput {
+            region: "Armed Forces Europe",
+            city: "APO",
+            postal_code: "09096",
+            ..us(&l)
+        })
+        .unwrap();
+        assert_eq!(printed.last().unwrap(), "APO AE  09096");
+    }
+
+    #[test]
+    fn every_appendix_b_name_has_a_valid_code_and_every_code_a_name() {
+        for (name, code) in US_REGION_NAMES {
+            assert!(US_REGIONS.contains(code), "{name} {code}");
+        }
+        for code in US_REGIONS {
+            assert!(
+                US_REGION_NAMES.iter().any(|(_, c)| c == code),
+                "{code} has no name"
+            );
+        }
     }
 
     #[test]
