@@ -459,7 +459,7 @@ fn build_chunk(
     let mut ledgers = Vec::with_capacity(plans.len());
     let mut kept: Vec<Vec<usize>> = Vec::with_capacity(plans.len());
     for (p, plan) in plans.iter().enumerate() {
-        let records = ledger::read(&ledger::path(&plan.loaded.dir))?;
+        let records = ledger::read_whole(&ledger::path(&plan.loaded.dir))?;
         let mut keep = Vec::new();
         for (k, gated) in plan.gated.iter().enumerate() {
             let rule = &rules.kind[k];
@@ -804,10 +804,12 @@ pub struct Verified {
     pub problems: Vec<ledger::Problem>,
 }
 
-/// `docket verify`: checks every engagement's ledger chain and that each final output on
-/// disk still matches its recorded digest.
+/// `docket verify`: checks every engagement's ledger both ways: the chain and its head
+/// (nothing changed, reordered or cut off the end), that each recorded output on disk still
+/// matches its digest, and that each final output on disk has its record.
 pub fn verify(options: &Options) -> Result<Vec<Verified>> {
     let project = load::load(&options.data)?;
+    let kinds: Vec<&str> = project.rules.kind.iter().map(|k| k.kind.as_str()).collect();
     project
         .engagements
         .iter()
@@ -817,11 +819,18 @@ pub fn verify(options: &Options) -> Result<Vec<Verified>> {
         .map(|l| {
             let path = ledger::path(&l.dir);
             let records = ledger::read(&path)?.len();
+            let mut problems = ledger::verify(&path, &options.out)?;
+            problems.extend(ledger::unrecorded_finals(
+                &path,
+                &options.out,
+                &l.engagement.id,
+                &kinds,
+            )?);
             Ok(Verified {
                 engagement: l.engagement.id.clone(),
                 ledger: path.display().to_string(),
                 records,
-                problems: ledger::verify(&path, &options.out)?,
+                problems,
             })
         })
         .collect()
