@@ -3,34 +3,34 @@
 //! A document that leaves the building (an invoice, an email sequence, an envelope, a case
 //! study: the rules' `issued = true`) is, once rendered final, a fact of record: it is
 //! never edited. Re-running the build with unchanged inputs reproduces the same bytes;
-//! changed inputs are refused with a way forward (a credit note or a new document); and if
-//! its gate no longer clears it, the issued files are kept as they are.
+//! changed inputs are refused with a way forward (a credit note or a new document), whatever
+//! the gate now decides and whatever number the new rendering would carry; and if its gate
+//! no longer clears it, the issued files are kept as they are and reported as issued.
 
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
 use crate::gate::{Decision, Evaluation};
-use crate::ledger::{Entry, Record, UsedApproval, latest};
+use crate::ledger::{Entry, Record, UsedApproval};
 use crate::model::{Engagement, KindRule};
 
 /// Decides what the build may do with an issued kind. `Ok(true)`: keep the issued files
-/// untouched (its gate no longer clears it); `Ok(false)`: go ahead (not issued yet, a new
-/// document, or a byte-identical re-render); `Err`: refuse, saying how to proceed.
+/// untouched (its gate no longer clears it); `Ok(false)`: go ahead (not issued yet, or a
+/// byte-identical re-render); `Err`: refuse, saying how to proceed.
+///
+/// Once issued, the files stay whatever the new decision, document id or number: a draft
+/// numbered "TBD" (a bound approval gone stale), a new number from the series (the inputs
+/// changed, so the issued number is not reused) or a number written in the data would
+/// otherwise replace what the client holds. Only the inputs it was issued with decide.
 pub fn guard(
     rule: &KindRule,
     evaluation: &Evaluation,
     outputs: Option<BTreeMap<String, String>>,
     records: &[Record],
 ) -> Result<bool> {
-    let Some(last) = latest(records, &rule.kind).filter(|r| r.entry.issued) else {
+    let Some(issued) = latest_issued(records, &rule.kind) else {
         return Ok(false);
     };
-    let issued = &last.entry;
-    if evaluation.document_id != issued.document_id {
-        // A new document (e.g. a new invoice number) replaces the file; the issued one
-        // stays in the ledger.
-        return Ok(false);
-    }
     // Approvals decide final or draft, not content: only data, template and rule count.
     let changed: Vec<String> = evaluation
         .input_digest
@@ -43,6 +43,22 @@ pub fn guard(
             // Whatever the gate says now, what was issued stays issued.
             return Ok(true);
         }
+        if evaluation.document_id != issued.document_id {
+            // Same content under another number (one written in the data): the issued
+            // number stays the document's identity.
+            return Err(Error::Refused(format!(
+                "{} {} was issued on {} (ledger record {}); the data now numbers it {}, but an \
+                 issued document keeps its number and its files are never replaced. To \
+                 proceed, restore its number ({} or TBD), or issue the new document in an \
+                 engagement folder of its own.",
+                rule.kind,
+                issued.document_id,
+                issued.time,
+                issued.seq,
+                evaluation.document_id,
+                issued.document_id
+            )));
+        }
         if outputs.as_ref().is_none_or(|o| o == &issued.outputs) {
             return Ok(false);
         }
@@ -54,20 +70,53 @@ pub fn guard(
         )));
     }
     let way = if rule.kind == "invoice" {
-        "issue a credit note against it (the credit-note artifact) and, if needed, a new \
-         invoice with a new number"
+        "restore the inputs it was issued with, or issue a credit note against it (the \
+         credit-note artifact) and, if needed, a new invoice with a new number in an engagement \
+         folder of its own"
     } else {
-        "give the new version a new document id, or restore the inputs it was issued with"
+        "restore the inputs it was issued with, or issue the new version as a new document, \
+         with a new document id, in an engagement folder of its own"
     };
     Err(Error::Refused(format!(
         "{} {} was issued on {} (ledger record {}) and is never edited, but its inputs have \
-         changed since: {}. To proceed, {way}.",
+         changed since: {}.{} Its issued files are kept as they are. To proceed, {way}.",
         rule.kind,
         issued.document_id,
         issued.time,
         issued.seq,
-        changed.join(", ")
+        changed.join(", "),
+        stale_approvals(evaluation, issued)
     )))
+}
+
+/// The latest issued record of a kind, if it was ever issued.
+pub fn latest_issued<'a>(records: &'a [Record], kind: &str) -> Option<&'a Entry> {
+    records
+        .iter()
+        .rev()
+        .map(|r| &r.entry)
+        .find(|e| e.issued && e.kind == kind)
+}
+
+/// The approvals an issued document was issued under that no longer count (gone stale with
+/// the edit, withdrawn...), as a sentence for the refusal: said against the issued
+/// document, since the draft the gate now asks for will not be rendered.
+fn stale_approvals(evaluation: &Evaluation, issued: &Entry) -> String {
+    let lost: Vec<String> = evaluation
+        .missing
+        .iter()
+        .chain(&evaluation.blocked_by)
+        .filter(|m| issued.approvals_used.iter().any(|a| a.gate == m.gate))
+        .map(|m| m.describe())
+        .collect();
+    if lost.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " The approvals it was issued under no longer count: {}.",
+            lost.join("; ")
+        )
+    }
 }
 
 /// The ledger entry of a final rendering (seq, time and prev are filled in on append).

@@ -22,6 +22,34 @@ pub const FILE_NAME: &str = "ledger.jsonl";
 /// What the chain starts from.
 const GENESIS: &str = "sha256:0";
 
+/// The head file's name, beside the ledger.
+pub const HEAD_FILE: &str = "ledger.head";
+
+/// The chain's head: how many records the ledger holds and the last one's hash.
+///
+/// A hash chain shows that no record inside it was changed, removed or reordered, but not
+/// that none was cut off its end: the records left still chain. The head, kept outside the
+/// ledger file, says where the end is, so `verify` (and the next append) can see a cut tail,
+/// or an older copy of the ledger restored over the current one.
+///
+/// It lives beside the ledger (`ledger.head` in the engagement's data folder), not in an
+/// output folder's build manifest: the ledger belongs to the data folder, which several
+/// output folders are built from (shards, two people, a CI run), so a head in one of them
+/// would not know of records appended by builds into another and could not tell a cut tail
+/// from records it never saw; and it would be lost with the output folder, silently
+/// disabling the check. Beside the ledger it is written in the same step as the append
+/// (under whatever lock guards the append), travels with the ledger in backups and version
+/// control, and is still a separate file, which cutting lines off `ledger.jsonl` does not
+/// touch. (Nothing in reach of whoever can rewrite the data folder stops a deliberate
+/// forger, who can recompute the whole chain; anchoring the head elsewhere would.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    /// Records in the ledger.
+    pub records: u64,
+    /// The last record's hash (`sha256:0` for an empty ledger).
+    pub hash: String,
+}
+
 /// An approval as the ledger remembers it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UsedApproval {
@@ -118,6 +146,94 @@ pub fn read(path: &Path) -> Result<Vec<Record>> {
         .collect()
 }
 
+/// The head file of a ledger (beside it).
+pub fn head_path(ledger: &Path) -> PathBuf {
+    ledger.with_file_name(HEAD_FILE)
+}
+
+/// Reads a ledger's head; `None` when there is no head file.
+pub fn read_head(ledger: &Path) -> Result<Option<Head>> {
+    let path = head_path(ledger);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(Error::Read { path, source }),
+    };
+    serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+        Error::data(
+            Location {
+                file: path.clone(),
+                line: Some(e.line()),
+                column: Some(e.column()),
+                field: None,
+            },
+            format!("not a ledger head: {e}"),
+        )
+    })
+}
+
+/// What is wrong with the end of a ledger given its head, if anything. A ledger longer than
+/// its head is fine: a build killed between its append and the head's update leaves one,
+/// and the head still matches the record it names.
+pub fn tail_problem(records: &[Record], head: Option<&Head>) -> Option<String> {
+    let Some(head) = head else {
+        return (!records.is_empty()).then(|| {
+            format!(
+                "the ledger has {} records but no head file ({HEAD_FILE}) beside it, so a \
+                 removed tail could not be seen: restore {HEAD_FILE} with the ledger it belongs to",
+                records.len()
+            )
+        });
+    };
+    let Some(at) = usize::try_from(head.records).ok().filter(|&n| n > 0) else {
+        return None; // an empty ledger: everything after it is an extension
+    };
+    match records.get(at - 1) {
+        None => Some(format!(
+            "the ledger has {} records but its head ({HEAD_FILE}) says {}: the last {} \
+             record(s) were removed (restore the ledger from a backup)",
+            records.len(),
+            head.records,
+            head.records - records.len() as u64
+        )),
+        Some(r) if r.hash != head.hash => Some(format!(
+            "record {} is not the one its head ({HEAD_FILE}) names: the ledger's end was \
+             replaced (an older copy restored, or records removed and others added)",
+            head.records
+        )),
+        Some(_) => None,
+    }
+}
+
+/// Reads a ledger that a build goes on from (to decide on issued documents, then append):
+/// refuses one whose end does not match its head, before anything is written. A cut tail
+/// may have held an issued number that the series would hand out again, and records
+/// appended after the cut would hide it.
+pub fn read_whole(path: &Path) -> Result<Vec<Record>> {
+    let records = read(path)?;
+    if let Some(problem) = tail_problem(&records, read_head(path)?.as_ref()) {
+        return Err(cut(path, &problem));
+    }
+    Ok(records)
+}
+
+/// The refusal to build on a ledger whose end does not match its head.
+fn cut(path: &Path, problem: &str) -> Error {
+    Error::Refused(format!(
+        "{}: {problem}. docket will not record anything in it until it is whole again \
+         (`docket verify` shows what is wrong).",
+        path.display()
+    ))
+}
+
+/// Writes a ledger's head atomically (temp file, fsync, rename).
+fn write_head(ledger: &Path, head: &Head) -> Result<()> {
+    let mut bytes = serde_json::to_vec(head).unwrap_or_default();
+    bytes.push(b'\n');
+    crate::output::write_atomic(&head_path(ledger), &bytes)?;
+    Ok(())
+}
+
 /// The most recent record for an artifact kind.
 pub fn latest<'a>(records: &'a [Record], kind: &str) -> Option<&'a Record> {
     records.iter().rev().find(|r| r.entry.kind == kind)
@@ -187,10 +303,26 @@ pub fn append_locked(
     append(path, &current, entries)
 }
 
-/// Appends entries (their `seq`, `prev` and `time` are filled in here), syncing the file.
+/// Appends entries (their `seq`, `prev` and `time` are filled in here), syncing the file,
+/// then moves the head on. Refuses to append to a ledger whose end does not match its head
+/// (see [`tail_problem`]): new records would hide the cut.
 pub fn append(path: &Path, existing: &[Record], entries: Vec<Entry>) -> Result<Vec<Record>> {
     if entries.is_empty() {
         return Ok(Vec::new());
+    }
+    let mut head = read_head(path)?;
+    if head.is_none() && existing.is_empty() {
+        // A new ledger gets its (empty) head before its first record, so that a ledger
+        // without a head is always one whose head was lost, never one a killed build left.
+        let empty = Head {
+            records: 0,
+            hash: GENESIS.to_string(),
+        };
+        write_head(path, &empty)?;
+        head = Some(empty);
+    }
+    if let Some(problem) = tail_problem(existing, head.as_ref()) {
+        return Err(cut(path, &problem));
     }
     let mut prev = existing
         .last()
@@ -224,6 +356,15 @@ pub fn append(path: &Path, existing: &[Record], entries: Vec<Entry>) -> Result<V
         .map_err(err)?;
     file.write_all(text.as_bytes()).map_err(err)?;
     file.sync_all().map_err(err)?;
+    // After the records are durable: killed in between, the ledger is ahead of its head,
+    // which the head's check accepts and the next append repairs.
+    write_head(
+        path,
+        &Head {
+            records: (existing.len() + records.len()) as u64,
+            hash: prev,
+        },
+    )?;
     Ok(records)
 }
 
@@ -274,6 +415,13 @@ pub fn verify(ledger: &Path, out_dir: &Path) -> Result<Vec<Problem>> {
         }
         prev = r.hash.clone();
     }
+    // The chain cannot see its own end cut off: its head, kept apart, can.
+    if let Some(message) = tail_problem(&records, read_head(ledger)?.as_ref()) {
+        problems.push(Problem {
+            file: shown.clone(),
+            message,
+        });
+    }
     // The latest record naming each output file must match the file on disk.
     let mut latest: BTreeMap<(&str, &str), &Record> = BTreeMap::new();
     for r in &records {
@@ -308,4 +456,92 @@ pub fn verify(ledger: &Path, out_dir: &Path) -> Result<Vec<Problem>> {
         }
     }
     Ok(problems)
+}
+
+/// The other direction: final outputs on disk that no ledger record names. Every final
+/// rendering is recorded as it is written, so such a file was written by no build that
+/// recorded it, or its record was removed (a hash chain alone does not see a removed last
+/// record; the head does, and this names the document it was about).
+///
+/// Drafts and finals share file names, so a kind's files count as final when the document
+/// says so itself (`decision: final` in its Markdown front matter), when the build report
+/// beside them says so (custom templates may leave the front matter out), or when it has
+/// `.eml` drafts, which only a final email sequence writes.
+pub fn unrecorded_finals(
+    ledger: &Path,
+    out_dir: &Path,
+    engagement: &str,
+    kinds: &[&str],
+) -> Result<Vec<Problem>> {
+    let records = read(ledger)?;
+    let dir = out_dir.join(engagement);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(Vec::new()); // never built into this output folder
+    };
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    let recorded: std::collections::BTreeSet<&str> = records
+        .iter()
+        .flat_map(|r| r.entry.outputs.keys().map(String::as_str))
+        .collect();
+    let report: serde_json::Value = std::fs::read(dir.join("build-report.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    let mut problems = Vec::new();
+    for kind in kinds {
+        let eml = |n: &str| {
+            n.strip_prefix(kind)
+                .and_then(|r| r.strip_prefix('-'))
+                .and_then(|r| r.strip_suffix(".eml"))
+                .is_some_and(|i| !i.is_empty() && i.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let files: Vec<&String> = names
+            .iter()
+            .filter(|n| **n == format!("{kind}.md") || **n == format!("{kind}.pdf") || eml(n))
+            .collect();
+        if files.is_empty() {
+            continue;
+        }
+        let markdown = std::fs::read_to_string(dir.join(format!("{kind}.md"))).unwrap_or_default();
+        let says_final = front_matter_value(&markdown, "decision") == Some("final");
+        let reported_final = report["artifacts"].as_array().is_some_and(|a| {
+            a.iter()
+                .any(|a| a["kind"] == *kind && a["decision"] == "final")
+        });
+        if !(says_final || reported_final || files.iter().any(|n| eml(n))) {
+            continue;
+        }
+        let id = front_matter_value(&markdown, "id").unwrap_or("no id");
+        for name in files {
+            if !recorded.contains(name.as_str()) {
+                problems.push(Problem {
+                    file: dir.join(name).display().to_string(),
+                    message: format!(
+                        "a final {kind} ({id}) that no ledger record names: it was not \
+                         recorded when it was written, or its record was removed"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// A top-level value of a Markdown file's YAML front matter (`key: "value"`), unquoted.
+fn front_matter_value<'a>(markdown: &'a str, key: &str) -> Option<&'a str> {
+    let rest = markdown.strip_prefix("---\n")?;
+    let block = &rest[..rest.find("\n---\n")?];
+    block.lines().find_map(|line| {
+        let value = line.strip_prefix(key)?.strip_prefix(':')?.trim();
+        Some(
+            value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .unwrap_or(value),
+        )
+    })
 }

@@ -241,9 +241,23 @@ fn plan_all(
 pub fn check(options: &Options) -> Result<Summary> {
     let (project, plans) = plan(options)?;
     let reports = plans
-        .iter()
-        .map(|p| report::engagement_report(&project.rules, p))
-        .collect();
+        .par_iter()
+        .map(|p| {
+            let mut report = report::engagement_report(&project.rules, p);
+            // As the build reports them: an issued document the build would keep as issued
+            // shows as issued. (One the build would refuse shows the gate's own account.)
+            let records = ledger::read(&ledger::path(&p.loaded.dir))?;
+            for (rule, gated) in project.rules.kind.iter().zip(&p.gated) {
+                if rule.issued
+                    && let Ok(true) = issued::guard(rule, gated.evaluation(), None, &records)
+                    && let Some(issued) = issued::latest_issued(&records, &rule.kind)
+                {
+                    report::show_issued(&mut report, issued);
+                }
+            }
+            Ok(report)
+        })
+        .collect::<Result<Vec<_>>>()?;
     Ok(Summary::new(reports, false))
 }
 
@@ -485,17 +499,17 @@ fn build_chunk(
     let mut ledgers = Vec::with_capacity(plans.len());
     let mut kept: Vec<Vec<usize>> = Vec::with_capacity(plans.len());
     for (p, plan) in plans.iter().enumerate() {
-        let records = ledger::read(&ledger::path(&plan.loaded.dir))?;
+        let records = ledger::read_whole(&ledger::path(&plan.loaded.dir))?;
         let mut keep = Vec::new();
         for (k, gated) in plan.gated.iter().enumerate() {
             let rule = &rules.kind[k];
             if !rule.issued || !selected(&rule.kind) {
                 continue;
             }
+            // Also when nothing is to be rendered (unchanged since the last build into this
+            // folder): the ledger is shared by every output folder, and a kept document
+            // must be reported as issued on every build.
             let job = jobs.iter().find(|j| j.plan == p && j.kind == rule.kind);
-            if job.is_none() && matches!(gated, Gated::Cleared(_)) {
-                continue; // unchanged since its last build
-            }
             if issued::guard(rule, gated.evaluation(), job.map(|j| j.outputs()), &records)? {
                 keep.push(k);
             }
@@ -591,13 +605,13 @@ fn build_chunk(
                 let names: Vec<String> =
                     if matches!(gated, Gated::Blocked(_)) && !kept[p].contains(&k) {
                         Vec::new()
-                    } else if kept[p].contains(&k) {
+                    } else if let Some(issued) = kept[p]
+                        .contains(&k)
+                        .then(|| issued::latest_issued(&ledgers[p], kind))
+                        .flatten()
+                    {
                         // Issued and kept as issued: the files it was issued with.
-                        old[p]
-                            .artifacts
-                            .get(kind)
-                            .map(|a| a.files.keys().cloned().collect())
-                            .unwrap_or_else(|| vec![format!("{kind}.md"), format!("{kind}.pdf")])
+                        issued.outputs.keys().cloned().collect()
                     } else {
                         rules.kind[k].output_names(
                             gated.section(),
@@ -622,7 +636,12 @@ fn build_chunk(
                 record_lock,
                 entries,
             )?;
-            let report = report::engagement_report(rules, plan);
+            let mut report = report::engagement_report(rules, plan);
+            for &k in &kept[p] {
+                if let Some(issued) = issued::latest_issued(&ledgers[p], &rules.kind[k].kind) {
+                    report::show_issued(&mut report, issued);
+                }
+            }
             let handoff = report::handoff(&report);
             let report_files = vec![
                 (dir.join("build-report.json"), report::to_json(&report)),
@@ -835,10 +854,12 @@ pub struct Verified {
     pub problems: Vec<ledger::Problem>,
 }
 
-/// `docket verify`: checks every engagement's ledger chain and that each final output on
-/// disk still matches its recorded digest.
+/// `docket verify`: checks every engagement's ledger both ways: the chain and its head
+/// (nothing changed, reordered or cut off the end), that each recorded output on disk still
+/// matches its digest, and that each final output on disk has its record.
 pub fn verify(options: &Options) -> Result<Vec<Verified>> {
     let project = load::load(&options.data)?;
+    let kinds: Vec<&str> = project.rules.kind.iter().map(|k| k.kind.as_str()).collect();
     project
         .engagements
         .iter()
@@ -848,11 +869,18 @@ pub fn verify(options: &Options) -> Result<Vec<Verified>> {
         .map(|l| {
             let path = ledger::path(&l.dir);
             let records = ledger::read(&path)?.len();
+            let mut problems = ledger::verify(&path, &options.out)?;
+            problems.extend(ledger::unrecorded_finals(
+                &path,
+                &options.out,
+                &l.engagement.id,
+                &kinds,
+            )?);
             Ok(Verified {
                 engagement: l.engagement.id.clone(),
                 ledger: path.display().to_string(),
                 records,
-                problems: ledger::verify(&path, &options.out)?,
+                problems,
             })
         })
         .collect()

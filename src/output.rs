@@ -5,8 +5,9 @@
 //! each output either as it was or complete. A killed build may leave a temporary file
 //! behind; the next build removes them before it writes. An OS lock on
 //! `<out>/.docket.lock` keeps two builds from writing one output folder at once: the second
-//! fails at once, naming the lock file and the process holding it. This module is the only
-//! place docket writes output files.
+//! fails at once, naming the lock file and the process holding it. Files get the mode the
+//! umask gives (0644 under the usual 022), as any other tool's outputs do. This module is
+//! the only place docket writes output files.
 
 use std::fs::{File, TryLockError};
 use std::io::Write;
@@ -106,11 +107,18 @@ fn stage_unsynced(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> 
     };
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir).map_err(err)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".docket-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".docket-").suffix(".tmp");
+    // tempfile creates its files 0600, and the mode survives the rename: every output would
+    // be unreadable to a print server, a web server or a colleague in the same group. Ask
+    // for 0666 instead, which open(2) narrows by the umask (0644 under the usual 022), as
+    // any other tool's outputs are.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
     Ok(tmp)
 }
@@ -167,6 +175,8 @@ pub fn lock(out: &Path) -> Result<OutputLock> {
         source,
     };
     std::fs::create_dir_all(out).map_err(err)?;
+    // Created 0666 narrowed by the umask, like the outputs: whoever may read the folder
+    // may see which build holds it.
     let mut file = std::fs::OpenOptions::new()
         .read(true)
         .write(true)

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::Plan;
 use crate::gate::{ApprovalView, Decision, Missing, collect_tbd};
+use crate::ledger::Entry;
 use crate::model::{Rules, Track};
 use crate::render::markdown::escape_markdown;
 
@@ -42,6 +43,21 @@ pub struct ArtifactReport {
     pub exceptions: Vec<crate::model::Exception>,
     /// Digest of its inputs (what a bound approval and the ledger refer to).
     pub input_digest: String,
+    /// Set when the document was issued and this build kept its issued files, although its
+    /// gate no longer clears it: what the gate says now (an issued document stays issued).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kept_as_issued: Option<KeptAsIssued>,
+}
+
+/// An issued document kept as issued (see [`ArtifactReport::kept_as_issued`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct KeptAsIssued {
+    /// The ledger record of its issue.
+    pub ledger_record: u64,
+    /// When it was issued.
+    pub issued_on: String,
+    /// The gate's decision now (draft or blocked), which no longer changes its files.
+    pub gate_now: Decision,
 }
 
 /// The build report of one engagement (`build-report.json`).
@@ -241,6 +257,7 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
                 prepared_by: ev.prepared_by.clone(),
                 exceptions: ev.exceptions.clone(),
                 input_digest: ev.input_digest.total.clone(),
+                kept_as_issued: None,
             }
         })
         .collect();
@@ -279,6 +296,40 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
             format!("{} and {}", rest.join(", "), last.as_ref())
         }
     }
+}
+
+/// Shows an issued document that the build kept as issued as what it is: final, under the
+/// number it was issued with, with the files it was issued with. The gate's own account
+/// stays beside it (its reasons, and the approvals now missing, a stale one included), so
+/// the report says both what the client holds and why a rebuild would not issue it today.
+pub fn show_issued(report: &mut EngagementReport, issued: &Entry) {
+    let engagement = report.engagement.clone();
+    let Some(a) = report.artifacts.iter_mut().find(|a| a.kind == issued.kind) else {
+        return;
+    };
+    a.reasons.insert(
+        0,
+        format!(
+            "issued as {} on {} (ledger record {}) and kept as issued: the gate now says {}, \
+             which no issued document follows",
+            issued.document_id,
+            issued.time,
+            issued.seq,
+            a.decision.as_str()
+        ),
+    );
+    a.kept_as_issued = Some(KeptAsIssued {
+        ledger_record: issued.seq,
+        issued_on: issued.time.clone(),
+        gate_now: a.decision,
+    });
+    a.decision = Decision::Final;
+    a.document_id = issued.document_id.clone();
+    a.outputs = issued
+        .outputs
+        .keys()
+        .map(|name| display_path(&Path::new(&engagement).join(name)))
+        .collect();
 }
 
 /// Paths in reports use `/`, whatever the platform.

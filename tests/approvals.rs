@@ -196,6 +196,110 @@ fn verify_detects_an_edited_ledger() {
     );
 }
 
+/// Northwind built, with its ledger's last record cut off (issue 11: deleting the envelope's
+/// record left `verify` reporting "ledger intact"). Returns data, out and the removed record.
+fn build_and_cut_the_last_record(name: &str) -> (std::path::PathBuf, std::path::PathBuf, Value) {
+    let data = data_copy(name);
+    let out = temp_dir(&format!("{name}-out"));
+    docket_ok(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let path = data.join("northwind/ledger.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let last: Value = serde_json::from_str(lines.pop().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        lines.iter().map(|l| format!("{l}\n")).collect::<String>(),
+    )
+    .unwrap();
+    (data, out, last)
+}
+
+fn verify_report(data: &Path, out: &Path) -> String {
+    let run = docket(&[
+        "verify",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "verify passed: {}",
+        String::from_utf8_lossy(&run.stdout)
+    );
+    String::from_utf8_lossy(&run.stdout).into_owned()
+}
+
+/// A hash chain cannot see its own tail cut off; the head kept beside the ledger can. The
+/// build then refuses to go on recording in the cut ledger (its numbers could be handed out
+/// again), before it writes anything.
+#[test]
+fn verify_detects_a_removed_last_record() {
+    let (data, out, _) = build_and_cut_the_last_record("cut-tail");
+    let report = verify_report(&data, &out);
+    assert!(
+        report.lines().any(|l| l.starts_with("northwind: ")
+            && l.contains("ledger.jsonl")
+            && l.contains("the last 1 record(s) were removed")),
+        "{report}"
+    );
+
+    let (d, o) = (data.to_str().unwrap(), out.to_str().unwrap());
+    let before = files(&out.join("northwind"));
+    let run = docket(&["build", "--data", d, "--out", o, "--force"]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("ledger.head") && err.contains("were removed"),
+        "{err}"
+    );
+    assert_eq!(files(&out.join("northwind")), before, "nothing written");
+
+    // The whole ledger removed: the head still says how long it was.
+    std::fs::remove_file(data.join("northwind/ledger.jsonl")).unwrap();
+    let report = verify_report(&data, &out);
+    assert!(
+        report.contains("the ledger has 0 records but its head"),
+        "{report}"
+    );
+}
+
+/// The other direction: with the last record cut and the head rewritten to match (so the
+/// chain and its head hold), the final files that record named are still on disk with no
+/// record, and `verify` names them and their engagement.
+#[test]
+fn verify_detects_a_final_output_without_a_record() {
+    let (data, out, removed) = build_and_cut_the_last_record("unrecorded");
+    let records = ledger(&data);
+    let head = serde_json::json!({
+        "records": records.len(),
+        "hash": records.last().unwrap()["hash"],
+    });
+    std::fs::write(data.join("northwind/ledger.head"), format!("{head}\n")).unwrap();
+    let report = verify_report(&data, &out);
+    assert!(
+        !report.contains("ledger.jsonl"),
+        "the chain and head hold: {report}"
+    );
+    let names = removed["outputs"].as_object().unwrap();
+    assert!(!names.is_empty());
+    for name in names.keys() {
+        assert!(
+            report.lines().any(|l| l.starts_with("northwind: ")
+                && l.contains(&format!("northwind/{name}"))
+                && l.contains("no ledger record names")),
+            "{name}: {report}"
+        );
+    }
+}
+
 #[test]
 fn approve_refuses_the_preparer_and_unknown_actions() {
     let data = data_copy("preparer-data");

@@ -324,3 +324,53 @@ fn init_embeds_every_template_and_font() {
         }
     }
 }
+
+/// Files docket writes follow the umask, as any other tool's outputs do (issue 11: every
+/// file was 0600, the temporary file's mode surviving the rename, so a print server, a web
+/// server or a colleague in the same group could not open the PDFs). Checked for both
+/// the usual 022 and a stricter 027, so the mode comes from the umask, not a constant.
+#[cfg(unix)]
+#[test]
+fn written_files_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    for (umask, expected) in [("022", 0o644), ("027", 0o640)] {
+        let data = data_copy(&format!("umask-{umask}"));
+        let out = temp_dir(&format!("umask-{umask}-out"));
+        let run = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_docket"))
+            .args(["build", "--data", data.to_str().unwrap()])
+            .args(["--out", out.to_str().unwrap()])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{}", stderr(&run));
+        let engagement = out.join("northwind");
+        let files = [
+            engagement.join("brief.pdf"),
+            engagement.join("brief.md"),
+            engagement.join("invoice.pdf"),
+            engagement.join("build-report.json"),
+            engagement.join("handoff.json"),
+            engagement.join("handoff.md"),
+            engagement.join(docket::incremental::MANIFEST),
+            out.join(docket::output::LOCK_FILE),
+            data.join("northwind").join(docket::ledger::FILE_NAME),
+            data.join("northwind").join(docket::ledger::HEAD_FILE),
+        ];
+        for file in files {
+            let mode = std::fs::metadata(&file)
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(
+                mode,
+                expected,
+                "{} is {mode:o} under umask {umask}",
+                file.display()
+            );
+        }
+    }
+}
