@@ -27,8 +27,10 @@ pub fn all_records(data_dir: &Path) -> Result<Vec<Record>> {
         .map(|e| e.into_path())
         .collect();
     paths.sort();
+    // A ledger whose end does not match its head lost records, and with them perhaps an
+    // issued number the series would hand out again: refuse rather than count without it.
     for path in paths {
-        records.extend(ledger::read(&path)?);
+        records.extend(ledger::read_whole(&path)?);
     }
     Ok(records)
 }
