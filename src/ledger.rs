@@ -211,10 +211,18 @@ pub fn tail_problem(records: &[Record], head: Option<&Head>) -> Option<String> {
 /// appended after the cut would hide it.
 pub fn read_whole(path: &Path) -> Result<Vec<Record>> {
     let records = read(path)?;
-    if let Some(problem) = tail_problem(&records, read_head(path)?.as_ref()) {
+    if let Some(problem) = build_problem(&records, read_head(path)?.as_ref()) {
         return Err(cut(path, &problem));
     }
     Ok(records)
+}
+
+/// What stops a build from going on from a ledger: [`tail_problem`], except a ledger with no
+/// head at all, which a docket from before heads wrote. A build adopts it (its next append
+/// writes the head); `docket verify` still reports the missing head until then, since a
+/// deleted head and a cut tail together look the same.
+fn build_problem(records: &[Record], head: Option<&Head>) -> Option<String> {
+    head.and_then(|head| tail_problem(records, Some(head)))
 }
 
 /// The refusal to build on a ledger whose end does not match its head.
@@ -321,7 +329,7 @@ pub fn append(path: &Path, existing: &[Record], entries: Vec<Entry>) -> Result<V
         write_head(path, &empty)?;
         head = Some(empty);
     }
-    if let Some(problem) = tail_problem(existing, head.as_ref()) {
+    if let Some(problem) = build_problem(existing, head.as_ref()) {
         return Err(cut(path, &problem));
     }
     let mut prev = existing

@@ -185,3 +185,32 @@ fn builds_killed_while_numbering_leave_no_duplicate_gap_or_orphan() {
     );
     eprintln!("{killed} builds killed");
 }
+
+/// Regression: a ledger written by a docket from before ledger heads (no `ledger.head`) made
+/// every later build refuse. A build adopts it; verify reports the missing head until then.
+#[test]
+fn a_ledger_from_before_heads_is_adopted_by_the_next_build() {
+    let data = data_copy("legacy-ledger");
+    let out = temp_dir("legacy-ledger-out");
+    let (d, o) = (data.to_str().unwrap(), out.to_str().unwrap());
+    docket_ok(&["build", "--data", d, "--out", o]);
+    let head = data.join("northwind/ledger.head");
+    assert!(head.exists());
+    std::fs::remove_file(&head).unwrap();
+    assert_eq!(
+        docket(&["verify", "--data", d, "--out", o]).status.code(),
+        Some(1)
+    );
+    // Something to record: the invoice's billing approval.
+    let manifest = data.join("northwind/approvals.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(&manifest, format!("{text}{BILLING}")).unwrap();
+    docket_ok(&["build", "--data", d, "--out", o]);
+    assert!(head.exists(), "the build wrote the head");
+    let verify = docket(&["verify", "--data", d, "--out", o]);
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+}
