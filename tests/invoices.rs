@@ -27,15 +27,6 @@ fn set_invoice(data: &Path, invoice: &str, extra_approvals: &str) {
     std::fs::write(&manifest, m).unwrap();
 }
 
-const BILLING: &str = r#"
-[[approval]]
-gate = "billing"
-status = "approved"
-approver = { name = "Ada Park (example)", role = "Accounts payable lead" }
-actions = ["issue-invoice", "issue-credit-note"]
-evidence = "Billing approval email (example)"
-"#;
-
 /// Parses "1,234.50" / "-7" into minor units (i128), as a reader of the document would.
 fn minor(text: &str, dp: u32) -> i128 {
     let clean: String = text.chars().filter(|c| *c != ',' && *c != '*').collect();

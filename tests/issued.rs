@@ -12,15 +12,6 @@ use std::path::{Path, PathBuf};
 use common::*;
 use serde_json::Value;
 
-const BILLING: &str = r#"
-[[approval]]
-gate = "billing"
-status = "approved"
-approver = { name = "Ada Park (example)", role = "Accounts payable lead" }
-actions = ["issue-invoice", "issue-credit-note"]
-evidence = "Billing approval email (example)"
-"#;
-
 /// Approvals that let every issued kind of Northwind be final (with [`BILLING`]).
 const SEND_AND_PUBLISH: &str = r#"
 [[approval]]

@@ -14,15 +14,6 @@ use std::process::{Command, Stdio};
 
 use common::*;
 
-const BILLING: &str = r#"
-[[approval]]
-gate = "billing"
-status = "approved"
-approver = { name = "Ada Park (example)", role = "Accounts payable lead" }
-actions = ["issue-invoice"]
-evidence = "Billing approval email (example)"
-"#;
-
 /// `n` copies of Northwind with an approved invoice and no number (`TBD`).
 fn engagements(name: &str, n: usize) -> std::path::PathBuf {
     let data = temp_dir(name);

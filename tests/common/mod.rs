@@ -6,6 +6,17 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::sync::OnceLock;
 
+/// A billing approval with approver, actions and evidence, to append to an approvals.toml:
+/// it clears invoices and credit notes.
+pub const BILLING: &str = r#"
+[[approval]]
+gate = "billing"
+status = "approved"
+approver = { name = "Ada Park (example)", role = "Accounts payable lead" }
+actions = ["issue-invoice", "issue-credit-note"]
+evidence = "Billing approval email (example)"
+"#;
+
 /// The crate root (tests run the binary from here so `data/`, `templates/`, `fonts/` resolve).
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
