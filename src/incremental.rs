@@ -148,7 +148,7 @@ pub const INPUT_FILES: &[&str] = &[
     "engagement.json",
     "approvals.toml",
     "approvals.json",
-    crate::ledger::FILE_NAME,
+    crate::record::ledger::FILE_NAME,
 ];
 
 /// Stats of an engagement folder's input files.

@@ -1,9 +1,11 @@
 //! Stage 6, write: put outputs on disk so that a reader never sees half a file.
 //!
-//! Every file is written to a temporary file in the same folder (`.docket-*.tmp`), synced,
-//! then renamed over the old one, and the folder is synced: a failed or killed build leaves
-//! each output either as it was or complete. A killed build may leave a temporary file
-//! behind; the next build removes them before it writes. An OS lock on
+//! Every file is written to a temporary file in the same folder (`.docket-<name>.*.tmp`),
+//! synced, then renamed over the old one, and the folder is synced: a failed or killed build
+//! leaves each output either as it was or complete. The build does it in two halves
+//! ([`stage_all`], then [`Staged::publish`]) with its ledger records committed in between; a
+//! killed build may leave temporary files behind, which the next build publishes or removes
+//! (see [`crate::record::recover`]). An OS lock on
 //! `<out>/.docket.lock` keeps two builds from writing one output folder at once: the second
 //! fails at once, naming the lock file and the process holding it. Files get the mode the
 //! umask gives (0644 under the usual 022), as any other tool's outputs do. This module is
@@ -70,33 +72,64 @@ pub fn artifact_path(out: &Path, engagement: &str, kind: &str, ext: &str) -> Pat
 /// every target either as it was or complete. Files whose content is unchanged are not
 /// touched (so their timestamps, and incremental builds, stay put).
 pub fn write_all(files: &[(PathBuf, &[u8])]) -> Result<()> {
+    let files: Vec<(usize, PathBuf, &[u8])> =
+        files.iter().map(|(p, b)| (0, p.clone(), *b)).collect();
+    stage_all(&files)?.publish(|_| true)
+}
+
+/// Files written and synced under temporary names beside their targets, not yet visible:
+/// the first half of [`write_all`], for a caller with something to do between making the
+/// bytes durable and showing them (the build records issued documents in between, so that
+/// a file is never visible before its record). Each file belongs to a group (an
+/// engagement); [`Staged::publish`] shows the groups it is told to and removes the rest.
+/// Dropped unpublished, the temporary files are removed; left behind by a killed process,
+/// their names say which file they were to become ([`staged_files`]).
+pub struct Staged<'a> {
+    pending: Vec<(usize, &'a PathBuf, tempfile::NamedTempFile)>,
+}
+
+/// Stages files (see [`Staged`]): skips those whose target already holds the same bytes,
+/// writes the rest to temporary files, and makes them all durable at once.
+pub fn stage_all<'a>(files: &'a [(usize, PathBuf, &[u8])]) -> Result<Staged<'a>> {
     use rayon::prelude::*;
-    let pending: Vec<(&PathBuf, tempfile::NamedTempFile)> = files
+    let pending: Vec<(usize, &PathBuf, tempfile::NamedTempFile)> = files
         .par_iter()
-        .filter(|(path, bytes)| std::fs::read(path).map_or(true, |old| old != *bytes))
-        .map(|(path, bytes)| Ok((path, stage_unsynced(path, bytes)?)))
+        .filter(|(_, path, bytes)| std::fs::read(path).map_or(true, |old| old != *bytes))
+        .map(|(group, path, bytes)| Ok((*group, path, stage_unsynced(path, bytes)?)))
         .collect::<Result<Vec<_>>>()?;
     // Make every staged file durable before any rename: one filesystem sync where the
     // platform has it, else one fsync per file.
-    if let Some((first, _)) = pending.first() {
+    if let Some((_, first, _)) = pending.first() {
         sync_staged(first, &pending)?;
     }
-    let mut dirs = std::collections::BTreeSet::new();
-    for (path, tmp) in pending {
-        tmp.persist(path).map_err(|e| Error::Write {
-            path: path.clone(),
-            source: e.error,
-        })?;
-        if let Some(dir) = path.parent() {
-            dirs.insert(dir.to_path_buf());
+    Ok(Staged { pending })
+}
+
+impl Staged<'_> {
+    /// Renames the staged files of the groups `show` accepts over their targets (and syncs
+    /// their folders); the others' temporary files are removed.
+    pub fn publish(self, show: impl Fn(usize) -> bool) -> Result<()> {
+        use rayon::prelude::*;
+        let mut dirs = std::collections::BTreeSet::new();
+        for (group, path, tmp) in self.pending {
+            if !show(group) {
+                continue; // dropped: removed
+            }
+            tmp.persist(path).map_err(|e| Error::Write {
+                path: path.clone(),
+                source: e.error,
+            })?;
+            if let Some(dir) = path.parent() {
+                dirs.insert(dir.to_path_buf());
+            }
         }
+        dirs.par_iter().for_each(|dir| {
+            if let Ok(d) = std::fs::File::open(dir) {
+                let _ = d.sync_all();
+            }
+        });
+        Ok(())
     }
-    dirs.par_iter().for_each(|dir| {
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-    });
-    Ok(())
 }
 
 /// [`stage`] without the per-file sync: [`write_all`] syncs the whole batch at once.
@@ -107,8 +140,15 @@ fn stage_unsynced(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> 
     };
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir).map_err(err)?;
+    // The temporary file's name says which file it is to become (`.docket-<name>.XXXXXX.tmp`),
+    // so that a build killed between recording and publishing can be finished by the next.
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".docket-{name}.");
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".docket-").suffix(".tmp");
+    builder.prefix(&prefix).suffix(".tmp");
     // tempfile creates its files 0600, and the mode survives the rename: every output would
     // be unreadable to a print server, a web server or a colleague in the same group. Ask
     // for 0666 instead, which open(2) narrows by the umask (0644 under the usual 022), as
@@ -125,7 +165,7 @@ fn stage_unsynced(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> 
 
 /// Makes a batch of staged files durable: `syncfs(2)` once on Linux (one journal commit for
 /// the whole batch instead of one per file), an fsync per file elsewhere.
-fn sync_staged(first: &Path, pending: &[(&PathBuf, tempfile::NamedTempFile)]) -> Result<()> {
+fn sync_staged(first: &Path, pending: &[(usize, &PathBuf, tempfile::NamedTempFile)]) -> Result<()> {
     #[cfg(target_os = "linux")]
     {
         let dir = first.parent().unwrap_or_else(|| Path::new("."));
@@ -139,7 +179,7 @@ fn sync_staged(first: &Path, pending: &[(&PathBuf, tempfile::NamedTempFile)]) ->
     }
     let _ = first;
     use rayon::prelude::*;
-    pending.par_iter().try_for_each(|(path, tmp)| {
+    pending.par_iter().try_for_each(|(_, path, tmp)| {
         tmp.as_file().sync_all().map_err(|source| Error::Write {
             path: (*path).clone(),
             source,
@@ -209,6 +249,31 @@ pub fn lock(out: &Path) -> Result<OutputLock> {
 /// Whether a file name is one of docket's temporary files (`.docket-*.tmp`).
 pub fn is_temp_file(name: &str) -> bool {
     name.starts_with(".docket-") && name.ends_with(".tmp")
+}
+
+/// The temporary files a killed build left in `dir`, each with the name of the file it was
+/// to become (`.docket-<name>.XXXXXX.tmp`; an older docket's `.docket-XXXXXX.tmp` names
+/// none and is left out).
+pub fn staged_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut staged: Vec<(String, PathBuf)> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            let target = name
+                .strip_prefix(".docket-")?
+                .strip_suffix(".tmp")?
+                .rsplit_once('.')?
+                .0
+                .to_string();
+            (!target.is_empty()).then(|| (target, e.path()))
+        })
+        .collect();
+    staged.sort();
+    staged
 }
 
 /// Removes the temporary files a killed build left in `dir` (only docket's own

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::Plan;
 use crate::gate::{ApprovalView, Decision, Missing, collect_tbd};
-use crate::ledger::Entry;
 use crate::model::{Rules, Track};
+use crate::record::ledger::Entry;
 use crate::render::markdown::escape_markdown;
 
 /// One artifact's entry in the build report.

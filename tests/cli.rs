@@ -356,8 +356,10 @@ fn written_files_follow_the_umask() {
             engagement.join("handoff.md"),
             engagement.join(docket::incremental::MANIFEST),
             out.join(docket::output::LOCK_FILE),
-            data.join("northwind").join(docket::ledger::FILE_NAME),
-            data.join("northwind").join(docket::ledger::HEAD_FILE),
+            data.join("northwind")
+                .join(docket::record::ledger::FILE_NAME),
+            data.join("northwind")
+                .join(docket::record::ledger::HEAD_FILE),
         ];
         for file in files {
             let mode = std::fs::metadata(&file)

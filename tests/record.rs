@@ -147,6 +147,9 @@ fn builds_killed_while_numbering_leave_no_duplicate_gap_or_orphan() {
         }
         a.wait().unwrap();
         b.wait().unwrap();
+        // At the moment of the kill: no file without its record, no record without its
+        // files (published, or staged for the next build to publish).
+        assert_record_and_files_agree(&data, &[base.join("a"), base.join("b")], N);
     }
     // Finish: each shard once more, then the whole set into one folder.
     for (out, shard) in [("a", Some((0, 2))), ("b", Some((1, 2))), ("whole", None)] {
@@ -175,6 +178,128 @@ fn builds_killed_while_numbering_leave_no_duplicate_gap_or_orphan() {
         String::from_utf8_lossy(&verify.stderr)
     );
     eprintln!("{killed} builds killed");
+}
+
+/// The crash invariant of the record, checked on disk: every final invoice in the output
+/// folders has a ledger record with its digest, and every recorded invoice file is in one of
+/// them, either in place or staged (`.docket-<name>.*.tmp`) with the recorded bytes.
+fn assert_record_and_files_agree(data: &Path, outs: &[std::path::PathBuf], n: usize) {
+    use sha2::Digest;
+    let digest = |bytes: &[u8]| format!("sha256:{}", hex::encode(sha2::Sha256::digest(bytes)));
+    for i in 0..n {
+        let id = format!("e{i:02}");
+        let ledger =
+            std::fs::read_to_string(data.join(&id).join("ledger.jsonl")).unwrap_or_default();
+        let records: Vec<serde_json::Value> = ledger
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let recorded: BTreeSet<String> = records
+            .iter()
+            .flat_map(|r| {
+                r["outputs"]
+                    .as_object()
+                    .unwrap()
+                    .values()
+                    .map(|v| v.as_str().unwrap().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut on_disk = BTreeSet::new();
+        for out in outs {
+            let dir = out.join(&id);
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries {
+                let entry = entry.unwrap();
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let bytes = std::fs::read(entry.path()).unwrap();
+                if name == "invoice.pdf" || name == "invoice.md" {
+                    assert!(
+                        recorded.contains(&digest(&bytes)),
+                        "{id}/{name} is on disk without its record"
+                    );
+                }
+                if name.starts_with(".docket-invoice.") || name.starts_with("invoice.") {
+                    on_disk.insert(digest(&bytes));
+                }
+            }
+        }
+        for r in &records {
+            for (name, d) in r["outputs"].as_object().unwrap() {
+                assert!(
+                    on_disk.contains(d.as_str().unwrap()),
+                    "{id}: record {} names {name}, which is neither in place nor staged",
+                    r["seq"]
+                );
+            }
+        }
+    }
+}
+
+/// A build killed after recording its documents but before putting them in place leaves
+/// them staged: `verify` names the staged file, and the next build puts it in place. One
+/// killed before recording leaves temporary files the next build removes, unpublished.
+#[test]
+fn a_build_killed_between_recording_and_publishing_is_finished_by_the_next() {
+    let data = engagements("record-publish-data", 1);
+    let out = temp_dir("record-publish-out");
+    let run = build(&data, &out, None).output().unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let dir = out.join("e00");
+    let pdf = std::fs::read(dir.join("invoice.pdf")).unwrap();
+    // As a build killed after its ledger append leaves it: the record is there, the PDF is
+    // still staged under its temporary name (and the folder has a stale unrecorded one).
+    let staged = dir.join(".docket-invoice.pdf.Ab12Cd.tmp");
+    std::fs::rename(dir.join("invoice.pdf"), &staged).unwrap();
+    let stale = dir.join(".docket-invoice.md.Zz99Yy.tmp");
+    std::fs::write(&stale, "a draft that was never recorded").unwrap();
+    let verify = |expect_ok: bool| {
+        let run = docket(&[
+            "verify",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert_eq!(run.status.success(), expect_ok, "{text}");
+        text
+    };
+    let text = verify(false);
+    assert!(text.contains("not published yet"), "{text}");
+    assert!(text.contains(".docket-invoice.pdf.Ab12Cd.tmp"), "{text}");
+    // The next build publishes the staged bytes, although it does not render the invoice
+    // again: its billing approval is gone, so the issued invoice is kept as issued.
+    std::fs::write(
+        data.join("e00/approvals.toml"),
+        std::fs::read_to_string(root().join("data/northwind/approvals.toml")).unwrap(),
+    )
+    .unwrap();
+    let run = build(&data, &out, None).output().unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(std::fs::read(dir.join("invoice.pdf")).unwrap(), pdf);
+    assert!(!staged.exists() && !stale.exists());
+    assert_ne!(
+        std::fs::read_to_string(dir.join("invoice.md")).unwrap(),
+        "a draft that was never recorded"
+    );
+    let report = std::fs::read_to_string(dir.join("build-report.json")).unwrap();
+    assert!(report.contains("kept_as_issued"), "{report}");
+    verify(true);
 }
 
 /// Regression: a ledger written by a docket from before ledger heads (no `ledger.head`) made

@@ -9,9 +9,9 @@
 
 use std::collections::BTreeMap;
 
+use super::ledger::{Entry, Record, UsedApproval};
 use crate::error::{Error, Result};
 use crate::gate::{Decision, Evaluation};
-use crate::ledger::{Entry, Record, UsedApproval};
 use crate::model::{Engagement, KindRule};
 
 /// Decides what the build may do with an issued kind. `Ok(true)`: keep the issued files

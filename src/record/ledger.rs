@@ -211,10 +211,21 @@ pub fn tail_problem(records: &[Record], head: Option<&Head>) -> Option<String> {
 /// appended after the cut would hide it.
 pub fn read_whole(path: &Path) -> Result<Vec<Record>> {
     let records = read(path)?;
-    if let Some(problem) = build_problem(&records, read_head(path)?.as_ref()) {
-        return Err(cut(path, &problem));
+    match build_problem(&records, read_head(path)?.as_ref()) {
+        Some(problem) => Err(cut(path, &problem)),
+        None => Ok(records),
     }
-    Ok(records)
+}
+
+/// The check of [`read_whole`], for records read earlier in the build: if the head no
+/// longer matches them because another process appended since, the ledger is read again
+/// (into `records`) and checked as it is now.
+pub fn ensure_whole(path: &Path, records: &mut Vec<Record>) -> Result<()> {
+    if build_problem(records, read_head(path)?.as_ref()).is_none() {
+        return Ok(());
+    }
+    *records = read_whole(path)?;
+    Ok(())
 }
 
 /// What stops a build from going on from a ledger: [`tail_problem`], except a ledger with no
@@ -306,7 +317,7 @@ pub fn append_locked(
     let current = read(path)?;
     let entries: Vec<Entry> = entries
         .into_iter()
-        .filter(|e| latest(&current, &e.kind).is_none_or(|r| !crate::issued::same(&r.entry, e)))
+        .filter(|e| latest(&current, &e.kind).is_none_or(|r| !super::issued::same(&r.entry, e)))
         .collect();
     append(path, &current, entries)
 }
@@ -440,10 +451,27 @@ pub fn verify(ledger: &Path, out_dir: &Path) -> Result<Vec<Problem>> {
     for ((engagement, name), r) in latest {
         let file = out_dir.join(engagement).join(name);
         let shown_file = file.display().to_string();
+        let expected = &r.entry.outputs[name];
+        if let Some(staged) = super::staged_for(&out_dir.join(engagement), name, expected)
+            && std::fs::read(&file).map_or(true, |b| &sha256(&b) != expected)
+        {
+            problems.push(Problem {
+                file: shown_file,
+                message: format!(
+                    "not published yet: a build was stopped between recording it (record {}, \
+                     {} {}) and putting it in place; {} holds the recorded bytes and the next \
+                     build into this folder puts them in place",
+                    r.entry.seq,
+                    r.entry.kind,
+                    r.entry.document_id,
+                    staged.display()
+                ),
+            });
+            continue;
+        }
         match std::fs::read(&file) {
             Ok(bytes) => {
                 let actual = sha256(&bytes);
-                let expected = &r.entry.outputs[name];
                 if &actual != expected {
                     problems.push(Problem {
                         file: shown_file,

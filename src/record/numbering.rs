@@ -10,10 +10,10 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use super::ledger::{self, Record};
 use crate::Plan;
 use crate::error::{Error, Result};
 use crate::gate::{Decision, Gated};
-use crate::ledger::{self, Record};
 use crate::model::{Rules, Series, TBD};
 
 /// Every ledger record under the data folder (series span engagements).
@@ -110,7 +110,6 @@ pub fn assign(
         return Ok(());
     }
     for plan in plans.iter_mut() {
-        let mut own: Option<Vec<Record>> = None;
         let engagement_id = plan.loaded.engagement.id.clone();
         for (k, gated) in plan.gated.iter_mut().enumerate() {
             let rule = &rules.kind[k];
@@ -132,44 +131,46 @@ pub fn assign(
                     rule.kind, rule.kind
                 )));
             };
-            // A re-render of an issued document keeps its number (from its own ledger).
-            if own.is_none() {
-                own = Some(ledger::read(&ledger::path(&plan.loaded.dir))?);
-            }
+            // A re-render of an issued document keeps its number: from its own ledger, as
+            // read at planning, or else from every ledger read under the record lock (another
+            // process may have issued this very document since; while this build holds the
+            // lock, nobody else appends, so what it read stays current).
             let digest = cleared.evaluation().input_digest.total.clone();
-            let issued = |records: &Option<Vec<Record>>| {
+            let issued = |records: &mut dyn Iterator<Item = &Record>| {
                 records
-                    .iter()
-                    .flatten()
-                    .rev()
-                    .find(|r| {
+                    .filter(|r| {
                         r.entry.issued
                             && r.entry.kind == rule.kind
                             && r.entry.input_digest == digest
                     })
+                    .last()
                     .map(|r| r.entry.document_id.clone())
             };
-            let mut reused = issued(&own);
-            if reused.is_none() && lock.is_none() {
-                // About to allocate: take the record lock first, then look again, since
-                // another process may have issued this very document in the meantime.
-                *lock = Some(ledger::lock_record(data_dir)?);
-                own = Some(ledger::read(&ledger::path(&plan.loaded.dir))?);
-                reused = issued(&own);
+            let mut reused = issued(&mut plan.records.iter());
+            if reused.is_none() {
+                if lock.is_none() {
+                    *lock = Some(ledger::lock_record(data_dir)?);
+                }
+                if all.is_none() {
+                    let records = all_records(data_dir)?;
+                    taken.extend(
+                        records
+                            .iter()
+                            .filter(|r| r.entry.issued)
+                            .map(|r| r.entry.document_id.clone()),
+                    );
+                    *all = Some(records);
+                }
+                reused = issued(
+                    &mut all
+                        .iter()
+                        .flatten()
+                        .filter(|r| r.entry.engagement == engagement_id),
+                );
             }
             let number = match reused {
                 Some(number) => number,
                 None => {
-                    if all.is_none() {
-                        let records = all_records(data_dir)?;
-                        taken.extend(
-                            records
-                                .iter()
-                                .filter(|r| r.entry.issued)
-                                .map(|r| r.entry.document_id.clone()),
-                        );
-                        *all = Some(records);
-                    }
                     let year = cleared
                         .section()
                         .get("issue_date")

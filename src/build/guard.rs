@@ -1,0 +1,70 @@
+//! Guard: issued documents are never replaced.
+//!
+//! For every issued kind of every engagement in the chunk (rendered this time or not: the
+//! ledger is shared by every output folder, so a document kept as issued must be reported
+//! so on every build), [`issued::guard`] decides from the engagement's ledger, read once at
+//! planning (and again only if another process appended to it since): go ahead, keep the issued files as they are, or refuse the whole build with the
+//! way forward, before anything is written. A ledger whose end does not match its head is
+//! refused here too: a build must not go on from a record it cannot trust.
+
+use super::Context;
+use super::render::Job;
+use crate::Plan;
+use crate::error::Result;
+use crate::record::{issued, ledger};
+
+/// What the guard hands on: the documents to write, and per plan the kinds kept as issued.
+pub struct Guarded<'a> {
+    /// Rendered documents the build may write (kept issued ones left out).
+    pub jobs: Vec<Job<'a>>,
+    /// Per plan, the rules indexes of the kinds whose issued files stay as they are.
+    pub kept: Vec<Vec<usize>>,
+    rendered: usize,
+}
+
+impl Guarded<'_> {
+    /// How many documents were rendered (written or not).
+    pub fn rendered(&self) -> usize {
+        self.rendered
+    }
+
+    /// Whether plan `p` keeps kind `k` as issued.
+    pub fn keeps(&self, p: usize, k: usize) -> bool {
+        self.kept[p].contains(&k)
+    }
+}
+
+/// Applies the guard to a chunk's rendered jobs.
+pub fn issued<'a>(cx: &Context<'_>, plans: &mut [Plan], jobs: Vec<Job<'a>>) -> Result<Guarded<'a>> {
+    let rendered = jobs.len();
+    let mut kept = Vec::with_capacity(plans.len());
+    for (p, plan) in plans.iter_mut().enumerate() {
+        ledger::ensure_whole(&ledger::path(&plan.loaded.dir), &mut plan.records)?;
+        let mut keep = Vec::new();
+        for (k, gated) in plan.gated.iter().enumerate() {
+            let rule = &cx.rules.kind[k];
+            if !rule.issued || !cx.selected(&rule.kind) {
+                continue;
+            }
+            let job = jobs.iter().find(|j| j.plan == p && j.k == k);
+            if issued::guard(
+                rule,
+                gated.evaluation(),
+                job.map(Job::outputs),
+                &plan.records,
+            )? {
+                keep.push(k);
+            }
+        }
+        kept.push(keep);
+    }
+    let jobs = jobs
+        .into_iter()
+        .filter(|j| !kept[j.plan].contains(&j.k))
+        .collect();
+    Ok(Guarded {
+        jobs,
+        kept,
+        rendered,
+    })
+}

@@ -1,0 +1,195 @@
+//! `docket build`, as the list of its stages.
+//!
+//! Engagements go through in chunks (so memory stays flat however many there are), each
+//! chunk through the same stages, each stage its own module with a typed hand-off:
+//!
+//! | stage | module | hands on |
+//! |---|---|---|
+//! | skip what is unchanged | [`crate::incremental`] | engagements not even parsed |
+//! | plan: load, gate, route, read the ledger | [`crate::plan_all`] | [`Plan`]s |
+//! | number final documents of a series | [`crate::record::numbering`] | numbered plans |
+//! | finish what a killed build recorded | [`crate::record::recover`] | |
+//! | select what changed | [`select`] | [`select::Selection`] |
+//! | render Markdown, then PDF, in memory | [`render`] | [`render::Job`]s |
+//! | guard issued documents | [`guard`] | [`guard::Guarded`] |
+//! | stage, record, publish, report | [`write`] | reports |
+//!
+//! Nothing is written before every document of the chunk has rendered and passed the guard;
+//! then files are staged, the ledger records committed, and the files published (see
+//! [`crate::record`]), so a killed build never leaves a file without its record.
+
+mod guard;
+mod render;
+mod select;
+mod write;
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use crate::error::Result;
+use crate::model::Rules;
+use crate::record::{self, ledger, numbering};
+use crate::render::Renderer;
+use crate::report::{self, EngagementReport, Summary};
+use crate::{Options, Plan, digest, folder_name, incremental, load_selected, output, plan_all};
+
+/// Engagements rendered together: enough to keep every core busy, few enough that their
+/// documents and plans fit comfortably in memory.
+const CHUNK: usize = 256;
+
+/// What every stage of a chunk reads.
+struct Context<'a> {
+    options: &'a Options,
+    rules: &'a Rules,
+    renderer: &'a Renderer,
+    /// Everything global the outputs depend on (see [`incremental::fingerprint`]).
+    fingerprint: &'a str,
+    /// The data folder's record lock, when this build allocated a number.
+    record_lock: Option<&'a ledger::RecordLock>,
+}
+
+impl Context<'_> {
+    /// Whether this run renders a kind (`--only`).
+    fn selected(&self, kind: &str) -> bool {
+        self.options.only.is_empty() || self.options.only.iter().any(|k| k == kind)
+    }
+}
+
+/// `docket build`: render every cleared artifact that changed and write Markdown, PDF,
+/// build report, handoff and ledger. Each chunk renders in memory first; if anything fails,
+/// nothing of it is written.
+pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) -> Result<Summary> {
+    let mut timings = report::Timings::default();
+    let clock = std::time::Instant::now();
+    let fingerprint = incremental::fingerprint(
+        &options.data,
+        &options.templates,
+        &options.fonts,
+        options.source_date_epoch,
+    )?;
+    // Engagements with nothing changed are not even parsed.
+    let fast = !options.force && options.only.is_empty();
+    let unchanged: Mutex<Vec<incremental::BuildManifest>> = Mutex::new(Vec::new());
+    let keep = |dir: &Path| {
+        if !fast {
+            return true;
+        }
+        let out = options.out.join(folder_name(dir));
+        match incremental::unchanged(dir, &out, &fingerprint) {
+            Some(manifest) => {
+                if let Ok(mut u) = unchanged.lock() {
+                    u.push(manifest);
+                }
+                false
+            }
+            None => true,
+        }
+    };
+    let mut project = load_selected(options, &keep)?;
+    // With --keep-going the invalid engagements are left out here: nothing below sees them,
+    // so nothing of theirs is written, and the summary lists them.
+    let failed = std::mem::take(&mut project.failed);
+    let templates = digest::TemplateDigests::load(&options.templates)?;
+    let unchanged = unchanged.into_inner().unwrap_or_default();
+    // Numbering sees every number in use: ledgers (read only if a new number must be
+    // allocated, see numbering::assign), engagements skipped as unchanged, numbers written
+    // in the data of the ones loaded, and those of invalid engagements, which will be fixed
+    // and issued with them.
+    let mut all_records = None;
+    let mut taken: std::collections::BTreeSet<String> = unchanged
+        .iter()
+        .flat_map(|m| m.document_ids.clone())
+        .collect();
+    taken.extend(numbering::written_ids(&project.rules, &project.engagements));
+    taken.extend(failed.iter().flat_map(|f| f.document_ids.iter().cloned()));
+    // Fonts and templates are loaded only when something is to be rendered; from then on
+    // this build writes, holding the output folder's lock (a no-op rebuild takes no lock).
+    let (renderer, _lock) = if project.engagements.is_empty() {
+        (None, None)
+    } else {
+        let renderer = Renderer::new(&options.templates, &options.fonts)?
+            .with_source_date_epoch(options.source_date_epoch);
+        (Some(renderer), Some(output::lock(&options.out)?))
+    };
+    timings.load_and_gate_ms = clock.elapsed().as_millis();
+
+    let mut summary = Summary::new(Vec::new(), true);
+    // Taken by numbering once this build allocates a number; held until the build's ledger
+    // records are appended (see ledger::RecordLock).
+    let mut record_lock: Option<ledger::RecordLock> = None;
+    let total = project.engagements.len();
+    let mut rest = std::mem::take(&mut project.engagements);
+    let mut done = 0;
+    while let Some(renderer) = renderer.as_ref().filter(|_| !rest.is_empty()) {
+        let tail = rest.split_off(CHUNK.min(rest.len()));
+        let chunk = std::mem::replace(&mut rest, tail);
+        done += chunk.len();
+        let mut plans = plan_all(options, &project.rules, &templates, chunk)?;
+        numbering::assign(
+            &project.rules,
+            &mut plans,
+            &options.data,
+            &mut all_records,
+            &mut taken,
+            &mut record_lock,
+        )?;
+        let cx = Context {
+            options,
+            rules: &project.rules,
+            renderer,
+            fingerprint: &fingerprint,
+            record_lock: record_lock.as_ref(),
+        };
+        let chunk_progress = |_: usize, _: usize, name: &str| progress(done, total, name);
+        for (report, rendered) in build_chunk(&cx, &mut plans, &mut timings, &chunk_progress)? {
+            let keep = summary.engagements.len() < options.keep_reports;
+            summary.add(report, keep);
+            summary.rendered.extend(rendered);
+        }
+    }
+    for manifest in unchanged {
+        let counts = manifest.counts;
+        summary.counts.final_ += counts.final_;
+        summary.counts.draft += counts.draft;
+        summary.counts.blocked += counts.blocked;
+        summary.unchanged += 1;
+    }
+    summary.failed = failed;
+    summary.timings = Some(timings);
+    Ok(summary)
+}
+
+/// One chunk of planned (and numbered) engagements, stage by stage; returns their reports
+/// and the documents rendered.
+fn build_chunk(
+    cx: &Context<'_>,
+    plans: &mut [Plan],
+    timings: &mut report::Timings,
+    progress: &(dyn Fn(usize, usize, &str) + Sync),
+) -> Result<Vec<(EngagementReport, Vec<String>)>> {
+    let clock = std::time::Instant::now();
+    // First finish what a killed build left: files it recorded are put in place, the rest
+    // of its temporary files removed.
+    for plan in plans.iter() {
+        record::recover(
+            &cx.options.out.join(&plan.loaded.engagement.id),
+            &plan.records,
+        )?;
+    }
+    let selection = select::changed(cx, plans);
+    let mut jobs = render::markdown(cx, plans, &selection)?;
+    let markdown_ms = clock.elapsed().as_millis();
+    if let Some(dir) = &cx.options.emit_typst {
+        render::emit_typst(dir, &cx.options.templates, plans, &jobs)?;
+    }
+    render::typeset(cx, plans, &mut jobs, progress)?;
+    let typeset_ms = clock.elapsed().as_millis() - markdown_ms;
+    let guarded = guard::issued(cx, plans, jobs)?;
+    let plans: &[Plan] = plans;
+    let reports = write::outputs(cx, plans, &selection, &guarded)?;
+    timings.markdown_ms += markdown_ms;
+    timings.typeset_ms += typeset_ms;
+    timings.documents += guarded.rendered();
+    timings.write_ms += clock.elapsed().as_millis() - markdown_ms - typeset_ms;
+    Ok(reports)
+}

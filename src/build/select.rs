@@ -1,0 +1,74 @@
+//! Select: which artifacts of a chunk to render.
+//!
+//! An artifact is rendered when its gate cleared it (final or draft), this run selects its
+//! kind (`--only`), and it changed since the last build into this output folder: its key
+//! (gate evaluation, input digest, shared state, global fingerprint) differs from the build
+//! manifest's, or its files were touched, or `--force`. Everything else keeps its files.
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use super::Context;
+use crate::Plan;
+use crate::gate::Gated;
+use crate::incremental::{self, BuildManifest};
+use crate::model::Rules;
+
+/// What the select stage hands on.
+pub struct Selection {
+    /// Each plan's build manifest from the last build into this output folder (default
+    /// when there was none).
+    pub old: Vec<BuildManifest>,
+    /// Each plan's artifact keys, in rules order.
+    pub keys: Vec<Vec<String>>,
+    /// The artifacts to render: (plan, kind) indexes, in plan then rules order.
+    pub work: Vec<(usize, usize)>,
+}
+
+/// Chooses what to render in a chunk.
+pub fn changed(cx: &Context<'_>, plans: &[Plan]) -> Selection {
+    let out = &cx.options.out;
+    let old: Vec<BuildManifest> = plans
+        .iter()
+        .map(|p| incremental::read(&out.join(&p.loaded.engagement.id)).unwrap_or_default())
+        .collect();
+    let keys: Vec<Vec<String>> = plans
+        .par_iter()
+        .map(|plan| {
+            let shared = shared_state(cx.rules, &plan.state);
+            plan.gated
+                .iter()
+                .map(|g| incremental::artifact_key(cx.fingerprint, g.evaluation(), &shared))
+                .collect()
+        })
+        .collect();
+    let mut work = Vec::new();
+    for (p, plan) in plans.iter().enumerate() {
+        let dir = out.join(&plan.loaded.engagement.id);
+        for (k, gated) in plan.gated.iter().enumerate() {
+            let kind = &cx.rules.kind[k].kind;
+            if !matches!(gated, Gated::Cleared(_)) || !cx.selected(kind) {
+                continue;
+            }
+            let fresh = old[p].artifacts.get(kind).is_some_and(|a| {
+                a.key == keys[p][k] && !a.files.is_empty() && incremental::intact(&dir, &a.files)
+            });
+            if cx.options.force || !fresh {
+                work.push((p, k));
+            }
+        }
+    }
+    Selection { old, keys, work }
+}
+
+/// The engagement-level state a template may show besides its own section (client,
+/// provider, addresses, tracks...): the state without the artifact sections.
+fn shared_state(rules: &Rules, state: &Value) -> Vec<u8> {
+    let mut shared = state.clone();
+    if let Value::Object(map) = &mut shared {
+        for rule in &rules.kind {
+            map.remove(&rule.section);
+        }
+    }
+    serde_json::to_vec(&shared).unwrap_or_default()
+}

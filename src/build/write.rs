@@ -1,0 +1,233 @@
+//! Write: stage, record, publish, report.
+//!
+//! The chunk's documents are staged (written and synced under temporary names), the ledger
+//! records of the final ones committed, then the documents published: a file is never
+//! visible without its record (see [`crate::record`]). Then, per engagement, old renderings
+//! of artifacts that are now blocked are removed, and the build report, handoff and build
+//! manifest are written, the manifest last (a build killed before it is simply redone).
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use super::Context;
+use super::guard::Guarded;
+use super::select::Selection;
+use crate::Plan;
+use crate::error::Result;
+use crate::gate::{self, Gated};
+use crate::incremental::{self, BuildManifest};
+use crate::output;
+use crate::record::{issued, ledger};
+use crate::report::{self, EngagementReport, Summary};
+
+/// Writes a guarded chunk; returns each engagement's report and the documents it wrote.
+pub fn outputs(
+    cx: &Context<'_>,
+    plans: &[Plan],
+    selection: &Selection,
+    guarded: &Guarded<'_>,
+) -> Result<Vec<(EngagementReport, Vec<String>)>> {
+    let out = &cx.options.out;
+    // Stage every document, commit each engagement's records, publish what was committed.
+    let files: Vec<(usize, PathBuf, &[u8])> = guarded
+        .jobs
+        .iter()
+        .flat_map(|job| {
+            let dir = out.join(&plans[job.plan].loaded.engagement.id);
+            job.files()
+                .into_iter()
+                .map(move |(name, bytes)| (job.plan, dir.join(name), bytes))
+        })
+        .collect();
+    let staged = output::stage_all(&files)?;
+    let committed: Vec<Result<()>> = plans
+        .par_iter()
+        .enumerate()
+        .map(|(p, plan)| {
+            let entries = new_entries(cx, plan, p, guarded);
+            let path = ledger::path(&plan.loaded.dir);
+            ledger::append_locked(&path, &cx.options.data, cx.record_lock, entries).map(|_| ())
+        })
+        .collect();
+    // An engagement whose append failed publishes nothing; the others' files go in place
+    // (their records are on disk) before the error is reported.
+    staged.publish(|p| committed[p].is_ok())?;
+    committed.into_iter().collect::<Result<Vec<()>>>()?;
+
+    // Reports and manifests.
+    let mut done: Vec<Done> = plans
+        .par_iter()
+        .enumerate()
+        .map(|(p, plan)| engagement_files(cx, plan, p, selection, guarded))
+        .collect::<Result<Vec<_>>>()?;
+    let report_files: Vec<(PathBuf, &[u8])> = done
+        .iter()
+        .flat_map(|d| d.reports.iter().map(|(p, b)| (p.clone(), b.as_slice())))
+        .collect();
+    output::write_all(&report_files)?;
+    let manifests: Vec<(PathBuf, Vec<u8>)> = done
+        .par_iter_mut()
+        .map(|d| {
+            for (path, _) in &d.reports {
+                if let (Some(name), Some(s)) = (path.file_name(), incremental::stat(path)) {
+                    d.manifest
+                        .reports
+                        .insert(name.to_string_lossy().into_owned(), s);
+                }
+            }
+            (
+                d.dir.join(incremental::MANIFEST),
+                report::to_json(&d.manifest),
+            )
+        })
+        .collect();
+    let manifest_files: Vec<(PathBuf, &[u8])> = manifests
+        .iter()
+        .map(|(p, b)| (p.clone(), b.as_slice()))
+        .collect();
+    output::write_all(&manifest_files)?;
+    Ok(done.into_iter().map(|d| (d.report, d.written)).collect())
+}
+
+/// The ledger entries a plan's final documents add: those not already its latest record.
+fn new_entries(
+    cx: &Context<'_>,
+    plan: &Plan,
+    p: usize,
+    guarded: &Guarded<'_>,
+) -> Vec<ledger::Entry> {
+    guarded
+        .jobs
+        .iter()
+        .filter(|j| j.plan == p)
+        .filter_map(|job| {
+            let evaluation = plan.gated[job.k].evaluation();
+            if evaluation.decision != gate::Decision::Final {
+                return None;
+            }
+            let entry = issued::entry(
+                &plan.loaded.engagement,
+                &cx.rules.kind[job.k],
+                evaluation,
+                job.outputs(),
+            );
+            ledger::latest(&plan.records, job.kind)
+                .is_none_or(|r| !issued::same(&r.entry, &entry))
+                .then_some(entry)
+        })
+        .collect()
+}
+
+/// One engagement's report, reports to write and build manifest.
+struct Done {
+    dir: PathBuf,
+    report: EngagementReport,
+    /// `<engagement>/<kind>` of each document written.
+    written: Vec<String>,
+    manifest: BuildManifest,
+    reports: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// Removes renderings of artifacts now blocked, and prepares the engagement's reports and
+/// build manifest.
+fn engagement_files(
+    cx: &Context<'_>,
+    plan: &Plan,
+    p: usize,
+    selection: &Selection,
+    guarded: &Guarded<'_>,
+) -> Result<Done> {
+    let id = &plan.loaded.engagement.id;
+    let dir = cx.options.out.join(id);
+    let written = guarded
+        .jobs
+        .iter()
+        .filter(|j| j.plan == p)
+        .map(|j| format!("{id}/{}", j.kind))
+        .collect();
+    let mut manifest = BuildManifest {
+        fingerprint: cx.fingerprint.to_string(),
+        ..Default::default()
+    };
+    for (k, gated) in plan.gated.iter().enumerate() {
+        let rule = &cx.rules.kind[k];
+        let kind = &rule.kind;
+        if !cx.selected(kind) {
+            // Not part of this run (--only): keep what the last build recorded.
+            if let Some(a) = selection.old[p].artifacts.get(kind) {
+                manifest.artifacts.insert(kind.clone(), a.clone());
+            }
+            continue;
+        }
+        let kept = guarded.keeps(p, k);
+        let blocked = matches!(gated, Gated::Blocked(_)) && !kept;
+        // An artifact that is now blocked must not leave an old rendering behind (issued
+        // documents excepted: they stay as issued).
+        if blocked {
+            for ext in ["md", "pdf"] {
+                output::remove(&output::artifact_path(&cx.options.out, id, kind, ext))?;
+            }
+        }
+        let names: Vec<String> = if blocked {
+            Vec::new()
+        } else if let Some(issued) = kept
+            .then(|| issued::latest_issued(&plan.records, kind))
+            .flatten()
+        {
+            // Issued and kept as issued: the files it was issued with.
+            issued.outputs.keys().cloned().collect()
+        } else {
+            rule.output_names(
+                gated.section(),
+                gated.evaluation().decision == gate::Decision::Final,
+            )
+        };
+        let files = names
+            .into_iter()
+            .filter_map(|n| incremental::stat(&dir.join(&n)).map(|s| (n, s)))
+            .collect();
+        manifest.artifacts.insert(
+            kind.clone(),
+            incremental::ArtifactRecord {
+                key: selection.keys[p][k].clone(),
+                files,
+            },
+        );
+    }
+    let mut report = report::engagement_report(cx.rules, plan);
+    for &k in &guarded.kept[p] {
+        if let Some(issued) = issued::latest_issued(&plan.records, &cx.rules.kind[k].kind) {
+            report::show_issued(&mut report, issued);
+        }
+    }
+    let handoff = report::handoff(&report);
+    let reports = vec![
+        (dir.join("build-report.json"), report::to_json(&report)),
+        (dir.join("handoff.json"), report::to_json(&handoff)),
+        (
+            dir.join("handoff.md"),
+            report::handoff_markdown(&handoff).into_bytes(),
+        ),
+    ];
+    let counts = Summary::new(vec![report.clone()], true).counts;
+    manifest.counts = incremental::CountsRecord {
+        final_: counts.final_,
+        draft: counts.draft,
+        blocked: counts.blocked,
+    };
+    manifest.inputs = incremental::input_stats(&plan.loaded.dir);
+    manifest.document_ids = plan
+        .gated
+        .iter()
+        .map(|g| g.evaluation().document_id.clone())
+        .filter(|id| id != crate::model::TBD)
+        .collect();
+    Ok(Done {
+        dir,
+        report,
+        written,
+        manifest,
+        reports,
+    })
+}
