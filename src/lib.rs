@@ -10,13 +10,13 @@
 //! 5. [`render`]: Tera templates to Markdown, Markdown to Typst, Typst to PDF in-process;
 //! 6. [`output`]: write everything atomically, with a build report and a handoff.
 //!
-//! [`build`] runs them in that order over chunks of engagements, one module per step
+//! [`build()`] runs them in that order over chunks of engagements, one module per step
 //! (`src/build/`).
 //!
 //! [`envelopes::print_run`] reuses the same stages for a mail room: every envelope the gate
 //! lets through, across engagements, as one multi-page PDF with a manifest.
 //!
-//! The CLI (`src/main.rs`) is a thin shell over [`check`], [`build`] and friends, which other
+//! The CLI (`src/main.rs`) is a thin shell over [`check`], [`build()`] and friends, which other
 //! programs can call directly.
 
 pub mod approve;
@@ -85,7 +85,7 @@ pub struct Options {
     /// tooling can pin them. Without it `today()` is the document's own date and PDFs carry
     /// no creation date; either way the bytes depend only on the inputs.
     pub source_date_epoch: Option<i64>,
-    /// [`build`] only: build every valid engagement even when some are invalid
+    /// [`build()`] only: build every valid engagement even when some are invalid
     /// (`--keep-going`); the invalid ones are left out, their previous outputs untouched,
     /// and listed in [`Summary::failed`]. Otherwise invalid data anywhere stops the build
     /// before anything is written.

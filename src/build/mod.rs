@@ -5,14 +5,14 @@
 //!
 //! | stage | module | hands on |
 //! |---|---|---|
-//! | skip what is unchanged | [`crate::incremental`] | engagements not even parsed |
-//! | plan: load, gate, route, read the ledger | [`crate::plan_all`] | [`Plan`]s |
-//! | number final documents of a series | [`crate::record::numbering`] | numbered plans |
-//! | finish what a killed build recorded | [`crate::record::recover`] | |
-//! | select what changed | [`select`] | [`select::Selection`] |
-//! | render Markdown, then PDF, in memory | [`render`] | [`render::Job`]s |
-//! | guard issued documents | [`guard`] | [`guard::Guarded`] |
-//! | stage, record, publish, report | [`write`] | reports |
+//! | skip what is unchanged | `crate::incremental` | engagements not even parsed |
+//! | plan: load, gate, route, read the ledger | `crate::plan_all` | `Plan`s |
+//! | number final documents of a series | `crate::record::numbering` | numbered plans |
+//! | finish what a killed build recorded | `crate::record::recover` | |
+//! | select what changed | `select` | `select::Selection` |
+//! | render Markdown, then PDF, in memory | `render` | `render::Job`s |
+//! | guard issued documents | `guard` | `guard::Guarded` |
+//! | stage, record, publish, report | `write` | reports |
 //!
 //! Nothing is written before every document of the chunk has rendered and passed the guard;
 //! then files are staged, the ledger records committed, and the files published (see
