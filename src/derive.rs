@@ -391,6 +391,7 @@ mod tests {
             sender: "s".into(),
             recipient: "r".into(),
             contents: TBD.into(),
+            scope: None,
             prepared_by: None,
             mailer_id: get("mailer_id"),
             service_type: get("service_type"),

@@ -229,7 +229,10 @@ pub fn engagement(index: usize, seed: u64) -> (String, String, String) {
         a.push_str(&approver("contract", "\"start-delivery\""));
     }
     match rng.below(3) {
-        0 => a.push_str(&approver("security", "\"launch\", \"record-signoff\", \"billing\"")),
+        0 => a.push_str(&approver(
+            "security",
+            "\"launch\", \"record-signoff\", \"billing\", \"external-send\"",
+        )),
         1 => a.push_str(
             "[[approval]]\ngate = \"security\"\nstatus = \"conditional\"\napprover = { name = \"Reviewer\", role = \"Security\" }\n\
              actions = [\"record-signoff\", \"billing\"]\nevidence = \"Memo\"\nconditions = [\"R-01 open\"]\n\n",

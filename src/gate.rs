@@ -14,8 +14,8 @@ use serde_json::Value;
 
 use crate::digest::{self, InputDigest, TemplateDigests};
 use crate::model::{
-    Approval, Engagement, Exception, KindRule, Manifest, MissingFacts, Requirement, ScopeOf,
-    Status, TBD, TrackStatus,
+    Approval, Engagement, Exception, ExpandedScope, KindRule, Manifest, MissingFacts, Requirement,
+    ScopeOf, Status, TBD, TrackStatus,
 };
 use crate::report::and_list;
 
@@ -283,6 +283,7 @@ impl Gated {
 /// engagement by the caller).
 pub fn evaluate(
     rule: &KindRule,
+    expanded: Option<&ExpandedScope>,
     engagement: &Engagement,
     state: &Value,
     manifest: &Manifest,
@@ -419,6 +420,29 @@ pub fn evaluate(
             }
         }
     }
+    // Work outside the signed scope: blocked until every approval the rules name for an
+    // expanded scope holds for that scope (the kinds that propose it excepted).
+    if let Some(x) = expanded.filter(|x| !x.proposed_by.contains(&rule.kind)) {
+        for outside in expanded_scopes(&section, &engagement.scope) {
+            for req in &x.blocked_unless {
+                let req = Requirement {
+                    scope: ScopeOf::Artifact,
+                    ..req.clone()
+                };
+                match check(&req, &views, &outside, engagement) {
+                    Ok(view) => push_used(&mut evaluation.approvals_used, view),
+                    Err(missing) => {
+                        blocked.push(format!(
+                            "{outside} lies outside the signed scope ({}): blocked until {}",
+                            engagement.scope,
+                            missing.describe()
+                        ));
+                        evaluation.blocked_by.push(missing);
+                    }
+                }
+            }
+        }
+    }
     if !blocked.is_empty() {
         evaluation.decision = Decision::Blocked;
         evaluation.reasons.extend(blocked);
@@ -536,6 +560,30 @@ fn check(
         scope: scope.to_string(),
         found,
     })
+}
+
+/// The scopes other than the signed one that an artifact's data names: its own `scope`, or
+/// that of any line, item or message in it.
+fn expanded_scopes(section: &Value, signed: &str) -> std::collections::BTreeSet<String> {
+    fn walk(value: &Value, signed: &str, out: &mut std::collections::BTreeSet<String>) {
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    match v {
+                        Value::String(s) if k == "scope" && known(s) && s != signed => {
+                            out.insert(s.clone());
+                        }
+                        _ => walk(v, signed, out),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, signed, out)),
+            _ => {}
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    walk(section, signed, &mut out);
+    out
 }
 
 /// The id a document carries: its section's `id` or `number`, else one made from the

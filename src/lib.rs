@@ -221,6 +221,7 @@ pub(crate) fn plan_all(
                 .map(|rule| {
                     evaluate(
                         rule,
+                        rules.expanded_scope.as_ref(),
                         &loaded.engagement,
                         &state,
                         &loaded.manifest,

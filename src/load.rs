@@ -870,6 +870,7 @@ pub fn known_gates(rules: &Rules) -> Vec<&str> {
         .kind
         .iter()
         .flat_map(|k| k.blocked_unless.iter().chain(&k.final_requires))
+        .chain(rules.expanded_scope.iter().flat_map(|x| &x.blocked_unless))
         .map(|r| r.gate.as_str())
         .collect();
     gates.sort_unstable();

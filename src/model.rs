@@ -611,6 +611,11 @@ pub struct ChecklistItem {
     /// A note.
     #[serde(default)]
     pub note: Option<String>,
+    /// The scope this item belongs to, when it is not the engagement's signed scope (e.g.
+    /// `refund-recommendations`): outside the signed scope nothing renders until the rules'
+    /// `[expanded_scope]` approvals hold for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
 }
 
 /// Launch readiness checklist.
@@ -757,6 +762,11 @@ pub struct InvoiceLine {
     /// A line total given in the data, checked against quantity x price.
     #[serde(default)]
     pub amount: Option<Num>,
+    /// The scope this line belongs to, when it is not the engagement's signed scope (e.g.
+    /// `refund-recommendations`): outside the signed scope nothing renders until the rules'
+    /// `[expanded_scope]` approvals hold for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
 }
 
 /// A tax category of an invoice.
@@ -797,6 +807,11 @@ pub struct Invoice {
     pub payment_terms: String,
     /// The milestone the contract describes.
     pub milestone: String,
+    /// The scope this invoice belongs to, when it is not the engagement's signed scope (e.g.
+    /// `refund-recommendations`): outside the signed scope nothing renders until the rules'
+    /// `[expanded_scope]` approvals hold for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// Supply period.
     #[serde(default = "tbd")]
     pub period: String,
@@ -859,6 +874,11 @@ pub struct Message {
     pub send_on: Fact<Date>,
     /// Body text.
     pub body: String,
+    /// The scope this message belongs to, when it is not the engagement's signed scope (e.g.
+    /// `refund-recommendations`): outside the signed scope nothing renders until the rules'
+    /// `[expanded_scope]` approvals hold for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
 }
 
 /// Outbound email sequence: message copy only (seed: email only for message copy).
@@ -877,6 +897,11 @@ pub struct EmailSequence {
     pub recipients: Vec<Recipient>,
     /// The messages in order.
     pub messages: Vec<Message>,
+    /// The scope this sequence belongs to, when it is not the engagement's signed scope (e.g.
+    /// `refund-recommendations`): outside the signed scope nothing renders until the rules'
+    /// `[expanded_scope]` approvals hold for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// Who prepared it: an approver may not approve their own work unless the manifest
     /// records an exception.
     #[serde(default)]
@@ -900,6 +925,11 @@ pub struct Envelope {
     /// What goes in the envelope.
     #[serde(default = "tbd")]
     pub contents: String,
+    /// The scope this mailing belongs to, when it is not the engagement's signed scope (e.g.
+    /// `refund-recommendations`): outside the signed scope nothing renders until the rules'
+    /// `[expanded_scope]` approvals hold for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// Who prepared it: an approver may not approve their own work unless the manifest
     /// records an exception.
     #[serde(default)]
@@ -1294,6 +1324,26 @@ pub struct Rules {
     /// Document number series.
     #[serde(default)]
     pub series: Vec<Series>,
+    /// What work outside the signed scope needs before anything of it renders.
+    #[serde(default)]
+    pub expanded_scope: Option<ExpandedScope>,
+}
+
+/// Work outside the engagement's signed scope (seed, section 5: "refund-related delivery,
+/// billing, contract updates, and external send stay blocked until commercial, legal,
+/// billing, security, and recipient approvals are current"). An artifact is in an expanded
+/// scope when its data section, or any line, item or message in it, names a `scope` other
+/// than the engagement's.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpandedScope {
+    /// Kinds that propose the new scope (the change order): they render as drafts under
+    /// their own gate, which is how the expanded scope gets approved.
+    #[serde(default)]
+    pub proposed_by: Vec<String>,
+    /// Approvals, each for the expanded scope itself, without which any other artifact
+    /// touching it is blocked.
+    pub blocked_unless: Vec<Requirement>,
 }
 
 impl Rules {

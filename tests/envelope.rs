@@ -210,7 +210,9 @@ impl Fixture {
         };
         match self.clearance {
             Clearance::Final => {
-                record("external_send", "send-mail") + &record("recipient", "verify-recipient")
+                record("external_send", "send-mail")
+                    + &record("recipient", "verify-recipient")
+                    + &record("security", "external-send")
             }
             Clearance::SendOnly => record("external_send", "send-mail"),
             Clearance::Nothing | Clearance::NoEnvelope => {

@@ -33,6 +33,7 @@ fn decide(
     let state = serde_json::to_value(&loaded.engagement).unwrap();
     evaluate(
         rules.kind(kind).unwrap(),
+        rules.expanded_scope.as_ref(),
         &loaded.engagement,
         &state,
         manifest,
@@ -299,9 +300,16 @@ fn routing_invokes_security_review_before_launch_billing_external_and_public_pro
             .kind
             .iter()
             .map(|r| {
-                evaluate(r, &loaded.engagement, &state, m, &t)
-                    .evaluation()
-                    .clone()
+                evaluate(
+                    r,
+                    rules.expanded_scope.as_ref(),
+                    &loaded.engagement,
+                    &state,
+                    m,
+                    &t,
+                )
+                .evaluation()
+                .clone()
             })
             .collect()
     };
@@ -338,14 +346,16 @@ fn routing_invokes_security_review_before_launch_billing_external_and_public_pro
         route(&m, Some("case-study")).next_skill,
         ["security-review", "case-study"]
     );
-    // Email is for message copy; envelope for packaging: each routes to its own skill.
+    // Email is for message copy; envelope for packaging: each routes to its own skill, and
+    // both are external actions, so security review comes first while the pilot's signoff
+    // does not name external sends.
     assert_eq!(
         route(&loaded.manifest, Some("email-sequence")).next_skill,
-        ["email"]
+        ["security-review", "email"]
     );
     assert_eq!(
         route(&loaded.manifest, Some("envelope")).next_skill,
-        ["envelope"]
+        ["security-review", "envelope"]
     );
     // Tracks come with owner and blocker.
     let r = route(&loaded.manifest, None);
@@ -451,7 +461,7 @@ proptest! {
         let manifest = Manifest { approval: records, exception: vec![] };
         let state = serde_json::to_value(&loaded.engagement).unwrap();
         for rule in &rules.kind {
-            let gated = evaluate(rule, &loaded.engagement, &state, &manifest, &t);
+            let gated = evaluate(rule, rules.expanded_scope.as_ref(), &loaded.engagement, &state, &manifest, &t);
             if gated.evaluation().decision != Decision::Final {
                 continue;
             }

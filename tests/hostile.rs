@@ -228,7 +228,7 @@ fn approvals(text: &str) -> Value {
         ok("commercial", &["accept-proposal", "sign-agreement"], None),
         ok("contract", &["start-delivery"], None),
         security,
-        ok("security", &["launch", "public-proof", "billing"], None),
+        ok("security", &["launch", "public-proof", "billing", "external-send"], None),
         ok("renewal", &["share-qbr"], None),
         ok("public_use", &["publish-case-study"], None),
         ok("external_send", &["send-email", "send-mail"], None),

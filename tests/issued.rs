@@ -22,6 +22,13 @@ actions = ["send-email", "send-mail"]
 evidence = "Sponsor approved the mailing, 2026-11-30 (example)"
 
 [[approval]]
+gate = "security"
+status = "approved"
+approver = { name = "Sam Okafor (example)", role = "CompleteTech security reviewer" }
+actions = ["external-send"]
+evidence = "SEC-2026-0091: mailing and email reviewed (example)"
+
+[[approval]]
 gate = "recipient"
 status = "approved"
 approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
