@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::Plan;
 use crate::gate::{ApprovalView, Decision, Missing, collect_tbd};
-use crate::model::{Rules, Track};
+use crate::model::{Rules, Track, TrackStatus};
 use crate::record::ledger::Entry;
 use crate::render::markdown::escape_markdown;
 
@@ -19,6 +19,12 @@ pub struct ArtifactReport {
     pub kind: String,
     /// Human title.
     pub title: String,
+    /// The lifecycle stage that produces it (none for the overlay and other kinds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    /// Where it stands: the decision, or `not started` when it has no data yet, or belongs
+    /// to a stage after the current one and is blocked (a later stage is not a blocker).
+    pub progress: Progress,
     /// Document id.
     pub document_id: String,
     /// final, draft or blocked.
@@ -49,6 +55,35 @@ pub struct ArtifactReport {
     pub kept_as_issued: Option<KeptAsIssued>,
 }
 
+/// Where an artifact stands, for people: a gate decision, or not started yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Progress {
+    /// Final.
+    #[serde(rename = "final")]
+    Final,
+    /// Draft.
+    #[serde(rename = "draft")]
+    Draft,
+    /// Blocked, at or before the engagement's stage (or outside the lifecycle).
+    #[serde(rename = "blocked")]
+    Blocked,
+    /// No data yet, or blocked at a stage the engagement has not reached.
+    #[serde(rename = "not started")]
+    NotStarted,
+}
+
+impl Progress {
+    /// As written in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Progress::Final => "final",
+            Progress::Draft => "draft",
+            Progress::Blocked => "blocked",
+            Progress::NotStarted => "not started",
+        }
+    }
+}
+
 /// An issued document kept as issued (see [`ArtifactReport::kept_as_issued`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct KeptAsIssued {
@@ -77,11 +112,15 @@ pub struct EngagementReport {
     pub approvals: Vec<ApprovalView>,
     /// Every TBD in the engagement.
     pub open_questions: Vec<String>,
+    /// The lifecycle, stage by stage, with where each stage's artifact stands.
+    pub stages: Vec<HandoffStage>,
     /// Routing.
     pub route: crate::route::Route,
 }
 
-/// The seed's handoff package (`handoff.json`, `handoff.md`).
+/// The seed's handoff package (`handoff.json`, `handoff.md`): artifact paths, decisions,
+/// open questions, blockers, approvals, next owner (the seed's names), led by what matters
+/// to the next owner: the blockers and the next step.
 #[derive(Debug, Clone, Serialize)]
 pub struct Handoff {
     /// Engagement id.
@@ -92,24 +131,54 @@ pub struct Handoff {
     pub workflow: String,
     /// Lifecycle stage.
     pub lifecycle_stage: String,
-    /// Artifact paths by kind (rendered ones).
-    pub artifact_paths: Vec<HandoffArtifact>,
-    /// Decisions per artifact, with the first reason.
-    pub decisions: Vec<HandoffDecision>,
-    /// Open questions (TBD facts).
-    pub open_questions: Vec<String>,
-    /// Blockers: blocked artifacts and blocked tracks.
-    pub blockers: Vec<String>,
-    /// Approvals as the gate reads them.
-    pub approvals: Vec<ApprovalView>,
-    /// Parallel tracks.
-    pub tracks: Vec<Track>,
+    /// What stands between the engagement and its next step, each with the owner to ask:
+    /// the approvals and facts the next artifact waits on, blocked artifacts at or before
+    /// the current stage, and tracks with a blocker. Stages not reached are not blockers.
+    pub blockers: Vec<Blocker>,
     /// Skills to invoke next, in order.
     pub next_skill: Vec<String>,
     /// Next action.
     pub next_action: String,
     /// Next owner.
     pub next_owner: String,
+    /// Where the data's own next step disagrees with routing.
+    pub warnings: Vec<String>,
+    /// Each lifecycle stage and where its artifact stands.
+    pub stages: Vec<HandoffStage>,
+    /// Artifact paths by kind (rendered ones).
+    pub artifact_paths: Vec<HandoffArtifact>,
+    /// Decisions per artifact, with their reasons.
+    pub decisions: Vec<HandoffDecision>,
+    /// Open questions (TBD facts).
+    pub open_questions: Vec<String>,
+    /// Approvals as the gate reads them.
+    pub approvals: Vec<ApprovalView>,
+    /// Parallel tracks.
+    pub tracks: Vec<Track>,
+}
+
+/// One thing in the way, and whom to ask.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Blocker {
+    /// What it holds up: an artifact kind, or `track <name>`.
+    pub blocks: String,
+    /// What is in the way, with what the record holds (e.g. who recorded what).
+    pub blocker: String,
+    /// Whom to ask.
+    pub owner: String,
+}
+
+/// A lifecycle stage in the handoff.
+#[derive(Debug, Clone, Serialize)]
+pub struct HandoffStage {
+    /// Stage name.
+    pub stage: String,
+    /// Its artifact kind.
+    pub artifact: String,
+    /// Where the artifact stands.
+    pub progress: Progress,
+    /// The gate before the next stage, in words.
+    pub gate: String,
 }
 
 /// An artifact's paths in the handoff.
@@ -130,6 +199,8 @@ pub struct HandoffDecision {
     pub kind: String,
     /// final, draft or blocked.
     pub decision: Decision,
+    /// final, draft, blocked or not started.
+    pub progress: Progress,
     /// Why.
     pub reasons: Vec<String>,
 }
@@ -228,7 +299,12 @@ impl Summary {
 /// or assembled from shards.
 pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
     let e = &plan.loaded.engagement;
-    let artifacts = plan
+    let current = rules
+        .stage
+        .iter()
+        .position(|s| s.name == e.lifecycle_stage)
+        .unwrap_or(0);
+    let artifacts: Vec<ArtifactReport> = plan
         .gated
         .iter()
         .zip(&rules.kind)
@@ -242,9 +318,28 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
                     .map(|name| display_path(&Path::new(&e.id).join(name)))
                     .collect()
             };
+            let stage = rules.stage.iter().position(|s| s.artifact == rule.kind);
+            let has_data = !plan
+                .state
+                .get(&rule.section)
+                .is_none_or(serde_json::Value::is_null);
+            let progress = match ev.decision {
+                _ if !has_data => Progress::NotStarted,
+                Decision::Blocked
+                    if stage.is_some_and(|i| i > current)
+                        && plan.route.target.as_deref() != Some(rule.kind.as_str()) =>
+                {
+                    Progress::NotStarted
+                }
+                Decision::Final => Progress::Final,
+                Decision::Draft => Progress::Draft,
+                Decision::Blocked => Progress::Blocked,
+            };
             ArtifactReport {
                 kind: rule.kind.clone(),
                 title: rule.title.clone(),
+                stage: stage.map(|i| rules.stage[i].name.clone()),
+                progress,
                 document_id: ev.document_id.clone(),
                 decision: ev.decision,
                 reasons: ev.reasons.clone(),
@@ -272,7 +367,6 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
         client: e.client.clone(),
         workflow: e.workflow.clone(),
         lifecycle_stage: e.lifecycle_stage.clone(),
-        artifacts,
         approvals: plan
             .loaded
             .manifest
@@ -281,6 +375,20 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
             .map(|a| ApprovalView::of(a, e))
             .collect(),
         open_questions,
+        stages: rules
+            .stage
+            .iter()
+            .map(|stage| HandoffStage {
+                stage: stage.name.clone(),
+                artifact: stage.artifact.clone(),
+                progress: artifacts
+                    .iter()
+                    .find(|a: &&ArtifactReport| a.kind == stage.artifact)
+                    .map_or(Progress::NotStarted, |a| a.progress),
+                gate: stage.gate.clone(),
+            })
+            .collect(),
+        artifacts,
         route: plan.route.clone(),
     }
 }
@@ -324,6 +432,7 @@ pub fn show_issued(report: &mut EngagementReport, issued: &Entry) {
         gate_now: a.decision,
     });
     a.decision = Decision::Final;
+    a.progress = Progress::Final;
     a.document_id = issued.document_id.clone();
     a.outputs = issued
         .outputs
@@ -339,22 +448,17 @@ fn display_path(path: &Path) -> String {
 
 /// The handoff package of an engagement report.
 pub fn handoff(report: &EngagementReport) -> Handoff {
-    let mut blockers: Vec<String> = report
-        .artifacts
-        .iter()
-        .filter(|a| a.decision == Decision::Blocked)
-        .map(|a| format!("{}: {}", a.kind, a.reasons.join("; ")))
-        .collect();
-    blockers.extend(report.route.tracks.iter().filter_map(|t| {
-        t.blocker
-            .as_ref()
-            .map(|b| format!("track {} ({}): {b}", t.name, status_name(t)))
-    }));
     Handoff {
         engagement: report.engagement.clone(),
         client: report.client.clone(),
         workflow: report.workflow.clone(),
         lifecycle_stage: report.lifecycle_stage.clone(),
+        blockers: blockers(report),
+        next_skill: report.route.next_skill.clone(),
+        next_action: report.route.next_action.clone(),
+        next_owner: report.route.next_owner.clone(),
+        warnings: report.route.warnings.clone(),
+        stages: report.stages.clone(),
         artifact_paths: report
             .artifacts
             .iter()
@@ -371,17 +475,105 @@ pub fn handoff(report: &EngagementReport) -> Handoff {
             .map(|a| HandoffDecision {
                 kind: a.kind.clone(),
                 decision: a.decision,
+                progress: a.progress,
                 reasons: a.reasons.clone(),
             })
             .collect(),
         open_questions: report.open_questions.clone(),
-        blockers,
         approvals: report.approvals.clone(),
         tracks: report.route.tracks.clone(),
-        next_skill: report.route.next_skill.clone(),
-        next_action: report.route.next_action.clone(),
-        next_owner: report.route.next_owner.clone(),
     }
+}
+
+/// What stands between an engagement and its next step, each with the owner to ask.
+///
+/// The artifact routing aims at comes first, with every approval it waits on (and what the
+/// manifest holds instead: a bare `approved` shows as recorded by no one) and every
+/// required fact still TBD; then the artifacts that are blocked at or before the current
+/// stage (or outside the lifecycle) although their data is there; then each unfinished
+/// track's blocker. Artifacts of stages not reached yet are "not started", not blockers.
+fn blockers(report: &EngagementReport) -> Vec<Blocker> {
+    let route = &report.route;
+    let mut out: Vec<Blocker> = Vec::new();
+    let mut push = |b: Blocker| {
+        if !out.contains(&b) {
+            out.push(b);
+        }
+    };
+    let target = route
+        .target
+        .as_deref()
+        .and_then(|t| report.artifacts.iter().find(|a| a.kind == t))
+        .filter(|a| a.progress != Progress::Final);
+    let others = report
+        .artifacts
+        .iter()
+        .filter(|a| a.progress == Progress::Blocked && target.is_none_or(|t| t.kind != a.kind));
+    for a in target.into_iter().chain(others) {
+        for m in a.blocked_by.iter().chain(&a.missing_approvals) {
+            push(Blocker {
+                blocks: a.kind.clone(),
+                blocker: m.describe(),
+                owner: approval_owner(report, m),
+            });
+        }
+        for fact in &a.missing_facts {
+            push(Blocker {
+                blocks: a.kind.clone(),
+                blocker: format!("{fact} is TBD"),
+                owner: route.next_owner.clone(),
+            });
+        }
+        if a.blocked_by.is_empty() && a.missing_approvals.is_empty() && a.missing_facts.is_empty() {
+            for reason in a.reasons.iter().filter(|_| a.progress != Progress::Final) {
+                push(Blocker {
+                    blocks: a.kind.clone(),
+                    blocker: reason.clone(),
+                    owner: route.next_owner.clone(),
+                });
+            }
+        }
+    }
+    for t in &route.tracks {
+        if let Some(b) = t.blocker.as_ref().filter(|_| t.status != TrackStatus::Done) {
+            push(Blocker {
+                blocks: format!("track {} ({})", t.name, status_name(t)),
+                blocker: b.clone(),
+                owner: t.owner.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Whom to ask for a missing approval: the owner of an unfinished track waiting on that
+/// gate and scope; else whoever the manifest names for that gate and scope; else the next
+/// owner; else TBD.
+fn approval_owner(report: &EngagementReport, m: &crate::gate::Missing) -> String {
+    let known = |s: &str| !s.trim().is_empty() && s != crate::model::TBD;
+    let track = report.route.tracks.iter().find(|t| {
+        t.gate.as_deref() == Some(m.gate.as_str())
+            && t.scope.as_deref().is_none_or(|s| s == m.scope)
+            && t.status != TrackStatus::Done
+            && known(&t.owner)
+    });
+    if let Some(t) = track {
+        return t.owner.clone();
+    }
+    let named = report
+        .approvals
+        .iter()
+        .filter(|a| a.gate == m.gate && a.scope == m.scope)
+        .find_map(|a| {
+            a.approver
+                .as_ref()
+                .filter(|n| known(n))
+                .map(|n| match &a.role {
+                    Some(role) if known(role) => format!("{n}, {role}"),
+                    _ => n.clone(),
+                })
+        });
+    named.unwrap_or_else(|| report.route.next_owner.clone())
 }
 
 fn status_name(track: &Track) -> &'static str {
@@ -400,13 +592,53 @@ pub fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
     bytes
 }
 
-/// The handoff as Markdown for people. Every value is Markdown-escaped.
+/// The handoff as Markdown for people, leading with what matters: what is in the way and
+/// the next step, then where each stage stands, then the seed's table and the details.
+/// Every value is Markdown-escaped.
 pub fn handoff_markdown(h: &Handoff) -> String {
     let esc = |s: &str| escape_markdown(s);
     let mut md = String::new();
     md.push_str(&format!("# Handoff: {}\n\n", esc(&h.client)));
     md.push_str(&format!(
-        "| Field | Value |\n|---|---|\n| client | {} |\n| workflow | {} |\n| lifecycle_stage | {} |\n",
+        "**Next:** {}: {} (owner: {})\n\n",
+        esc(&h.next_skill.join(" → ")),
+        esc(&h.next_action),
+        esc(&h.next_owner)
+    ));
+    for w in &h.warnings {
+        md.push_str(&format!("> **Warning:** {}\n\n", esc(w)));
+    }
+    md.push_str("## Blockers\n\n");
+    if h.blockers.is_empty() {
+        md.push_str("None.\n");
+    } else {
+        md.push_str("| Holds up | Blocker | Ask |\n|---|---|---|\n");
+        for b in &h.blockers {
+            md.push_str(&format!(
+                "| {} | {} | {} |\n",
+                esc(&b.blocks),
+                esc(&b.blocker),
+                esc(&b.owner)
+            ));
+        }
+    }
+    md.push_str("\n## Stages\n\n| Stage | Artifact | Where it stands | Gate before next |\n|---|---|---|---|\n");
+    for st in &h.stages {
+        let here = if st.stage == h.lifecycle_stage {
+            " (current)"
+        } else {
+            ""
+        };
+        md.push_str(&format!(
+            "| {}{here} | {} | {} | {} |\n",
+            esc(&st.stage),
+            esc(&st.artifact),
+            st.progress.as_str(),
+            esc(&st.gate)
+        ));
+    }
+    md.push_str(&format!(
+        "\n## State\n\n| Field | Value |\n|---|---|\n| client | {} |\n| workflow | {} |\n| lifecycle_stage | {} |\n",
         esc(&h.client),
         esc(&h.workflow),
         esc(&h.lifecycle_stage)
@@ -425,12 +657,12 @@ pub fn handoff_markdown(h: &Handoff) -> String {
         esc(&h.next_action),
         esc(&h.next_owner)
     ));
-    md.push_str("## Decisions\n\n| Artifact | Decision | Why |\n|---|---|---|\n");
+    md.push_str("## Decisions\n\n| Artifact | Where it stands | Why |\n|---|---|---|\n");
     for d in &h.decisions {
         md.push_str(&format!(
             "| {} | {} | {} |\n",
             esc(&d.kind),
-            d.decision.as_str(),
+            d.progress.as_str(),
             esc(&d.reasons.join("; "))
         ));
     }
@@ -452,10 +684,6 @@ pub fn handoff_markdown(h: &Handoff) -> String {
             esc(&t.owner),
             esc(t.blocker.as_deref().unwrap_or("none"))
         ));
-    }
-    md.push_str("\n## Blockers\n\n");
-    for b in &h.blockers {
-        md.push_str(&format!("- {}\n", esc(b)));
     }
     md.push_str("\n## Open questions\n\n");
     if h.open_questions.is_empty() {
