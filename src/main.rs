@@ -355,11 +355,18 @@ fn run(cli: Cli) -> Result<(), Error> {
                 let routes: Vec<_> = summary
                     .engagements
                     .iter()
-                    .map(|e| serde_json::json!({ "engagement": e.engagement, "route": e.route }))
+                    .map(|e| {
+                        serde_json::json!({
+                            "engagement": e.engagement,
+                            "route": e.route,
+                            "blockers": handoff(e).blockers,
+                        })
+                    })
                     .collect();
                 let value = if routes.len() == 1 {
                     let mut one = routes[0]["route"].clone();
                     one["engagement"] = routes[0]["engagement"].clone();
+                    one["blockers"] = routes[0]["blockers"].clone();
                     one
                 } else {
                     serde_json::Value::Array(routes)
@@ -374,16 +381,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                     println!("  next action      {}", r.next_action);
                     println!("  next owner       {}", r.next_owner);
                     println!("  because          {}", r.reason);
-                    for t in &r.tracks {
+                    for b in handoff(e).blockers {
                         println!(
-                            "  track            {} [{:?}] owner {}{}",
-                            t.name,
-                            t.status,
-                            t.owner,
-                            t.blocker
-                                .as_ref()
-                                .map(|b| format!(", blocker: {b}"))
-                                .unwrap_or_default()
+                            "  blocker          {}: {} (ask {})",
+                            b.blocks, b.blocker, b.owner
                         );
                     }
                     for w in &r.warnings {
