@@ -27,7 +27,7 @@ fn short(bytes: &[u8]) -> String {
 }
 
 /// The digest of an artifact's inputs, whole and per field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct InputDigest {
     /// Over everything below.
     pub total: String,

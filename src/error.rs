@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 /// Where in an input file something is: file, 1-based line and column, and the field path.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Location {
     /// The file.
     pub file: PathBuf,
@@ -108,6 +108,14 @@ pub enum Error {
     /// The request itself makes no sense (an unknown engagement or kind).
     #[error("{0}")]
     Usage(String),
+    /// A path given to the MCP server lies outside the folders it serves.
+    #[error("{} is outside the {what} folder this server was started with", path.display())]
+    Outside {
+        /// The path asked for.
+        path: PathBuf,
+        /// Which folder (data or output).
+        what: &'static str,
+    },
 }
 
 impl Error {
@@ -122,3 +130,124 @@ impl Error {
 
 /// Result with docket's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The error object `--json` prints on stdout when a command fails:
+/// `{"error": {"code", "message", "file", "line", "column", "field", "expected", "hint"}}`.
+/// The codes are stable (see [`Error::code`]); the exit status is the same as without
+/// `--json`.
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+pub struct ErrorObject {
+    /// The error.
+    pub error: ErrorReport,
+    /// What the command produced before it failed (verify's findings, the summary of a
+    /// `build --keep-going`), when it produced anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<serde_json::Value>,
+}
+
+/// One error, as data.
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+pub struct ErrorReport {
+    /// Stable code: `usage`, `invalid-data`, `read-failed`, `write-failed`, `template`,
+    /// `typeset`, `refused`, `verify-failed`, `locked`, `not-built`, `outside-folder`.
+    pub code: String,
+    /// The message docket prints without `--json`.
+    pub message: String,
+    /// The file concerned, when there is one.
+    pub file: Option<String>,
+    /// 1-based line in it, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// Dotted field path, when known.
+    pub field: Option<String>,
+    /// What was expected there, when docket knows.
+    pub expected: Option<String>,
+    /// What to do about it.
+    pub hint: Option<String>,
+}
+
+impl Error {
+    /// The stable code of this error (documented in the README).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Read { .. } => "read-failed",
+            Error::Data { .. } => "invalid-data",
+            Error::Template { .. } => "template",
+            Error::Typeset { .. } => "typeset",
+            Error::Write { .. } => "write-failed",
+            Error::Refused(_) => "refused",
+            Error::Verify(_) => "verify-failed",
+            Error::Locked { .. } => "locked",
+            Error::NotBuilt { .. } => "not-built",
+            Error::Usage(_) => "usage",
+            Error::Outside { .. } => "outside-folder",
+        }
+    }
+
+    /// The exit status this error gives: 2 for usage errors, 1 for everything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// The object `--json` prints for this error.
+    pub fn object(&self) -> ErrorObject {
+        ErrorObject {
+            error: self.report(),
+            result: None,
+        }
+    }
+
+    /// This error as data.
+    pub fn report(&self) -> ErrorReport {
+        let mut report = ErrorReport {
+            code: self.code().to_string(),
+            message: self.to_string(),
+            file: None,
+            line: None,
+            column: None,
+            field: None,
+            expected: None,
+            hint: None,
+        };
+        match self {
+            Error::Read { path, .. } | Error::Write { path, .. } => {
+                report.file = Some(path.display().to_string());
+            }
+            Error::Data { location, message } => {
+                report.file = Some(location.file.display().to_string());
+                report.line = location.line;
+                report.column = location.column;
+                report.field = location.field.clone();
+                report.expected = Some(message.clone());
+                report.hint = Some("fix the field named, then run `docket check`".into());
+            }
+            Error::Template { template, .. } => {
+                report.file = Some(template.clone());
+            }
+            Error::Locked { path, .. } => {
+                report.file = Some(path.display().to_string());
+                report.hint =
+                    Some("wait for that build to finish, or build into another --out".into());
+            }
+            Error::Verify(_) => {
+                report.hint = Some("the result lists each problem with its file".into());
+            }
+            Error::NotBuilt { .. } => {
+                report.hint =
+                    Some("the result lists each engagement left out with its located error".into());
+            }
+            Error::Usage(_) => {
+                report.hint = Some("see `docket --help` or `docket COMMAND --help`".into());
+            }
+            Error::Outside { path, .. } => {
+                report.file = Some(path.display().to_string());
+            }
+            Error::Typeset { .. } | Error::Refused(_) => {}
+        }
+        report
+    }
+}

@@ -20,7 +20,9 @@ use crate::model::{
 use crate::report::and_list;
 
 /// The three outcomes of a gate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Decision {
     /// Rendered as the real thing.
@@ -43,7 +45,7 @@ impl Decision {
 }
 
 /// An approval record as the gate read it: the status it really has, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ApprovalView {
     /// The gate.
     pub gate: String,
@@ -162,7 +164,7 @@ fn known(text: &str) -> bool {
 }
 
 /// A requirement the manifest does not meet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Missing {
     /// The gate.
     pub gate: String,
@@ -185,7 +187,7 @@ impl Missing {
 }
 
 /// The gate's full account of one artifact: the decision and everything behind it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Evaluation {
     /// Artifact kind.
     pub kind: String,

@@ -193,3 +193,140 @@ pub fn init(dir: &Path) -> Result<Vec<String>> {
     })?;
     Ok(written)
 }
+
+/// The format `docket new` writes an engagement in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    /// `engagement.toml` and `approvals.toml` (for people).
+    Toml,
+    /// `engagement.json` and `approvals.json` (for programs).
+    Json,
+}
+
+/// `docket new ID`: a new engagement folder under `data_dir` that `docket check` accepts,
+/// to start from. It has what the data model requires and nothing invented: every fact is
+/// `TBD`, every approval the rules mention is recorded as `unknown` (so the manifest lists
+/// what will be needed), and `as_of` is the date given (today, unless the caller says).
+/// Nothing is rendered from it until someone writes what is known. Returns the files written.
+pub fn new_engagement(
+    data_dir: &Path,
+    id: &str,
+    format: DataFormat,
+    as_of: crate::model::Date,
+) -> Result<Vec<std::path::PathBuf>> {
+    use crate::model::{Address, ClientDetails, Engagement, Provider, TBD};
+    if !crate::load::safe_name(id) {
+        return Err(Error::Usage(format!(
+            "`{id}` cannot be an engagement id: use lowercase letters, digits, `-` and `_`, \
+             starting with a letter or digit (it names the folder)"
+        )));
+    }
+    let rules = crate::load::rules(data_dir)?;
+    let dir = data_dir.join(id);
+    if dir.exists() {
+        return Err(Error::Refused(format!(
+            "{} already exists; docket new writes only a new engagement folder",
+            dir.display()
+        )));
+    }
+    let tbd = || TBD.to_string();
+    let address = || Address {
+        name: tbd(),
+        organization: None,
+        lines: vec![tbd()],
+        city: tbd(),
+        region: String::new(),
+        postal_code: String::new(),
+        country: "US".into(),
+    };
+    let engagement = Engagement {
+        id: id.to_string(),
+        client: tbd(),
+        workflow: tbd(),
+        lifecycle_stage: rules.stage.first().map_or_else(tbd, |s| s.name.clone()),
+        scope: tbd(),
+        as_of,
+        next_skill: Vec::new(),
+        next_action: tbd(),
+        next_owner: tbd(),
+        provider: Provider {
+            name: tbd(),
+            legal_name: tbd(),
+            tax_id: tbd(),
+            email: tbd(),
+            address: "provider".into(),
+            phone: None,
+            website: None,
+            brand: Default::default(),
+        },
+        client_details: ClientDetails {
+            legal_name: tbd(),
+            tax_id: tbd(),
+            sponsor: tbd(),
+            sponsor_title: tbd(),
+            billing_address: "client".into(),
+        },
+        addresses: [
+            ("provider".to_string(), address()),
+            ("client".to_string(), address()),
+        ]
+        .into_iter()
+        .collect(),
+        tracks: Vec::new(),
+        brief: None,
+        proposal: None,
+        agreement: None,
+        launch_checklist: None,
+        security_memo: None,
+        health_scorecard: None,
+        case_study: None,
+        invoice: None,
+        email_sequence: None,
+        envelope: None,
+        certificate: None,
+        change_order: None,
+        credit_note: None,
+    };
+    let gates = crate::load::known_gates(&rules);
+    let approvals: Vec<serde_json::Value> = gates
+        .iter()
+        .map(|gate| serde_json::json!({ "gate": gate, "status": "unknown" }))
+        .collect();
+    let manifest = serde_json::json!({ "approval": approvals });
+    let (state_file, state_bytes, manifest_file, manifest_bytes) = match format {
+        DataFormat::Toml => {
+            let header = format!(
+                "# Engagement {id}, written by `docket new`. Every fact is TBD until someone who\n\
+                 # knows it writes it in; docket lists each TBD as an open question and never\n\
+                 # invents a value. Add the artifact sections ([brief], [proposal], ...) as the\n\
+                 # work gets there; `docket schema engagement` describes every field.\n\n"
+            );
+            let body = toml::to_string(&engagement).map_err(|e| Error::Usage(e.to_string()))?;
+            let manifest_text = format!(
+                "# Approvals for {id}: one record per gate the rules use, each `unknown` until\n\
+                 # it is given. An approval counts only with approver, actions and evidence.\n\n{}",
+                toml::to_string(&manifest).map_err(|e| Error::Usage(e.to_string()))?
+            );
+            (
+                "engagement.toml",
+                format!("{header}{body}").into_bytes(),
+                "approvals.toml",
+                manifest_text.into_bytes(),
+            )
+        }
+        DataFormat::Json => (
+            "engagement.json",
+            crate::report::to_json(&engagement),
+            "approvals.json",
+            crate::report::to_json(&manifest),
+        ),
+    };
+    let files = vec![
+        (dir.join(state_file), state_bytes),
+        (dir.join(manifest_file), manifest_bytes),
+    ];
+    for (path, bytes) in &files {
+        crate::output::write_atomic(path, bytes)?;
+    }
+    Ok(files.into_iter().map(|(p, _)| p).collect())
+}

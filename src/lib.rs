@@ -30,6 +30,7 @@ pub mod gate;
 pub mod incremental;
 pub mod init;
 pub mod load;
+pub mod mcp;
 pub mod model;
 pub mod money;
 pub mod output;
@@ -37,6 +38,7 @@ pub mod record;
 pub mod render;
 pub mod report;
 pub mod route;
+pub mod schema;
 pub mod usps;
 
 use std::path::{Path, PathBuf};

@@ -69,7 +69,7 @@ pub struct Project {
 
 /// An engagement that [`load_keep_going`] left out: which one, and the located error that
 /// stopped it (the one a build without `--keep-going` would have stopped on).
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct Failed {
     /// Engagement id (its folder's name).
     pub engagement: String,
@@ -136,18 +136,7 @@ fn load_all(
             data_dir.display()
         )));
     }
-    let rules_path = data_dir.join("rules.toml");
-    let (rules, rules_file) = if rules_path.is_file() {
-        let source = read(&rules_path)?;
-        (parse::<Rules>(&source)?, Some(rules_path))
-    } else {
-        let source = SourceFile {
-            path: PathBuf::from("<built-in rules.toml>"),
-            text: DEFAULT_RULES.to_string(),
-        };
-        (parse::<Rules>(&source)?, None)
-    };
-    validate_rules(&rules, rules_file.as_deref())?;
+    let rules = rules(data_dir)?;
 
     let dirs = engagement_dirs(data_dir);
     let mut failed = Vec::new();
@@ -223,7 +212,7 @@ fn load_all(
         Project {
             data_dir: data_dir.to_path_buf(),
             rules,
-            rules_file,
+            rules_file: Some(data_dir.join("rules.toml")).filter(|p| p.is_file()),
             engagements,
             failed,
         },
@@ -696,6 +685,23 @@ fn locate_json(text: &str, field: &str) -> Option<usize> {
         from = at + needle.len();
     }
     found
+}
+
+/// The data folder's rules (`rules.toml`), or the built-in copy when it has none, validated.
+pub fn rules(data_dir: &Path) -> Result<Rules> {
+    let rules_path = data_dir.join("rules.toml");
+    let (rules, rules_file) = if rules_path.is_file() {
+        let source = read(&rules_path)?;
+        (parse::<Rules>(&source)?, Some(rules_path))
+    } else {
+        let source = SourceFile {
+            path: PathBuf::from("<built-in rules.toml>"),
+            text: DEFAULT_RULES.to_string(),
+        };
+        (parse::<Rules>(&source)?, None)
+    };
+    validate_rules(&rules, rules_file.as_deref())?;
+    Ok(rules)
 }
 
 fn validate_rules(rules: &Rules, path: Option<&Path>) -> Result<()> {

@@ -88,6 +88,58 @@ enum Command {
     ///
     /// Print the PDF at 100% ("actual size"): scaling moves the USPS zones and the barcode.
     Envelopes(EnvelopesArgs),
+    /// Print a JSON Schema (draft 2020-12) of what docket reads or writes: engagement,
+    /// approvals, rules, build-report, handoff, error. Without a name, list them.
+    ///
+    /// Example: docket schema engagement > engagement.schema.json
+    Schema {
+        /// engagement, approvals, rules, build-report, handoff or error; every one as one
+        /// JSON object with --all.
+        name: Option<String>,
+        /// Print every schema, as one JSON object keyed by name.
+        #[arg(long)]
+        all: bool,
+        /// Accepted for symmetry with the other commands (schemas are JSON anyway); errors
+        /// are then JSON too.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start a new engagement folder under the data folder: the required fields, every fact
+    /// TBD, every approval the rules use recorded as unknown. `docket check` accepts it.
+    ///
+    /// Example: docket new acme-pilot && $EDITOR data/acme-pilot/engagement.toml
+    New {
+        /// The engagement id, which names its folder (lowercase letters, digits, -, _).
+        engagement: String,
+        /// The data folder.
+        #[arg(long, value_name = "DIR", default_value = "data")]
+        data: PathBuf,
+        /// Write engagement.json and approvals.json instead of TOML.
+        #[arg(long)]
+        json_data: bool,
+        /// Print what was written as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Serve docket to an agent host over the Model Context Protocol (stdio).
+    ///
+    /// Tools: check, next, handoff, build, approve, verify, schema, new; each returns the
+    /// JSON the CLI prints with --json. The data and output folders are fixed here: no tool
+    /// reads or writes outside them. Logs go to stderr only; stdout carries the protocol.
+    Mcp {
+        /// The data folder the tools work on.
+        #[arg(long, value_name = "DIR", default_value = "data")]
+        data: PathBuf,
+        /// The output folder builds write into.
+        #[arg(long, value_name = "DIR", default_value = "output")]
+        out: PathBuf,
+        /// The templates folder.
+        #[arg(long, value_name = "DIR", default_value = "templates")]
+        templates: PathBuf,
+        /// The fonts folder.
+        #[arg(long, value_name = "DIR", default_value = "fonts")]
+        fonts: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -261,17 +313,41 @@ fn source_date_epoch() -> Result<Option<i64>, Error> {
         })
 }
 
+/// With `--json`, what the command produced: printed when it succeeds, and beside the error
+/// (as `result`) when it fails, so stdout is always exactly one JSON document.
+static JSON_OUTPUT: std::sync::Mutex<Option<serde_json::Value>> = std::sync::Mutex::new(None);
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+    // Decided before parsing, so that a usage error is JSON too when --json was asked for.
+    let json = std::env::args_os().skip(1).any(|a| a == "--json");
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if json && e.use_stderr() => {
+            let err = Error::Usage(e.kind().to_string());
+            let mut object = err.object();
+            object.error.message = e.to_string().trim().to_string();
+            print!("{}", String::from_utf8_lossy(&to_json(&object)));
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
+    let result = run(cli);
+    let output = JSON_OUTPUT.lock().ok().and_then(|mut o| o.take());
+    match result {
+        Ok(()) => {
+            if let Some(value) = output {
+                print!("{}", String::from_utf8_lossy(&to_json(&value)));
+            }
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             eprintln!("error: {err}");
-            match err {
-                Error::Usage(_) => ExitCode::from(2),
-                Error::Verify(_) => ExitCode::from(1),
-                _ => ExitCode::from(1),
+            if json {
+                let mut object = err.object();
+                object.result = output;
+                print!("{}", String::from_utf8_lossy(&to_json(&object)));
             }
+            ExitCode::from(err.exit_code())
         }
     }
 }
@@ -352,26 +428,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             opts.want = args.want;
             let summary = docket::check(&opts)?;
             if args.common.json {
-                let routes: Vec<_> = summary
-                    .engagements
-                    .iter()
-                    .map(|e| {
-                        serde_json::json!({
-                            "engagement": e.engagement,
-                            "route": e.route,
-                            "blockers": handoff(e).blockers,
-                        })
-                    })
-                    .collect();
-                let value = if routes.len() == 1 {
-                    let mut one = routes[0]["route"].clone();
-                    one["engagement"] = routes[0]["engagement"].clone();
-                    one["blockers"] = routes[0]["blockers"].clone();
-                    one
-                } else {
-                    serde_json::Value::Array(routes)
-                };
-                print_json(&value);
+                print_json(&docket::report::next_json(&summary));
             } else {
                 for e in &summary.engagements {
                     let r = &e.route;
@@ -464,6 +521,62 @@ fn run(cli: Cli) -> Result<(), Error> {
             if bad > 0 {
                 return Err(Error::Verify(format!("verify found {bad} problem(s)")));
             }
+        }
+        Command::Schema { name, all, .. } => match (name, all) {
+            (Some(name), false) => print_json(&docket::schema::schema(&name)?),
+            (None, true) => print_json(&docket::schema::all()?),
+            (Some(_), true) => {
+                return Err(Error::Usage(
+                    "give a schema name or --all, not both".to_string(),
+                ));
+            }
+            (None, false) => {
+                println!("Schemas (docket schema NAME prints one; --all prints them all):");
+                for (name, what) in docket::schema::NAMES {
+                    println!("  {name:<13} {what}");
+                }
+            }
+        },
+        Command::New {
+            engagement,
+            data,
+            json_data,
+            json,
+        } => {
+            let format = if json_data {
+                docket::init::DataFormat::Json
+            } else {
+                docket::init::DataFormat::Toml
+            };
+            let today = docket::model::Date(time::OffsetDateTime::now_utc().date());
+            let files = docket::init::new_engagement(&data, &engagement, format, today)?;
+            if json {
+                let files: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+                print_json(&serde_json::json!({ "engagement": engagement, "files": files }));
+            } else {
+                for f in &files {
+                    println!("wrote {}", f.display());
+                }
+                eprintln!(
+                    "every fact is TBD and every approval unknown: fill in what is known, then \
+                     `docket check -e {engagement}`"
+                );
+            }
+        }
+        Command::Mcp {
+            data,
+            out,
+            templates,
+            fonts,
+        } => {
+            docket::mcp::serve(Options {
+                data,
+                out,
+                templates,
+                fonts,
+                keep_reports: usize::MAX,
+                ..Options::default()
+            })?;
         }
         Command::Envelopes(args) => {
             let started = std::time::Instant::now();
@@ -574,8 +687,12 @@ impl Progress {
     }
 }
 
+/// Holds a command's `--json` output until the command ends (see [`JSON_OUTPUT`]).
 fn print_json<T: serde::Serialize>(value: &T) {
-    print!("{}", String::from_utf8_lossy(&to_json(value)));
+    let value = serde_json::to_value(value).unwrap_or_default();
+    if let Ok(mut output) = JSON_OUTPUT.lock() {
+        *output = Some(value);
+    }
 }
 
 fn print_table(summary: &Summary) {

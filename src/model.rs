@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -205,6 +206,86 @@ impl<'de, T: FactValue> Deserialize<'de> for Fact<T> {
     }
 }
 
+// JSON Schemas of the types whose serde is written by hand (see `docket schema`): each says
+// what the hand-written deserializer accepts.
+
+const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+const DECIMAL_PATTERN: &str = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$";
+
+impl JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A date written YYYY-MM-DD (a TOML date literal also works).",
+            "type": "string",
+            "pattern": DATE_PATTERN,
+        })
+    }
+}
+
+impl JsonSchema for Num {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An exact decimal written as a string (\"1200.50\") or an integer; never a float.",
+            "anyOf": [
+                { "type": "string", "pattern": DECIMAL_PATTERN },
+                { "type": "integer" },
+            ],
+        })
+    }
+}
+
+/// A known date or `TBD`.
+impl JsonSchema for Fact<Date> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DateOrTbd".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A date written YYYY-MM-DD, or TBD when it is not known.",
+            "anyOf": [
+                { "type": "string", "pattern": DATE_PATTERN },
+                { "const": TBD },
+            ],
+        })
+    }
+}
+
+/// A known decimal or `TBD`.
+impl JsonSchema for Fact<Decimal> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DecimalOrTbd".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An exact decimal written as a string or an integer, or TBD.",
+            "anyOf": [
+                { "type": "string", "pattern": DECIMAL_PATTERN },
+                { "type": "integer" },
+                { "const": TBD },
+            ],
+        })
+    }
+}
+
+impl JsonSchema for Layout {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Layout".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The stem of a .typ file in the templates folder.",
+            "type": "string",
+            "pattern": "^[a-z0-9-][a-z0-9_-]*$",
+        })
+    }
+}
+
 /// An exact decimal from data (quantities, prices, rates), written as a string or an
 /// integer. Floats are refused: `0.1` in TOML is a binary float, and money must not pass
 /// through one.
@@ -229,7 +310,7 @@ impl<'de> Deserialize<'de> for Num {
 }
 
 /// One engagement's `project_state`, as read from `engagement.toml` (or `.json`).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Engagement {
     /// Stable id: the output folder name and the `--engagement` argument.
@@ -316,7 +397,7 @@ fn tbd() -> String {
 }
 
 /// The consultancy's details.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Provider {
     /// Display name.
@@ -343,7 +424,7 @@ pub struct Provider {
 }
 
 /// A provider's brand for the house style (`[provider.brand]`).
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Brand {
     /// Accent colour, `#rrggbb`.
@@ -356,7 +437,7 @@ pub struct Brand {
 }
 
 /// The client's legal details.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClientDetails {
     /// Legal name on contracts and invoices.
@@ -375,7 +456,7 @@ pub struct ClientDetails {
 }
 
 /// A postal address, free-form as people write it; the envelope stage standardizes it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Address {
     /// Recipient line (a person or a department).
@@ -403,7 +484,7 @@ fn default_country() -> String {
 }
 
 /// The status of a parallel track.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TrackStatus {
     /// Work is going on.
@@ -417,7 +498,7 @@ pub enum TrackStatus {
 }
 
 /// A parallel track of work, with its owner and blocker (seed section 5).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Track {
     /// Track name.
@@ -440,7 +521,7 @@ pub struct Track {
 }
 
 /// A person named in a document, with their role.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Name, or TBD.
@@ -450,7 +531,7 @@ pub struct Person {
 }
 
 /// Requirements brief: the verified discovery facts.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Brief {
     /// Document id (e.g. DISC-2026-0117).
@@ -490,7 +571,7 @@ pub struct Brief {
 }
 
 /// A phase of a proposal's timeline.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     /// Phase name.
@@ -500,7 +581,7 @@ pub struct Phase {
 }
 
 /// Pilot proposal.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Proposal {
     /// Document id (e.g. PRO-2026-0188).
@@ -535,7 +616,7 @@ pub struct Proposal {
 }
 
 /// A signature on an agreement.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signatory {
     /// The party signing.
@@ -550,7 +631,7 @@ pub struct Signatory {
 }
 
 /// A further numbered clause of an agreement (the provider's standard terms).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Clause {
     /// Clause heading.
@@ -560,7 +641,7 @@ pub struct Clause {
 }
 
 /// Agreement (the contract).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// Document id (e.g. ADSA-2026-0142).
@@ -598,7 +679,7 @@ pub struct Agreement {
 }
 
 /// One line of a checklist.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     /// What must be true.
@@ -619,7 +700,7 @@ pub struct ChecklistItem {
 }
 
 /// Launch readiness checklist.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LaunchChecklist {
     /// Document id, if it has one.
@@ -637,7 +718,7 @@ pub struct LaunchChecklist {
 }
 
 /// A risk in a security review.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Risk {
     /// Risk id (e.g. R-03).
@@ -652,7 +733,7 @@ pub struct Risk {
 }
 
 /// Security signoff memo.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SecurityMemo {
     /// Document id (e.g. SEC-2026-0090).
@@ -680,7 +761,7 @@ pub struct SecurityMemo {
 }
 
 /// A metric on a health scorecard.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
     /// Metric name.
@@ -693,7 +774,7 @@ pub struct Metric {
 }
 
 /// Health scorecard and QBR.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HealthScorecard {
     /// Document id, if any.
@@ -718,7 +799,7 @@ pub struct HealthScorecard {
 }
 
 /// Named case study.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseStudy {
     /// Document id, if any.
@@ -745,7 +826,7 @@ pub struct CaseStudy {
 }
 
 /// A line of an invoice, as written in data (amounts as strings, parsed exactly).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InvoiceLine {
     /// What was supplied.
@@ -770,7 +851,7 @@ pub struct InvoiceLine {
 }
 
 /// A tax category of an invoice.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InvoiceTax {
     /// Category key the lines refer to.
@@ -783,7 +864,7 @@ pub struct InvoiceTax {
 }
 
 /// An amount already paid against the invoice (e.g. the contract deposit).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Payment {
     /// What it was.
@@ -793,7 +874,7 @@ pub struct Payment {
 }
 
 /// Milestone invoice.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Invoice {
     /// Invoice number (e.g. INV-2026-0461), or TBD until issued.
@@ -855,7 +936,7 @@ pub struct Invoice {
 }
 
 /// A recipient of an email sequence.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
     /// Name.
@@ -865,7 +946,7 @@ pub struct Recipient {
 }
 
 /// One message of an email sequence.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Message {
     /// Subject line.
@@ -882,7 +963,7 @@ pub struct Message {
 }
 
 /// Outbound email sequence: message copy only (seed: email only for message copy).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EmailSequence {
     /// Document id, if any.
@@ -909,7 +990,7 @@ pub struct EmailSequence {
 }
 
 /// #10 envelope: packaging only (seed: envelope only for packaging and delivery readiness).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Envelope {
     /// Document id, if any.
@@ -957,7 +1038,7 @@ pub struct Envelope {
 }
 
 /// Certificate of completion.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certificate {
     /// Document id, if any.
@@ -979,7 +1060,7 @@ pub struct Certificate {
 }
 
 /// Change order.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeOrder {
     /// Document id, or TBD.
@@ -1014,7 +1095,9 @@ pub struct ChangeOrder {
 }
 
 /// The status of an approval record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Given, with evidence.
@@ -1052,7 +1135,7 @@ impl fmt::Display for Status {
 }
 
 /// Who gave an approval.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Approver {
     /// Name.
@@ -1062,7 +1145,7 @@ pub struct Approver {
 }
 
 /// One record of the approval manifest.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Approval {
     /// The gate it answers (e.g. `billing`).
@@ -1103,7 +1186,7 @@ pub struct Approval {
 }
 
 /// A recorded exception to the rule that nobody approves their own work.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exception {
     /// The artifact kind.
@@ -1117,7 +1200,7 @@ pub struct Exception {
 }
 
 /// The approval manifest of one engagement (`approvals.toml`).
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     /// The records, in file order.
@@ -1129,7 +1212,7 @@ pub struct Manifest {
 }
 
 /// One stage of the lifecycle.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     /// Stage name (e.g. `delivery`).
@@ -1143,7 +1226,7 @@ pub struct Stage {
 }
 
 /// The security-review overlay: which gate calls for it and which skill runs it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Overlay {
     /// The gate whose unmet requirements invoke the overlay.
@@ -1155,7 +1238,7 @@ pub struct Overlay {
 }
 
 /// Which scope an approval must cover to satisfy a requirement.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ScopeOf {
     /// The artifact's own scope (default).
@@ -1166,7 +1249,7 @@ pub enum ScopeOf {
 }
 
 /// One approval an artifact needs.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// The gate.
@@ -1186,7 +1269,7 @@ fn only_approved() -> Vec<Status> {
 }
 
 /// What a TBD in a required fact does to the decision.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum MissingFacts {
     /// Render as a draft listing the missing facts.
@@ -1248,7 +1331,7 @@ impl From<Layout> for String {
 
 /// One artifact kind: its template, its gate and its outputs. Adding a kind is adding a
 /// row to the rules and a template.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KindRule {
     /// Kind name, also the output file stem.
@@ -1299,7 +1382,7 @@ impl KindRule {
 }
 
 /// A document number series (gapless; assigned when a document is issued).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Series {
     /// The artifact kind it numbers.
@@ -1312,7 +1395,7 @@ pub struct Series {
 }
 
 /// The rules file: lifecycle, overlay and kinds.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     /// Lifecycle stages in order.
@@ -1334,7 +1417,7 @@ pub struct Rules {
 /// billing, security, and recipient approvals are current"). An artifact is in an expanded
 /// scope when its data section, or any line, item or message in it, names a `scope` other
 /// than the engagement's.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExpandedScope {
     /// Kinds that propose the new scope (the change order): they render as drafts under

@@ -13,7 +13,7 @@ use crate::record::ledger::Entry;
 use crate::render::markdown::escape_markdown;
 
 /// One artifact's entry in the build report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ArtifactReport {
     /// Kind (output file stem).
     pub kind: String,
@@ -56,7 +56,7 @@ pub struct ArtifactReport {
 }
 
 /// Where an artifact stands, for people: a gate decision, or not started yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub enum Progress {
     /// Final.
     #[serde(rename = "final")]
@@ -85,7 +85,7 @@ impl Progress {
 }
 
 /// An issued document kept as issued (see [`ArtifactReport::kept_as_issued`]).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KeptAsIssued {
     /// The ledger record of its issue.
     pub ledger_record: u64,
@@ -96,7 +96,7 @@ pub struct KeptAsIssued {
 }
 
 /// The build report of one engagement (`build-report.json`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct EngagementReport {
     /// Engagement id.
     pub engagement: String,
@@ -121,7 +121,7 @@ pub struct EngagementReport {
 /// The seed's handoff package (`handoff.json`, `handoff.md`): artifact paths, decisions,
 /// open questions, blockers, approvals, next owner (the seed's names), led by what matters
 /// to the next owner: the blockers and the next step.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Handoff {
     /// Engagement id.
     pub engagement: String,
@@ -158,7 +158,7 @@ pub struct Handoff {
 }
 
 /// One thing in the way, and whom to ask.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Blocker {
     /// What it holds up: an artifact kind, or `track <name>`.
     pub blocks: String,
@@ -169,7 +169,7 @@ pub struct Blocker {
 }
 
 /// A lifecycle stage in the handoff.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct HandoffStage {
     /// Stage name.
     pub stage: String,
@@ -182,7 +182,7 @@ pub struct HandoffStage {
 }
 
 /// An artifact's paths in the handoff.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct HandoffArtifact {
     /// Kind.
     pub kind: String,
@@ -193,7 +193,7 @@ pub struct HandoffArtifact {
 }
 
 /// An artifact's decision in the handoff.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct HandoffDecision {
     /// Kind.
     pub kind: String,
@@ -206,7 +206,7 @@ pub struct HandoffDecision {
 }
 
 /// What a run did, over all engagements.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Per engagement.
     pub engagements: Vec<EngagementReport>,
@@ -229,7 +229,7 @@ pub struct Summary {
 }
 
 /// Milliseconds per stage of a build, for `--json` and benchmarks.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, schemars::JsonSchema)]
 pub struct Timings {
     /// Load, validate, gate, route, number.
     pub load_and_gate_ms: u128,
@@ -244,7 +244,7 @@ pub struct Timings {
 }
 
 /// Decision counts.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, schemars::JsonSchema)]
 pub struct Counts {
     /// Final.
     pub final_: usize,
@@ -439,6 +439,26 @@ pub fn show_issued(report: &mut EngagementReport, issued: &Entry) {
         .keys()
         .map(|name| display_path(&Path::new(&engagement).join(name)))
         .collect();
+}
+
+/// What `docket next --json` prints: per engagement its route and blockers (one object for
+/// one engagement, `{"routes": [...]}` for several).
+pub fn next_json(summary: &Summary) -> serde_json::Value {
+    let mut routes: Vec<serde_json::Value> = summary
+        .engagements
+        .iter()
+        .map(|e| {
+            let mut value = serde_json::to_value(&e.route).unwrap_or_default();
+            value["engagement"] = serde_json::Value::String(e.engagement.clone());
+            value["blockers"] = serde_json::to_value(handoff(e).blockers).unwrap_or_default();
+            value
+        })
+        .collect();
+    if routes.len() == 1 {
+        routes.remove(0)
+    } else {
+        serde_json::json!({ "routes": routes })
+    }
 }
 
 /// Paths in reports use `/`, whatever the platform.

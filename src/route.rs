@@ -13,7 +13,7 @@ use crate::gate::{Decision, Evaluation};
 use crate::model::{Engagement, Rules, TBD, Track};
 
 /// Where the engagement goes next.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Route {
     /// The engagement's lifecycle stage.
     pub lifecycle_stage: String,
