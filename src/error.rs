@@ -108,6 +108,14 @@ pub enum Error {
     /// The request itself makes no sense (an unknown engagement or kind).
     #[error("{0}")]
     Usage(String),
+    /// An e-invoice (XML, PDF/A metadata) could not be made for a document.
+    #[error("e-invoice {document}: {message}")]
+    EInvoice {
+        /// `<engagement>/<kind>`.
+        document: String,
+        /// What went wrong.
+        message: String,
+    },
 }
 
 impl Error {
