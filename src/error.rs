@@ -116,6 +116,14 @@ pub enum Error {
         /// Which folder (data or output).
         what: &'static str,
     },
+    /// An e-invoice (XML, PDF/A metadata) could not be made for a document.
+    #[error("e-invoice {document}: {message}")]
+    EInvoice {
+        /// `<engagement>/<kind>`.
+        document: String,
+        /// What went wrong.
+        message: String,
+    },
 }
 
 impl Error {
@@ -149,7 +157,8 @@ pub struct ErrorObject {
 #[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct ErrorReport {
     /// Stable code: `usage`, `invalid-data`, `read-failed`, `write-failed`, `template`,
-    /// `typeset`, `refused`, `verify-failed`, `locked`, `not-built`, `outside-folder`.
+    /// `typeset`, `refused`, `verify-failed`, `locked`, `not-built`, `outside-folder`,
+    /// `einvoice`.
     pub code: String,
     /// The message docket prints without `--json`.
     pub message: String,
@@ -182,6 +191,7 @@ impl Error {
             Error::NotBuilt { .. } => "not-built",
             Error::Usage(_) => "usage",
             Error::Outside { .. } => "outside-folder",
+            Error::EInvoice { .. } => "einvoice",
         }
     }
 
@@ -246,7 +256,7 @@ impl Error {
             Error::Outside { path, .. } => {
                 report.file = Some(path.display().to_string());
             }
-            Error::Typeset { .. } | Error::Refused(_) => {}
+            Error::Typeset { .. } | Error::Refused(_) | Error::EInvoice { .. } => {}
         }
         report
     }

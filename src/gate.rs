@@ -205,6 +205,13 @@ pub struct Evaluation {
     pub blocked_by: Vec<Missing>,
     /// Required facts still TBD.
     pub missing_facts: Vec<String>,
+    /// The e-invoice format this document is rendered with (resolved per engagement from
+    /// its series and client), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub einvoice: Option<crate::model::EInvoice>,
+    /// What the e-invoice needs that the data lacks (each keeps the document a draft).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub einvoice_missing: Vec<String>,
     /// Every TBD in the artifact's data, as field paths.
     pub open_questions: Vec<String>,
     /// The scope the artifact is in.
@@ -310,6 +317,8 @@ pub fn evaluate(
         missing: Vec::new(),
         blocked_by: Vec::new(),
         missing_facts: Vec::new(),
+        einvoice: rule.einvoice,
+        einvoice_missing: Vec::new(),
         open_questions: Vec::new(),
         scope: scope.clone(),
         prepared_by: section
@@ -400,6 +409,18 @@ pub fn evaluate(
             evaluation
                 .missing_facts
                 .push(format!("{}.{field}", rule.section));
+        }
+    }
+    // An e-invoice is never made of guessed values: what EN 16931 needs and the data lacks
+    // keeps the document a draft, listed.
+    if rule.einvoice.is_some() {
+        evaluation.einvoice_missing =
+            crate::einvoice::missing_facts(&rule.kind, &rule.section, engagement);
+        if !evaluation.einvoice_missing.is_empty() {
+            evaluation.reasons.push(format!(
+                "the e-invoice (Factur-X, EN 16931) lacks {}",
+                and_list(&evaluation.einvoice_missing)
+            ));
         }
     }
     let mut blocked = Vec::new();

@@ -265,6 +265,7 @@ pub fn new_engagement(
             sponsor: tbd(),
             sponsor_title: tbd(),
             billing_address: "client".into(),
+            einvoice: None,
         },
         addresses: [
             ("provider".to_string(), address()),

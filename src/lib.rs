@@ -23,6 +23,7 @@ pub mod approve;
 pub mod build;
 pub mod derive;
 pub mod digest;
+pub mod einvoice;
 pub mod envelopes;
 pub mod error;
 pub mod fixtures;
@@ -221,6 +222,19 @@ pub(crate) fn plan_all(
                 .kind
                 .iter()
                 .map(|rule| {
+                    // The e-invoice setting is per engagement (its series, its client): the
+                    // gate sees it as part of the rule, so it counts in the rule's digest.
+                    let resolved;
+                    let rule = match einvoice::setting(rules, rule, &loaded.engagement) {
+                        Some(format) => {
+                            resolved = model::KindRule {
+                                einvoice: Some(format),
+                                ..rule.clone()
+                            };
+                            &resolved
+                        }
+                        None => rule,
+                    };
                     evaluate(
                         rule,
                         rules.expanded_scope.as_ref(),

@@ -813,6 +813,32 @@ fn validate_invoice(
             return Err(Error::data(locate(file, &path), message));
         }
     };
+    for (i, line) in inv.lines.iter().enumerate() {
+        if let Some(unit) = &line.unit
+            && !crate::einvoice::is_unit_code(unit)
+        {
+            return Err(Error::data(
+                locate(file, &format!("{section}.lines[{i}].unit")),
+                format!(
+                    "expected a UN/ECE Recommendation 20 unit code (2 or 3 upper-case letters \
+                     or digits, e.g. C62, HUR, DAY), found {unit:?}"
+                ),
+            ));
+        }
+    }
+    for (i, tax) in inv.taxes.iter().enumerate() {
+        if let Some(code) = &tax.code
+            && !crate::einvoice::VAT_CATEGORY_CODES.contains(&code.as_str())
+        {
+            return Err(Error::data(
+                locate(file, &format!("{section}.taxes[{i}].code")),
+                format!(
+                    "expected an EN 16931 VAT category code ({}), found {code:?}",
+                    crate::einvoice::VAT_CATEGORY_CODES.join(", ")
+                ),
+            ));
+        }
+    }
     for (i, (line, total)) in inv.lines.iter().zip(&totals.lines).enumerate() {
         if let Some(given) = line.amount
             && given.0 != total.net

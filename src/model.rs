@@ -453,6 +453,19 @@ pub struct ClientDetails {
     pub sponsor_title: String,
     /// Key of the billing address in `addresses`.
     pub billing_address: String,
+    /// Structured e-invoices for this client's invoices and credit notes (`"factur-x"`),
+    /// whatever their series says; off when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub einvoice: Option<EInvoice>,
+}
+
+/// A structured e-invoice format docket can emit beside (and inside) an invoice's PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum EInvoice {
+    /// Factur-X 1.0 / ZUGFeRD 2.x at the EN 16931 (COMFORT) profile: a CII XML
+    /// (`invoice.xml`) embedded as `factur-x.xml` in a PDF/A-3b invoice.
+    #[serde(rename = "factur-x")]
+    FacturX,
 }
 
 /// A postal address, free-form as people write it; the envelope stage standardizes it.
@@ -840,6 +853,10 @@ pub struct InvoiceLine {
     pub discount: Num,
     /// Tax category key.
     pub tax: String,
+    /// Unit of the quantity as a UN/ECE Recommendation 20 code (`C62` one, `HUR` hour,
+    /// `DAY` day, `MON` month): required on e-invoices, never guessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// A line total given in the data, checked against quantity x price.
     #[serde(default)]
     pub amount: Option<Num>,
@@ -858,6 +875,12 @@ pub struct InvoiceTax {
     pub category: String,
     /// Rate in percent (0 to 100).
     pub rate: Num,
+    /// EN 16931 VAT category code (UNCL 5305: `S` standard rate, also for reduced rates,
+    /// `Z` zero rated, `E` exempt, `AE` reverse charge, `K` intra-community, `G` export,
+    /// `O` outside the scope of VAT, `L` Canary Islands, `M` Ceuta and Melilla). Needed on
+    /// e-invoices; when absent, a key that is itself such a code (`S`) is taken as one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// Exemption or reverse-charge wording.
     #[serde(default)]
     pub note: Option<String>,
@@ -1366,16 +1389,30 @@ pub struct KindRule {
     /// `messages` (`<kind>-1.eml`...), for a mail client to open, review and send.
     #[serde(default)]
     pub eml: bool,
+    /// The e-invoice format this kind is rendered with for one engagement: not written in
+    /// the rules but resolved per engagement from its series and client (see
+    /// [`crate::einvoice::setting`]), so it is part of the rule's digest only when on.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub einvoice: Option<EInvoice>,
 }
 
 impl KindRule {
     /// The files (names inside the engagement's output folder) a rendering with `decision`
-    /// writes: the Markdown, the PDF and, for a final `eml` kind, one draft per message.
-    pub fn output_names(&self, section: &serde_json::Value, final_: bool) -> Vec<String> {
+    /// writes: the Markdown, the PDF and, for a final `eml` kind, one draft per message;
+    /// for a final e-invoice (`einvoice`, as the gate resolved it), the XML (`<kind>.xml`).
+    pub fn output_names(
+        &self,
+        section: &serde_json::Value,
+        final_: bool,
+        einvoice: Option<EInvoice>,
+    ) -> Vec<String> {
         let mut names = vec![format!("{}.md", self.kind), format!("{}.pdf", self.kind)];
         if self.eml && final_ {
             let n = section["messages"].as_array().map_or(0, Vec::len);
             names.extend((1..=n).map(|i| format!("{}-{i}.eml", self.kind)));
+        }
+        if einvoice.is_some() && final_ {
+            names.push(format!("{}.xml", self.kind));
         }
         names
     }
@@ -1392,6 +1429,10 @@ pub struct Series {
     /// Only for this provider (by name); every provider when absent.
     #[serde(default)]
     pub seller: Option<String>,
+    /// Structured e-invoices for the documents of this series (`"factur-x"`); off when
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub einvoice: Option<EInvoice>,
 }
 
 /// The rules file: lifecycle, overlay and kinds.

@@ -313,7 +313,7 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
             let outputs = if ev.decision == Decision::Blocked {
                 Vec::new()
             } else {
-                rule.output_names(gated.section(), ev.decision == Decision::Final)
+                rule.output_names(gated.section(), ev.decision == Decision::Final, ev.einvoice)
                     .iter()
                     .map(|name| display_path(&Path::new(&e.id).join(name)))
                     .collect()

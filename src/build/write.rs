@@ -181,6 +181,7 @@ fn engagement_files(
             rule.output_names(
                 gated.section(),
                 gated.evaluation().decision == gate::Decision::Final,
+                gated.evaluation().einvoice,
             )
         };
         let files = names

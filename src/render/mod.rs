@@ -53,6 +53,9 @@ pub struct MarkdownDoc {
     pub timestamp: Option<i64>,
     /// Further files of a final rendering (`email-sequence-1.eml`...): name and bytes.
     pub extra: Vec<(String, Vec<u8>)>,
+    /// A final e-invoice: its format and XML. The PDF is then PDF/A-3b with the XML
+    /// attached as `factur-x.xml` and the Factur-X XMP metadata.
+    pub einvoice: Option<(crate::model::EInvoice, Vec<u8>)>,
 }
 
 impl Renderer {
@@ -91,6 +94,12 @@ impl Renderer {
                     .missing_facts
                     .iter()
                     .map(|f| format!("fact {f} is TBD")),
+            )
+            .chain(
+                evaluation
+                    .einvoice_missing
+                    .iter()
+                    .map(|f| format!("e-invoice: {f}")),
             )
             .collect();
         let doc = DocMeta {
@@ -135,14 +144,28 @@ impl Renderer {
             Some(day) => day,
             None => date_parts(&date).unwrap_or((d.year(), u8::from(d.month()), d.day())),
         };
-        let extra = if rule.eml && cleared.decision() == Decision::Final {
+        let mut extra = if rule.eml && cleared.decision() == Decision::Final {
             let email = Some(engagement.provider.email.as_str());
             eml::drafts(&engagement.id, cleared.section(), email, &date)?
         } else {
             Vec::new()
         };
+        // A final e-invoice: the CII XML beside the PDF (`invoice.xml`) and inside it.
+        let einvoice = match evaluation.einvoice {
+            Some(format) if cleared.decision() == Decision::Final => {
+                let xml = crate::einvoice::cii::invoice_xml(
+                    engagement,
+                    &rule.kind,
+                    &evaluation.document_id,
+                )?;
+                extra.push((format!("{}.xml", rule.kind), xml.clone()));
+                Some((format, xml))
+            }
+            _ => None,
+        };
         Ok(MarkdownDoc {
             extra,
+            einvoice,
             markdown,
             typst: main_typ(&rule.layout, None),
             meta: serde_json::to_vec(&meta).unwrap_or_default(),
@@ -155,14 +178,29 @@ impl Renderer {
 
     /// Typesets a prepared document to PDF bytes.
     pub fn pdf(&self, name: &str, doc: &MarkdownDoc) -> Result<Vec<u8>> {
-        self.typesetter.pdf(
+        let Some((format, xml)) = &doc.einvoice else {
+            return self.typesetter.pdf(
+                name,
+                &|total| main_typ(&doc.layout, total),
+                doc.meta.clone(),
+                &doc.ident,
+                doc.today,
+                doc.timestamp,
+            );
+        };
+        let pdf = self.typesetter.pdf_a3(
             name,
-            &|total| main_typ(&doc.layout, total),
+            &|total| format!("{}{}", main_typ(&doc.layout, total), ATTACH_FACTUR_X),
             doc.meta.clone(),
+            xml.clone(),
             &doc.ident,
             doc.today,
             doc.timestamp,
-        )
+        )?;
+        crate::einvoice::xmp::add_factur_x(&pdf, *format).map_err(|message| Error::EInvoice {
+            document: name.to_string(),
+            message,
+        })
     }
 
     /// Typesets several prepared envelopes as one PDF, one #10 page each, in order: a print
@@ -320,6 +358,11 @@ fn main_typ(layout: &Layout, total: Option<usize>) -> String {
         layout.file()
     )
 }
+
+/// The line a Factur-X document's main file ends with: the XML, served by the World as
+/// the virtual file `/factur-x.xml`, attached as the alternative (data) form of the invoice.
+const ATTACH_FACTUR_X: &str = "#pdf.attach(\"/factur-x.xml\", relationship: \"alternative\", \
+    mime-type: \"text/xml\", description: \"Factur-X invoice (EN 16931)\")\n";
 
 /// Copies what the envelope layout draws from the derived facts into its `/meta.json`: the
 /// address lines as printed and the barcode's 65 bars (null when none is printed).

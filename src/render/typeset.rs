@@ -4,7 +4,7 @@
 //! docket loaded at start-up: the `.typ` files of the templates folder, the images of its
 //! `assets/` folder (logos) and the font files of the fonts folder, plus two per-document
 //! virtual files (`/main.typ`, which calls the kind's layout, and `/meta.json`, the
-//! document's data). Nothing else can be read: no file system, no system fonts, no packages,
+//! document's data; a Factur-X invoice also has `/factur-x.xml`, the XML it attaches). Nothing else can be read: no file system, no system fonts, no packages,
 //! and `today()` is the engagement's fixed date.
 //!
 //! Page totals ("Page 2 of 3") cost Typst a second layout pass when the layout asks for the
@@ -28,7 +28,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
-use typst_pdf::PdfOptions;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::error::{Error, Result};
 use crate::render::files::served_files;
@@ -41,6 +41,8 @@ fn project_id(path: &str) -> Option<FileId> {
 /// The two per-document virtual files, interned once for the whole process.
 static MAIN_ID: LazyLock<Option<FileId>> = LazyLock::new(|| project_id("/main.typ"));
 static META_ID: LazyLock<Option<FileId>> = LazyLock::new(|| project_id("/meta.json"));
+/// The XML a Factur-X invoice attaches (served only to such a document).
+static FACTUR_X_ID: LazyLock<Option<FileId>> = LazyLock::new(|| project_id("/factur-x.xml"));
 
 /// Fonts, templates and the standard library: loaded once, shared by every compilation.
 pub struct Typesetter {
@@ -51,6 +53,7 @@ pub struct Typesetter {
     assets: HashMap<FileId, Bytes>,
     main_id: FileId,
     meta_id: FileId,
+    attachment_id: FileId,
 }
 
 impl std::fmt::Debug for Typesetter {
@@ -65,7 +68,9 @@ impl std::fmt::Debug for Typesetter {
 impl Typesetter {
     /// Loads every font file in `fonts_dir` and every `.typ` file in `templates_dir`.
     pub fn new(templates_dir: &Path, fonts_dir: &Path) -> Result<Typesetter> {
-        let (Some(main_id), Some(meta_id)) = (*MAIN_ID, *META_ID) else {
+        let (Some(main_id), Some(meta_id), Some(attachment_id)) =
+            (*MAIN_ID, *META_ID, *FACTUR_X_ID)
+        else {
             return Err(Error::Usage("cannot intern Typst file ids".into()));
         };
         let mut fonts = Vec::new();
@@ -128,6 +133,7 @@ impl Typesetter {
             assets,
             main_id,
             meta_id,
+            attachment_id,
         })
     }
 
@@ -149,15 +155,61 @@ impl Typesetter {
         today: (i32, u8, u8),
         timestamp: Option<i64>,
     ) -> Result<Vec<u8>> {
+        self.export(name, main, meta, None, ident, today, timestamp)
+    }
+
+    /// Typesets a PDF/A-3b document like [`Typesetter::pdf`], serving `attachment` as the
+    /// virtual file `/factur-x.xml` (for the main file's `pdf.attach`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn pdf_a3(
+        &self,
+        name: &str,
+        main: &dyn Fn(Option<usize>) -> String,
+        meta: Vec<u8>,
+        attachment: Vec<u8>,
+        ident: &str,
+        today: (i32, u8, u8),
+        timestamp: Option<i64>,
+    ) -> Result<Vec<u8>> {
+        self.export(name, main, meta, Some(attachment), ident, today, timestamp)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn export(
+        &self,
+        name: &str,
+        main: &dyn Fn(Option<usize>) -> String,
+        meta: Vec<u8>,
+        attachment: Option<Vec<u8>>,
+        ident: &str,
+        today: (i32, u8, u8),
+        timestamp: Option<i64>,
+    ) -> Result<Vec<u8>> {
         let meta = Bytes::new(meta);
+        let archival = attachment.is_some();
+        let attachment = attachment.map(Bytes::new);
         let result = self
-            .laid_out(name, main, &meta, today)
+            .laid_out(name, main, &meta, attachment.as_ref(), today)
             .and_then(|(world, document)| {
-                let options = PdfOptions {
+                let mut options = PdfOptions {
                     ident: Smart::Custom(ident.to_string()),
                     timestamp: timestamp.and_then(pdf_timestamp),
                     ..PdfOptions::default()
                 };
+                if archival {
+                    // PDF/A needs a document date: without SOURCE_DATE_EPOCH, the
+                    // document's own date (what `today()` gives), so the bytes stay fixed.
+                    if options.timestamp.is_none() {
+                        options.timestamp =
+                            Datetime::from_ymd_hms(today.0, today.1, today.2, 0, 0, 0)
+                                .map(typst_pdf::Timestamp::new_utc);
+                    }
+                    options.standards =
+                        PdfStandards::new(&[PdfStandard::A_3b]).map_err(|e| Error::Typeset {
+                            document: name.to_string(),
+                            message: e.message().to_string(),
+                        })?;
+                }
                 typst_pdf::pdf(&document, &options)
                     .map_err(|errors| diagnostics(&world, name, &errors))
             });
@@ -173,12 +225,14 @@ impl Typesetter {
         name: &str,
         main: &dyn Fn(Option<usize>) -> String,
         meta: &Bytes,
+        attachment: Option<&Bytes>,
         today: (i32, u8, u8),
     ) -> Result<(DocWorld<'a>, PagedDocument)> {
         let mut world = DocWorld {
             shared: self,
             main: Source::new(self.main_id, main(None)),
             meta: meta.clone(),
+            attachment: attachment.cloned(),
             today: Datetime::from_ymd(today.0, today.1, today.2),
         };
         let compile = |world: &DocWorld<'_>| {
@@ -243,6 +297,7 @@ struct DocWorld<'a> {
     shared: &'a Typesetter,
     main: Source,
     meta: Bytes,
+    attachment: Option<Bytes>,
     today: Option<Datetime>,
 }
 
@@ -278,6 +333,9 @@ impl World for DocWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.shared.meta_id {
             return Ok(self.meta.clone());
+        }
+        if id == self.shared.attachment_id {
+            return self.attachment.clone().ok_or(FileError::AccessDenied);
         }
         if id == self.shared.main_id {
             return Ok(Bytes::from_string(self.main.clone()));
