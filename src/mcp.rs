@@ -42,6 +42,7 @@ pub struct Server {
 pub fn serve(options: Options) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
+        .enable_time()
         .build()
         .map_err(|e| Error::Usage(format!("cannot start the MCP server: {e}")))?;
     runtime.block_on(async {

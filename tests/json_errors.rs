@@ -106,8 +106,17 @@ fn a_lock_held_by_another_build_is_an_error_object() {
         .open(out.join(".docket.lock"))
         .unwrap();
     lock.lock().unwrap();
+    let data = data_copy("json-locked-data");
     let value = error_of(
-        &docket(&["build", "--json", "--force", "--out", out.to_str().unwrap()]),
+        &docket(&[
+            "build",
+            "--json",
+            "--force",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]),
         1,
     );
     assert_eq!(value["error"]["code"], "locked");

@@ -124,7 +124,11 @@ fn keep_going_builds_the_valid_engagements_and_lists_the_invalid_ones() {
         "{}",
         stderr(&run)
     );
-    let summary: Value = serde_json::from_slice(&run.stdout).unwrap();
+    // With --json, stdout is one object: the error (code not-built) and, beside it, the
+    // summary of what was built.
+    let printed: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(printed["error"]["code"], "not-built");
+    let summary = &printed["result"];
     assert_eq!(strings(&summary["rendered"]), valid_rendered);
     let failed = summary["failed"].as_array().unwrap();
     let ids: Vec<&str> = failed

@@ -72,8 +72,11 @@ pub fn data_copy(name: &str) -> PathBuf {
     copy_dir(&root().join("data"), &dir);
     for entry in walkdir::WalkDir::new(&dir) {
         let entry = entry.expect("walk");
-        if entry.file_name() == "ledger.jsonl" {
-            std::fs::remove_file(entry.path()).expect("remove ledger");
+        // The record belongs to whoever built the repository's data (a developer's
+        // `cargo run -- build`): a copy starts with none.
+        let name = entry.file_name();
+        if name == "ledger.jsonl" || name == "ledger.head" || name == ".docket-record.lock" {
+            std::fs::remove_file(entry.path()).expect("remove the record");
         }
     }
     dir
