@@ -71,6 +71,9 @@ pub struct ApprovalView {
     pub artifact: Option<String>,
     /// Inputs changed since a bound approval was given (it is then stale).
     pub stale_fields: Vec<String>,
+    /// When it was given (or asked for), as recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     #[serde(skip)]
     bound_digest: Option<String>,
     #[serde(skip)]
@@ -129,6 +132,7 @@ impl ApprovalView {
             note,
             artifact: approval.artifact.clone(),
             stale_fields: Vec::new(),
+            date: approval.date.map(|d| d.to_string()),
             bound_digest: approval.digest.clone(),
             bound_inputs: approval.inputs.clone(),
         }

@@ -119,6 +119,10 @@ pub struct BuildManifest {
     /// also when the engagement is skipped whole).
     #[serde(default)]
     pub document_ids: Vec<String>,
+    /// The engagement's row on the status board, kept here so that a build that skips the
+    /// engagement as unchanged still lists it without reading its reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub board: Option<crate::board::Row>,
 }
 
 /// Decision counts as stored.

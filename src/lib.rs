@@ -20,6 +20,7 @@
 //! programs can call directly.
 
 pub mod approve;
+pub mod board;
 pub mod build;
 pub mod derive;
 pub mod digest;

@@ -241,6 +241,10 @@ pub struct Timings {
     pub write_ms: u128,
     /// Documents typeset.
     pub documents: usize,
+    /// Writing the status board's `index.html` (0 when nothing changed).
+    pub board_ms: u128,
+    /// Its size in bytes.
+    pub board_bytes: usize,
 }
 
 /// Decision counts.
@@ -569,7 +573,7 @@ fn blockers(report: &EngagementReport) -> Vec<Blocker> {
 /// Whom to ask for a missing approval: the owner of an unfinished track waiting on that
 /// gate and scope; else whoever the manifest names for that gate and scope; else the next
 /// owner; else TBD.
-fn approval_owner(report: &EngagementReport, m: &crate::gate::Missing) -> String {
+pub(crate) fn approval_owner(report: &EngagementReport, m: &crate::gate::Missing) -> String {
     let known = |s: &str| !s.trim().is_empty() && s != crate::model::TBD;
     let track = report.route.tracks.iter().find(|t| {
         t.gate.as_deref() == Some(m.gate.as_str())

@@ -30,7 +30,7 @@ use crate::error::Result;
 use crate::model::Rules;
 use crate::record::{self, ledger, numbering};
 use crate::render::Renderer;
-use crate::report::{self, EngagementReport, Summary};
+use crate::report::{self, Summary};
 use crate::{Options, Plan, digest, folder_name, incremental, load_selected, output, plan_all};
 
 /// Engagements rendered together: enough to keep every core busy, few enough that their
@@ -117,6 +117,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
     // Taken by numbering once this build allocates a number; held until the build's ledger
     // records are appended (see ledger::RecordLock).
     let mut record_lock: Option<ledger::RecordLock> = None;
+    let mut rows = Vec::new();
     let total = project.engagements.len();
     let mut rest = std::mem::take(&mut project.engagements);
     let mut done = 0;
@@ -141,11 +142,19 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             record_lock: record_lock.as_ref(),
         };
         let chunk_progress = |_: usize, _: usize, name: &str| progress(done, total, name);
-        for (report, rendered) in build_chunk(&cx, &mut plans, &mut timings, &chunk_progress)? {
+        for (report, rendered, row) in build_chunk(&cx, &mut plans, &mut timings, &chunk_progress)?
+        {
             let keep = summary.engagements.len() < options.keep_reports;
             summary.add(report, keep);
             summary.rendered.extend(rendered);
+            rows.extend(row);
         }
+    }
+    // The status board, when this build changed something (a no-op rebuild leaves it).
+    if summary.rendered_engagements > 0 || !failed.is_empty() {
+        let clock = std::time::Instant::now();
+        timings.board_bytes = crate::board::write_index(&options.out, &project.rules, &rows)?;
+        timings.board_ms = clock.elapsed().as_millis();
     }
     for manifest in unchanged {
         let counts = manifest.counts;
@@ -166,7 +175,7 @@ fn build_chunk(
     plans: &mut [Plan],
     timings: &mut report::Timings,
     progress: &(dyn Fn(usize, usize, &str) + Sync),
-) -> Result<Vec<(EngagementReport, Vec<String>)>> {
+) -> Result<Vec<write::Written>> {
     let clock = std::time::Instant::now();
     // First finish what a killed build left: files it recorded are put in place, the rest
     // of its temporary files removed.

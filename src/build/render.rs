@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::gate::Gated;
 use crate::output;
 use crate::render::MarkdownDoc;
+use crate::render::typeset::Typeset;
 
 /// One rendered artifact.
 pub struct Job<'a> {
@@ -33,6 +34,9 @@ pub struct Job<'a> {
     pub doc: MarkdownDoc,
     /// The PDF, once typeset.
     pub pdf: Option<Vec<u8>>,
+    /// Page 1 as a PNG, for the status board (not an output of the document: not recorded
+    /// in the ledger).
+    pub thumbnail: Option<Vec<u8>>,
 }
 
 impl Job<'_> {
@@ -81,6 +85,7 @@ pub fn markdown<'a>(
                 kind: &rule.kind,
                 doc,
                 pdf: None,
+                thumbnail: None,
             })
         })
         .collect()
@@ -101,7 +106,7 @@ pub fn typeset(
     .min(total.max(1));
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let results: Vec<Mutex<Option<Result<Vec<u8>>>>> =
+    let results: Vec<Mutex<Option<Result<Typeset>>>> =
         (0..total).map(|_| Mutex::new(None)).collect();
     let jobs_ref: &[Job<'_>] = jobs;
     std::thread::scope(|scope| {
@@ -134,14 +139,16 @@ pub fn typeset(
                 message: "no worker thread typeset this document".into(),
             })
         });
-        job.pdf = Some(result?);
+        let typeset = result?;
+        job.pdf = Some(typeset.pdf);
+        job.thumbnail = typeset.thumbnail;
     }
     Ok(())
 }
 
 /// One PDF. A panic inside Typst (its bug, triggered by some input) must not take the build
 /// down with a backtrace: it becomes this document's error, and nothing is written.
-fn typeset_one(cx: &Context<'_>, name: &str, doc: &MarkdownDoc) -> Result<Vec<u8>> {
+fn typeset_one(cx: &Context<'_>, name: &str, doc: &MarkdownDoc) -> Result<Typeset> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cx.renderer.pdf(name, doc)))
         .unwrap_or_else(|panic| {
             typst::comemo::evict(0);

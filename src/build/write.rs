@@ -21,13 +21,14 @@ use crate::output;
 use crate::record::{issued, ledger};
 use crate::report::{self, EngagementReport, Summary};
 
-/// Writes a guarded chunk; returns each engagement's report and the documents it wrote.
+/// Writes a guarded chunk; returns each engagement's report, the documents it wrote and
+/// its row on the status board.
 pub fn outputs(
     cx: &Context<'_>,
     plans: &[Plan],
     selection: &Selection,
     guarded: &Guarded<'_>,
-) -> Result<Vec<(EngagementReport, Vec<String>)>> {
+) -> Result<Vec<Written>> {
     let out = &cx.options.out;
     // Stage every document, commit each engagement's records, publish what was committed.
     let files: Vec<(usize, PathBuf, &[u8])> = guarded
@@ -70,10 +71,9 @@ pub fn outputs(
         .par_iter_mut()
         .map(|d| {
             for (path, _) in &d.reports {
-                if let (Some(name), Some(s)) = (path.file_name(), incremental::stat(path)) {
-                    d.manifest
-                        .reports
-                        .insert(name.to_string_lossy().into_owned(), s);
+                if let (Ok(name), Some(s)) = (path.strip_prefix(&d.dir), incremental::stat(path)) {
+                    let name = name.to_string_lossy().replace('\\', "/");
+                    d.manifest.reports.insert(name, s);
                 }
             }
             (
@@ -87,8 +87,15 @@ pub fn outputs(
         .map(|(p, b)| (p.clone(), b.as_slice()))
         .collect();
     output::write_all(&manifest_files)?;
-    Ok(done.into_iter().map(|d| (d.report, d.written)).collect())
+    Ok(done
+        .into_iter()
+        .map(|d| (d.report, d.written, d.manifest.board))
+        .collect())
 }
+
+/// What the write stage hands back per engagement: its report, the documents written
+/// (`<engagement>/<kind>`), its status-board row.
+pub type Written = (EngagementReport, Vec<String>, Option<crate::board::Row>);
 
 /// The ledger entries a plan's final documents add: those not already its latest record.
 fn new_entries(
@@ -168,6 +175,7 @@ fn engagement_files(
             for ext in ["md", "pdf"] {
                 output::remove(&output::artifact_path(&cx.options.out, id, kind, ext))?;
             }
+            output::remove(&dir.join("thumbs").join(format!("{kind}.png")))?;
         }
         let names: Vec<String> = if blocked {
             Vec::new()
@@ -203,14 +211,52 @@ fn engagement_files(
         }
     }
     let handoff = report::handoff(&report);
-    let reports = vec![
+    // Page-1 thumbnails of the documents rendered now; those of documents not rendered
+    // this time stay as they are (a blocked one's is removed above).
+    let mut reports = Vec::new();
+    for job in guarded.jobs.iter().filter(|j| j.plan == p) {
+        if let Some(png) = &job.thumbnail {
+            reports.push((
+                dir.join("thumbs").join(format!("{}.png", job.kind)),
+                png.clone(),
+            ));
+        }
+    }
+    let thumbnails: Vec<String> = report
+        .artifacts
+        .iter()
+        .filter(|a| !a.outputs.is_empty())
+        .filter(|a| {
+            reports
+                .iter()
+                .any(|(p, _)| p.ends_with(format!("thumbs/{}.png", a.kind)))
+                || dir.join("thumbs").join(format!("{}.png", a.kind)).is_file()
+        })
+        .map(|a| a.kind.clone())
+        .collect();
+    reports.extend([
         (dir.join("build-report.json"), report::to_json(&report)),
         (dir.join("handoff.json"), report::to_json(&handoff)),
         (
             dir.join("handoff.md"),
             report::handoff_markdown(&handoff).into_bytes(),
         ),
-    ];
+        (
+            dir.join("index.html"),
+            crate::board::engagement_html(&report, &thumbnails)?.into_bytes(),
+        ),
+    ]);
+    let dates = |kind: &str| {
+        let section = plan.state.get(&cx.rules.kind(kind)?.section)?;
+        let date = section.get("date").or_else(|| section.get("issue_date"))?;
+        crate::model::Date::parse(date.as_str()?).ok().map(|d| d.0)
+    };
+    manifest.board = Some(crate::board::row(
+        cx.rules,
+        &report,
+        plan.loaded.engagement.as_of.0,
+        &dates,
+    ));
     let counts = Summary::new(vec![report.clone()], true).counts;
     manifest.counts = incremental::CountsRecord {
         final_: counts.final_,

@@ -177,9 +177,9 @@ impl Renderer {
     }
 
     /// Typesets a prepared document to PDF bytes.
-    pub fn pdf(&self, name: &str, doc: &MarkdownDoc) -> Result<Vec<u8>> {
+    pub fn pdf(&self, name: &str, doc: &MarkdownDoc) -> Result<typeset::Typeset> {
         let Some((format, xml)) = &doc.einvoice else {
-            return self.typesetter.pdf(
+            return self.typesetter.document(
                 name,
                 &|total| main_typ(&doc.layout, total),
                 doc.meta.clone(),
@@ -188,7 +188,7 @@ impl Renderer {
                 doc.timestamp,
             );
         };
-        let pdf = self.typesetter.pdf_a3(
+        let typeset = self.typesetter.pdf_a3(
             name,
             &|total| format!("{}{}", main_typ(&doc.layout, total), ATTACH_FACTUR_X),
             doc.meta.clone(),
@@ -197,10 +197,13 @@ impl Renderer {
             doc.today,
             doc.timestamp,
         )?;
-        crate::einvoice::xmp::add_factur_x(&pdf, *format).map_err(|message| Error::EInvoice {
-            document: name.to_string(),
-            message,
-        })
+        let pdf = crate::einvoice::xmp::add_factur_x(&typeset.pdf, *format).map_err(|message| {
+            Error::EInvoice {
+                document: name.to_string(),
+                message,
+            }
+        })?;
+        Ok(typeset::Typeset { pdf, ..typeset })
     }
 
     /// Typesets several prepared envelopes as one PDF, one #10 page each, in order: a print

@@ -33,6 +33,15 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 use crate::error::{Error, Result};
 use crate::render::files::served_files;
 
+/// A typeset document: the PDF, and a PNG thumbnail of its first page when asked for.
+#[derive(Debug, Clone)]
+pub struct Typeset {
+    /// The PDF bytes.
+    pub pdf: Vec<u8>,
+    /// Page 1 as a small PNG (the status board shows it beside the document's links).
+    pub thumbnail: Option<Vec<u8>>,
+}
+
 fn project_id(path: &str) -> Option<FileId> {
     let vpath = VirtualPath::new(path).ok()?;
     Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
@@ -155,7 +164,21 @@ impl Typesetter {
         today: (i32, u8, u8),
         timestamp: Option<i64>,
     ) -> Result<Vec<u8>> {
-        self.export(name, main, meta, None, ident, today, timestamp)
+        self.export(name, main, meta, None, ident, today, timestamp, false)
+            .map(|t| t.pdf)
+    }
+
+    /// [`Typesetter::pdf`], with a thumbnail of page 1 (for the status board).
+    pub fn document(
+        &self,
+        name: &str,
+        main: &dyn Fn(Option<usize>) -> String,
+        meta: Vec<u8>,
+        ident: &str,
+        today: (i32, u8, u8),
+        timestamp: Option<i64>,
+    ) -> Result<Typeset> {
+        self.export(name, main, meta, None, ident, today, timestamp, true)
     }
 
     /// Typesets a PDF/A-3b document like [`Typesetter::pdf`], serving `attachment` as the
@@ -170,8 +193,17 @@ impl Typesetter {
         ident: &str,
         today: (i32, u8, u8),
         timestamp: Option<i64>,
-    ) -> Result<Vec<u8>> {
-        self.export(name, main, meta, Some(attachment), ident, today, timestamp)
+    ) -> Result<Typeset> {
+        self.export(
+            name,
+            main,
+            meta,
+            Some(attachment),
+            ident,
+            today,
+            timestamp,
+            true,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -184,7 +216,8 @@ impl Typesetter {
         ident: &str,
         today: (i32, u8, u8),
         timestamp: Option<i64>,
-    ) -> Result<Vec<u8>> {
+        thumbnail: bool,
+    ) -> Result<Typeset> {
         let meta = Bytes::new(meta);
         let archival = attachment.is_some();
         let attachment = attachment.map(Bytes::new);
@@ -210,8 +243,21 @@ impl Typesetter {
                             message: e.message().to_string(),
                         })?;
                 }
-                typst_pdf::pdf(&document, &options)
-                    .map_err(|errors| diagnostics(&world, name, &errors))
+                let pdf = typst_pdf::pdf(&document, &options)
+                    .map_err(|errors| diagnostics(&world, name, &errors))?;
+                // Page 1 at 0.3 px per pt (a letter page is 184 x 238 px), from the page
+                // already laid out: no second compile.
+                let thumbnail = thumbnail
+                    .then(|| document.pages().first())
+                    .flatten()
+                    .and_then(|page| {
+                        let options = typst_render::RenderOptions {
+                            pixel_per_pt: typst::utils::Scalar::new(0.3),
+                            render_bleed: false,
+                        };
+                        typst_render::render(page, &options).encode_png().ok()
+                    });
+                Ok(Typeset { pdf, thumbnail })
             });
         // Without eviction the memo cache keeps every document alive (~1.8 MB each).
         typst::comemo::evict(0);

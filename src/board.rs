@@ -1,0 +1,294 @@
+//! The status board: `output/index.html` and one page per engagement.
+//!
+//! An engagement lead with 40 engagements, or a billing office with 2,000, wants to see at
+//! a glance what is final, what waits and on whom, without opening a report per engagement.
+//! Every build that changes something writes:
+//!
+//! - `<out>/<id>/index.html`, the engagement's page (with its reports): decisions with
+//!   reasons, approvals with approver, evidence and scope, tracks, open questions, the next
+//!   step, and every document's links beside a thumbnail of its first page;
+//! - `<out>/index.html`, the portfolio: one row per engagement, one cell per lifecycle
+//!   stage (plus the security overlay) labelled final / draft / blocked / not started; the
+//!   "waiting on" list, oldest first; counts; filters and a search box.
+//!
+//! Both are single self-contained files: no CDN, no fetch, no network (a Content Security
+//! Policy forbids it, and allows only the page's own script by its hash), working from
+//! `file://`. Data is never markup: the engagement page is a Tera template with HTML
+//! autoescaping, and the portfolio's data is inlined as JSON (escaped so it cannot end its
+//! script element) that the script puts into the page with `textContent` only.
+//!
+//! Kept small for 10,000 engagements: each engagement's row is computed when it is built and
+//! kept in its build manifest (so engagements skipped as unchanged cost one small read),
+//! rows use short keys and one-letter stage codes, and the page renders rows in batches.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::Rules;
+use crate::report::{self, EngagementReport, Progress};
+
+/// One engagement's row on the portfolio (stored in its build manifest).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    /// Engagement id.
+    pub id: String,
+    /// Client.
+    pub c: String,
+    /// Lifecycle stage.
+    pub st: String,
+    /// One letter per lifecycle stage, then the overlay: f(inal) d(raft) b(locked) n(ot
+    /// started).
+    pub s: String,
+    /// Next skill(s).
+    pub nx: String,
+    /// Next owner.
+    pub o: String,
+    /// Final, draft, blocked counts.
+    pub n: [usize; 3],
+    /// What waits, on what, on whom, since when.
+    pub w: Vec<Waiting>,
+}
+
+/// A draft or blocked artifact and what it waits for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waiting {
+    /// Artifact kind.
+    pub k: String,
+    /// d(raft) or b(locked).
+    pub d: String,
+    /// The approval or fact it waits for.
+    pub on: String,
+    /// Whom to ask (the track owner, the approver, else the next owner).
+    pub o: String,
+    /// Since when (YYYY-MM-DD, from the data: the document's date or the approval's).
+    pub since: String,
+    /// Days waited until the engagement's `as_of` date.
+    pub days: i64,
+}
+
+fn letter(p: Progress) -> char {
+    match p {
+        Progress::Final => 'f',
+        Progress::Draft => 'd',
+        Progress::Blocked => 'b',
+        Progress::NotStarted => 'n',
+    }
+}
+
+/// The row of an engagement report. `as_of` is the engagement's date; `dates` gives each
+/// artifact's own date when its data has one.
+pub fn row(
+    rules: &Rules,
+    report: &EngagementReport,
+    as_of: time::Date,
+    dates: &dyn Fn(&str) -> Option<time::Date>,
+) -> Row {
+    let mut s: String = report.stages.iter().map(|st| letter(st.progress)).collect();
+    let overlay = report
+        .artifacts
+        .iter()
+        .find(|a| a.kind == rules.overlay.artifact)
+        .map_or('n', |a| letter(a.progress));
+    s.push(overlay);
+    let mut n = [0; 3];
+    for a in &report.artifacts {
+        match a.decision {
+            crate::gate::Decision::Final => n[0] += 1,
+            crate::gate::Decision::Draft => n[1] += 1,
+            crate::gate::Decision::Blocked => n[2] += 1,
+        }
+    }
+    let approval_date = |gate: &str, scope: &str| {
+        report
+            .approvals
+            .iter()
+            .filter(|a| a.gate == gate && a.scope == scope)
+            .filter_map(|a| a.date.as_deref())
+            .filter_map(|d| crate::model::Date::parse(d).ok())
+            .map(|d| d.0)
+            .min()
+    };
+    let mut w = Vec::new();
+    for a in &report.artifacts {
+        let d = match a.progress {
+            Progress::Draft => "d",
+            Progress::Blocked => "b",
+            _ => continue,
+        };
+        let own = dates(&a.kind).unwrap_or(as_of);
+        let mut push = |on: String, owner: String, since: time::Date| {
+            w.push(Waiting {
+                k: a.kind.clone(),
+                d: d.to_string(),
+                on,
+                o: owner,
+                since: crate::model::Date(since).to_string(),
+                days: (as_of - since).whole_days().max(0),
+            });
+        };
+        for m in a.blocked_by.iter().chain(&a.missing_approvals) {
+            let since = approval_date(&m.gate, &m.scope).map_or(own, |d| d.min(own));
+            push(m.describe(), report::approval_owner(report, m), since);
+        }
+        for fact in &a.missing_facts {
+            push(
+                format!("{fact} is TBD"),
+                report.route.next_owner.clone(),
+                own,
+            );
+        }
+    }
+    Row {
+        id: report.engagement.clone(),
+        c: report.client.clone(),
+        st: report.lifecycle_stage.clone(),
+        s,
+        nx: report.route.next_skill.join(" → "),
+        o: report.route.next_owner.clone(),
+        n,
+        w,
+    }
+}
+
+/// The stage columns of the portfolio: each lifecycle stage, then the overlay.
+fn columns(rules: &Rules) -> Vec<(String, String)> {
+    rules
+        .stage
+        .iter()
+        .map(|s| (s.name.clone(), s.artifact.clone()))
+        .chain(std::iter::once((
+            "security".to_string(),
+            rules.overlay.artifact.clone(),
+        )))
+        .collect()
+}
+
+/// JSON that can sit inside a `<script>` element: nothing in it can close the element or
+/// open a comment, whatever the data holds.
+fn script_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_else(|_| "null".into())
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+/// The CSP hash source of an inline script.
+fn csp_hash(script: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(script.as_bytes());
+    use base64::Engine;
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+const INDEX_TEMPLATE: &str = include_str!("board/index.html");
+const INDEX_SCRIPT: &str = include_str!("board/index.js");
+const ENGAGEMENT_TEMPLATE: &str = include_str!("board/engagement.html");
+const STYLE: &str = include_str!("board/style.css");
+
+/// The portfolio page for these rows.
+pub fn index_html(rules: &Rules, rows: &[Row]) -> String {
+    let data = serde_json::json!({
+        "columns": columns(rules),
+        "rows": rows,
+    });
+    // The data goes in last, so nothing in it is ever taken for a marker.
+    INDEX_TEMPLATE
+        .replacen("/*STYLE*/", STYLE, 1)
+        .replacen("/*CSP*/", &csp_hash(INDEX_SCRIPT), 1)
+        .replacen("/*SCRIPT*/", INDEX_SCRIPT, 1)
+        .replacen("/*DATA*/", &script_json(&data), 1)
+}
+
+/// A document's links and thumbnail on its engagement page.
+#[derive(Debug, Serialize)]
+struct Document {
+    kind: String,
+    title: String,
+    id: String,
+    progress: &'static str,
+    reasons: Vec<String>,
+    files: Vec<String>,
+    thumbnail: Option<String>,
+}
+
+/// The engagement's page (`<out>/<id>/index.html`). Links are relative to the page.
+pub fn engagement_html(report: &EngagementReport, thumbnails: &[String]) -> Result<String> {
+    let handoff = report::handoff(report);
+    let documents: Vec<Document> = report
+        .artifacts
+        .iter()
+        .map(|a| {
+            let files: Vec<String> = a
+                .outputs
+                .iter()
+                .map(|p| p.rsplit('/').next().unwrap_or(p).to_string())
+                .collect();
+            let thumb = format!("thumbs/{}.png", a.kind);
+            Document {
+                kind: a.kind.clone(),
+                title: a.title.clone(),
+                id: a.document_id.clone(),
+                progress: a.progress.as_str(),
+                reasons: a.reasons.clone(),
+                thumbnail: thumbnails.contains(&a.kind).then_some(thumb),
+                files,
+            }
+        })
+        .collect();
+    let mut tera = tera::Tera::default();
+    tera.add_raw_template("engagement.html", ENGAGEMENT_TEMPLATE)
+        .map_err(|e| Error::Template {
+            template: "board/engagement.html".into(),
+            message: e.to_string(),
+        })?;
+    let mut context = tera::Context::new();
+    context.insert("r", report);
+    context.insert("h", &handoff);
+    context.insert("documents", &documents);
+    context.insert("style", STYLE);
+    tera.render("engagement.html", &context)
+        .map_err(|e| Error::Template {
+            template: "board/engagement.html".into(),
+            message: format!("{e:?}"),
+        })
+}
+
+/// Writes `<out>/index.html` from the rows of every engagement built into `out` (read
+/// from their build manifests; `fresh` holds the rows this build computed). Returns the
+/// page's size in bytes.
+pub fn write_index(out: &Path, rules: &Rules, fresh: &[Row]) -> Result<usize> {
+    let mut rows: Vec<Row> = fresh.to_vec();
+    let known: std::collections::BTreeSet<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let dirs: Vec<PathBuf> = std::fs::read_dir(out)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    use rayon::prelude::*;
+    let others: Vec<Row> = dirs
+        .par_iter()
+        .filter(|d| {
+            d.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| !known.contains(n))
+        })
+        .filter_map(|d| crate::incremental::read(d).and_then(|m| m.board))
+        .collect();
+    rows.extend(others);
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    let html = index_html(rules, &rows);
+    crate::output::write_atomic(&out.join("index.html"), html.as_bytes())?;
+    Ok(html.len())
+}

@@ -1,0 +1,330 @@
+//! The status board in a real headless browser (Debian's `chromium`; `.ci/run` installs
+//! it), opened from `file://` with the network off: the Northwind row shows the seed's
+//! decisions, "waiting on" lists the billing approval for the invoice and external send for
+//! email and envelope, a filter narrows the rows, the engagement page's links resolve, and
+//! hostile strings in every field stay text. A screenshot is kept in `target/board/`.
+//!
+//! On a machine without chromium the browser half is skipped with a warning (CI, where
+//! `CI` is set, requires it); the checks on the HTML files run either way.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            let ok = Command::new(name)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success());
+            ok.then(|| PathBuf::from(name))
+        })
+        .or_else(|| {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "chromium is required in CI (.ci/run installs it)"
+            );
+            eprintln!("warning: no chromium found: the board's browser checks are skipped");
+            None
+        })
+}
+
+/// Chromium with no network: every host resolves to nothing, no proxy, no background
+/// services; `extra` adds e.g. `--dump-dom` or `--screenshot=...`.
+fn browse(browser: &Path, url: &str, extra: &[&str]) -> String {
+    let profile = temp_dir("board-profile");
+    let out = Command::new(browser)
+        .args([
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--proxy-server=127.0.0.1:9",
+            "--virtual-time-budget=5000",
+            "--window-size=1400,1000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(extra)
+        .arg(url)
+        .output()
+        .expect("run chromium");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn build(data: &Path) -> PathBuf {
+    let out = temp_dir("board-out");
+    docket_ok(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    out
+}
+
+fn url(path: &Path, fragment: &str) -> String {
+    format!(
+        "file://{}{fragment}",
+        path.canonicalize().unwrap().display()
+    )
+}
+
+/// The rows of a table in a dumped DOM that are not hidden (by the `<tr` tags).
+fn visible_rows(dom: &str, table_id: &str) -> usize {
+    let start = dom.find(&format!("id=\"{table_id}\"")).unwrap();
+    let table = &dom[start..start + dom[start..].find("</table>").unwrap()];
+    let body = &table[table.find("<tbody>").unwrap()..];
+    body.matches("<tr").count() - body.matches("<tr hidden").count()
+}
+
+#[test]
+fn the_board_shows_northwind_as_the_seed_decides() {
+    let data = data_copy("board-data");
+    // A second engagement, so that a filter has something to narrow.
+    copy_dir(&data.join("northwind"), &data.join("contoso"));
+    let toml = data.join("contoso/engagement.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let mut text = text
+        .replace("id = \"northwind\"", "id = \"contoso\"")
+        .replace(
+            "client = \"Northwind Trading Co.\"",
+            "client = \"Contoso Ltd.\"",
+        );
+    for id in [
+        "DISC-2026-0117",
+        "PRO-2026-0188",
+        "ADSA-2026-0142",
+        "SEC-2026-0090",
+        "INV-2026-0461",
+    ] {
+        text = text.replace(id, &format!("{id}-C"));
+    }
+    std::fs::write(&toml, text).unwrap();
+    let out = build(&data);
+    let index = out.join("index.html");
+    let html = std::fs::read_to_string(&index).unwrap();
+    assert!(html.contains("Content-Security-Policy"));
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no network reference"
+    );
+
+    // The engagement page's links resolve to files that exist.
+    let page = std::fs::read_to_string(out.join("northwind/index.html")).unwrap();
+    let mut links = 0;
+    for part in page.split("href=\"").skip(1) {
+        let target = &part[..part.find('"').unwrap()];
+        let target = target.replace("&#x2F;", "/");
+        let path = out.join("northwind").join(&target);
+        assert!(path.is_file(), "{target} does not resolve");
+        links += 1;
+    }
+    assert!(links > 10, "{links} links");
+    for src in page.split("src=\"").skip(1) {
+        let target = src[..src.find('"').unwrap()].replace("&#x2F;", "/");
+        assert!(out.join("northwind").join(&target).is_file(), "{target}");
+    }
+
+    let Some(browser) = chromium() else { return };
+    let dom = browse(&browser, &url(&index, ""), &["--dump-dom"]);
+    // The Northwind row: the seed's decisions, stage by stage.
+    let row_start = dom.find("northwind/index.html").unwrap();
+    let row = &dom[row_start..row_start + dom[row_start..].find("</tr>").unwrap()];
+    let cells: Vec<&str> = row
+        .split("class=\"cell s-")
+        .skip(1)
+        .map(|c| &c[..1])
+        .collect();
+    // discovery, proposal, contract final; delivery draft; support, proof not started;
+    // billing, comms, packaging draft; the security overlay's memo final.
+    assert_eq!(cells.join(""), "fffdnndddf", "{row}");
+    // Waiting on: billing for the invoice, external send for email and envelope.
+    let waiting = &dom[dom.find("id=\"waiting\"").unwrap()..];
+    for expected in [
+        "billing approval to issue-invoice",
+        "external_send approval to send-email",
+        "external_send approval to send-mail",
+    ] {
+        assert!(waiting.contains(expected), "waiting on lacks {expected}");
+    }
+    assert_eq!(visible_rows(&dom, "grid"), 2);
+    // A filter narrows the rows (the page reads its filters from the address).
+    let filtered = browse(
+        &browser,
+        &url(&index, "#client=Contoso%20Ltd."),
+        &["--dump-dom"],
+    );
+    assert_eq!(visible_rows(&filtered, "grid"), 1);
+    assert!(filtered.contains("1 of 2 engagements"));
+    let searched = browse(
+        &browser,
+        &url(&index, "#q=nothing-matches-this"),
+        &["--dump-dom"],
+    );
+    assert_eq!(visible_rows(&searched, "grid"), 0);
+
+    // A screenshot, kept for a person to look at.
+    let shots = root().join("target/board");
+    std::fs::create_dir_all(&shots).unwrap();
+    let shot = shots.join("index.png");
+    browse(
+        &browser,
+        &url(&index, ""),
+        &[&format!("--screenshot={}", shot.display())],
+    );
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
+    browse(
+        &browser,
+        &url(&out.join("northwind/index.html"), ""),
+        &[&format!(
+            "--screenshot={}",
+            shots.join("northwind.png").display()
+        )],
+    );
+}
+
+#[test]
+fn hostile_strings_stay_text_in_the_board() {
+    let data = data_copy("board-hostile");
+    let hostile = [
+        "<script>document.title='pwned'</script>",
+        "<img src=x onerror=\"document.title='pwned'\">",
+        "{{ x }} {% raw %}",
+        "[x](javascript:alert(1))",
+        "</script><script>document.title='pwned'</script>",
+        "\u{2028}#read(\"/etc/passwd\")",
+    ];
+    let path = data.join("northwind/engagement.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let toml_str = |s: &str| toml::Value::String(s.to_string()).to_string();
+    text = text
+        .replace(
+            "client = \"Northwind Trading Co.\"",
+            &format!("client = {}", toml_str(hostile[0])),
+        )
+        .replace(
+            "owner = \"CompleteTech delivery lead\"\nblocker = \"Launch waits on retention policy\"",
+            &format!(
+                "owner = {}\nblocker = {}",
+                toml_str(hostile[1]),
+                toml_str(hostile[4])
+            ),
+        )
+        .replace(
+            "next_owner = \"CompleteTech delivery lead\"",
+            &format!("next_owner = {}", toml_str(hostile[2])),
+        )
+        .replace(
+            "next_action = \"Close R-03, then run acceptance demo\"",
+            &format!("next_action = {}", toml_str(hostile[3])),
+        )
+        .replace(
+            "workflow = \"Support email triage agent\"",
+            &format!("workflow = {}", toml_str(hostile[5])),
+        );
+    std::fs::write(&path, text).unwrap();
+    let out = build(&data);
+    let index = out.join("index.html");
+    let html = std::fs::read_to_string(&index).unwrap();
+    // In the file: the data never closes its script element.
+    let data_start = html.find("id=\"data\">").unwrap();
+    let data_end = data_start + html[data_start..].find("</script>").unwrap();
+    assert!(!html[data_start..data_end].contains('<'));
+    let page = std::fs::read_to_string(out.join("northwind/index.html")).unwrap();
+    assert!(!page.contains("<script") && !page.contains("<img src=x"));
+
+    let Some(browser) = chromium() else { return };
+    for (url, what) in [
+        (url(&index, ""), "board"),
+        (
+            url(&out.join("northwind/index.html"), ""),
+            "engagement page",
+        ),
+    ] {
+        let dom = browse(&browser, &url, &["--dump-dom"]);
+        // No script ran (the title is the page's own), no element was made from data...
+        assert!(!dom.contains("<title>pwned"), "{what}: a script ran");
+        assert!(
+            !dom.contains("<img src=\"x\""),
+            "{what}: markup was interpreted"
+        );
+        assert!(!dom.contains("href=\"javascript:"), "{what}");
+        // ...and the strings are there, as text.
+        assert!(
+            dom.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;"),
+            "{what}: the client's name is not shown as text"
+        );
+        assert!(dom.contains("{{ x }} {% raw %}"), "{what}");
+        if what == "engagement page" {
+            // The fields only the engagement page shows (tracks, next action, workflow).
+            assert!(dom.contains("&lt;img src=x onerror="), "{what}");
+            assert!(dom.contains("[x](javascript:alert(1))"), "{what}");
+            assert!(
+                dom.contains("&lt;/script&gt;&lt;script&gt;document.title="),
+                "{what}"
+            );
+            assert!(dom.contains("#read(\"/etc/passwd\")"), "{what}");
+        }
+    }
+}
+
+/// The board follows the data: a no-op rebuild leaves it alone, an engagement skipped as
+/// unchanged is still listed when another one changes.
+#[test]
+fn the_board_lists_unchanged_engagements_too() {
+    let data = data_copy("board-incremental");
+    copy_dir(&data.join("northwind"), &data.join("second"));
+    let toml = data.join("second/engagement.toml");
+    let text = std::fs::read_to_string(&toml)
+        .unwrap()
+        .replace("id = \"northwind\"", "id = \"second\"");
+    let mut text = text;
+    for id in [
+        "DISC-2026-0117",
+        "PRO-2026-0188",
+        "ADSA-2026-0142",
+        "SEC-2026-0090",
+        "INV-2026-0461",
+    ] {
+        text = text.replace(id, &format!("{id}-2"));
+    }
+    std::fs::write(&toml, &text).unwrap();
+    let out = build(&data);
+    let index = out.join("index.html");
+    let before = std::fs::read_to_string(&index).unwrap();
+    assert!(before.contains("\"id\":\"second\"") && before.contains("\"id\":\"northwind\""));
+    // Change one engagement: the other is skipped as unchanged, and still on the board.
+    std::fs::write(
+        &toml,
+        text.replace("as_of = \"2026-11-24\"", "as_of = \"2026-11-25\""),
+    )
+    .unwrap();
+    let run = docket_ok(&[
+        "build",
+        "--json",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let summary: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(summary["unchanged"], 1);
+    assert!(summary["timings"]["board_bytes"].as_u64().unwrap() > 1000);
+    let after = std::fs::read_to_string(&index).unwrap();
+    assert!(after.contains("\"id\":\"second\"") && after.contains("\"id\":\"northwind\""));
+}
