@@ -241,6 +241,10 @@ pub struct Timings {
     pub write_ms: u128,
     /// Documents typeset.
     pub documents: usize,
+    /// Thread time typesetting (summed over the worker threads).
+    pub typeset_thread_ms: u128,
+    /// Of which rendering the page-1 thumbnails of the status board.
+    pub thumbnail_thread_ms: u128,
     /// Writing the status board's `index.html` (0 when nothing changed).
     pub board_ms: u128,
     /// Its size in bytes.

@@ -450,8 +450,12 @@ fn hostile_strings_show_literally_in_every_field_of_every_kind() {
                         let mut files: Vec<String> = std::fs::read_dir(out.join(id))
                             .unwrap()
                             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                            // Build bookkeeping, not an output.
-                            .filter(|n| n != docket::incremental::MANIFEST)
+                            // Build bookkeeping and the status board, not outputs.
+                            .filter(|n| {
+                                n != docket::incremental::MANIFEST
+                                    && n != "index.html"
+                                    && n != "thumbs"
+                            })
                             .collect();
                         files.sort();
                         if text.trim().is_empty() {

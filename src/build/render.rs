@@ -91,13 +91,15 @@ pub fn markdown<'a>(
         .collect()
 }
 
-/// Typesets every job's PDF on `--jobs` OS threads (one per core by default).
+/// Typesets every job's PDF on `--jobs` OS threads (one per core by default). Returns the
+/// thread time spent typesetting and, of it, rendering thumbnails (microseconds).
 pub fn typeset(
     cx: &Context<'_>,
     plans: &[Plan],
     jobs: &mut [Job<'_>],
     progress: &(dyn Fn(usize, usize, &str) + Sync),
-) -> Result<()> {
+) -> Result<(u64, u64)> {
+    let mut cpu = (0u64, 0u64);
     let total = jobs.len();
     let threads = match cx.options.jobs {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -140,10 +142,12 @@ pub fn typeset(
             })
         });
         let typeset = result?;
+        cpu.0 += typeset.micros;
+        cpu.1 += typeset.thumbnail_micros;
         job.pdf = Some(typeset.pdf);
         job.thumbnail = typeset.thumbnail;
     }
-    Ok(())
+    Ok(cpu)
 }
 
 /// One PDF. A panic inside Typst (its bug, triggered by some input) must not take the build

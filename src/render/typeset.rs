@@ -40,6 +40,10 @@ pub struct Typeset {
     pub pdf: Vec<u8>,
     /// Page 1 as a small PNG (the status board shows it beside the document's links).
     pub thumbnail: Option<Vec<u8>>,
+    /// Time spent typesetting this document, in microseconds of one thread.
+    pub micros: u64,
+    /// Of which rendering the thumbnail.
+    pub thumbnail_micros: u64,
 }
 
 fn project_id(path: &str) -> Option<FileId> {
@@ -218,6 +222,7 @@ impl Typesetter {
         timestamp: Option<i64>,
         thumbnail: bool,
     ) -> Result<Typeset> {
+        let started = std::time::Instant::now();
         let meta = Bytes::new(meta);
         let archival = attachment.is_some();
         let attachment = attachment.map(Bytes::new);
@@ -247,6 +252,7 @@ impl Typesetter {
                     .map_err(|errors| diagnostics(&world, name, &errors))?;
                 // Page 1 at 0.3 px per pt (a letter page is 184 x 238 px), from the page
                 // already laid out: no second compile.
+                let thumbnail_started = std::time::Instant::now();
                 let thumbnail = thumbnail
                     .then(|| document.pages().first())
                     .flatten()
@@ -257,7 +263,15 @@ impl Typesetter {
                         };
                         typst_render::render(page, &options).encode_png().ok()
                     });
-                Ok(Typeset { pdf, thumbnail })
+                let micros = |since: std::time::Instant| {
+                    u64::try_from(since.elapsed().as_micros()).unwrap_or(u64::MAX)
+                };
+                Ok(Typeset {
+                    pdf,
+                    thumbnail,
+                    micros: micros(started),
+                    thumbnail_micros: micros(thumbnail_started),
+                })
             });
         // Without eviction the memo cache keeps every document alive (~1.8 MB each).
         typst::comemo::evict(0);
