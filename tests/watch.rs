@@ -236,6 +236,18 @@ fn an_invoice_line_rebuilds_only_the_invoice_and_an_approval_names_the_flip() {
         watch.seen
     );
 
+    // A change that concerns no output: reported, nothing rebuilt.
+    std::fs::write(data.join("notes.txt"), "call Dana on Monday\n").unwrap();
+    let line = watch.report();
+    assert_eq!(line["rebuild"], 3, "{line}");
+    assert_eq!(
+        strings(&line["changed"]),
+        [format!("{}/notes.txt", data.display())]
+    );
+    for empty in ["flips", "rendered", "reports"] {
+        assert_eq!(line[empty], serde_json::json!([]), "{empty}: {line}");
+    }
+
     let status = watch.interrupt();
     assert!(status.success(), "SIGINT exits 0: {status:?}");
     verify_clean(&data, &out);
