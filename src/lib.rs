@@ -16,6 +16,9 @@
 //! [`envelopes::print_run`] reuses the same stages for a mail room: every envelope the gate
 //! lets through, across engagements, as one multi-page PDF with a manifest.
 //!
+//! [`watch::watch`] rebuilds incrementally as the data, templates or rules are edited,
+//! reporting the decisions that flipped and the files rewritten.
+//!
 //! The CLI (`src/main.rs`) is a thin shell over [`check`], [`build()`] and friends, which other
 //! programs can call directly.
 
@@ -42,6 +45,7 @@ pub mod report;
 pub mod route;
 pub mod schema;
 pub mod usps;
+pub mod watch;
 
 use std::path::{Path, PathBuf};
 

@@ -79,6 +79,15 @@ enum Command {
     Approve(ApproveArgs),
     /// Write N generated, varied engagements (for benchmarks and tests).
     GenFixtures(GenArgs),
+    /// Build, then rebuild incrementally whenever the data, templates, rules or fonts change.
+    ///
+    /// After each rebuild, prints the paths that changed, every gate decision that flipped
+    /// (northwind/invoice: draft -> final), the artifacts rendered and report files
+    /// rewritten, counts and time; with --json, one JSON object per rebuild per line on
+    /// stdout. Changes are debounced (250 ms of quiet); docket's own writes (ledgers, the
+    /// record lock, temporary files, the output folder) are ignored. An invalid edit is
+    /// reported and the watch goes on. Ctrl-C lets a running rebuild finish, then exits 0.
+    Watch(WatchArgs),
     /// Check the ledgers: the hash chain, and that every final output on disk still
     /// matches its recorded digest. Exit status 1 if anything was tampered with.
     Verify(CommonArgs),
@@ -273,6 +282,25 @@ fn parse_shard(text: &str) -> Result<(u64, u64), String> {
 }
 
 #[derive(Debug, Args)]
+struct WatchArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// The templates folder (Tera *.md and Typst *.typ).
+    #[arg(long, value_name = "DIR", default_value = "templates")]
+    templates: PathBuf,
+    /// The fonts folder; only these fonts are used.
+    #[arg(long, value_name = "DIR", default_value = "fonts")]
+    fonts: PathBuf,
+    /// Typst worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    /// Rebuild every valid engagement even when some are invalid (each invalid one is
+    /// reported with its error); without it, invalid data anywhere stops that rebuild.
+    #[arg(long)]
+    keep_going: bool,
+}
+
+#[derive(Debug, Args)]
 struct NextArgs {
     #[command(flatten)]
     common: CommonArgs,
@@ -313,6 +341,9 @@ fn source_date_epoch() -> Result<Option<i64>, Error> {
         })
 }
 
+/// Set by `docket watch --json`: stdout is JSON Lines, so a final error is one line too.
+static JSON_LINES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// With `--json`, what the command produced: printed when it succeeds, and beside the error
 /// (as `result`) when it fails, so stdout is always exactly one JSON document.
 static JSON_OUTPUT: std::sync::Mutex<Option<serde_json::Value>> = std::sync::Mutex::new(None);
@@ -345,7 +376,11 @@ fn main() -> ExitCode {
             if json {
                 let mut object = err.object();
                 object.result = output;
-                print!("{}", String::from_utf8_lossy(&to_json(&object)));
+                if JSON_LINES.load(std::sync::atomic::Ordering::SeqCst) {
+                    println!("{}", serde_json::to_string(&object).unwrap_or_default());
+                } else {
+                    print!("{}", String::from_utf8_lossy(&to_json(&object)));
+                }
             }
             ExitCode::from(err.exit_code())
         }
@@ -406,6 +441,34 @@ fn run(cli: Cli) -> Result<(), Error> {
                 return Err(Error::NotBuilt {
                     count: summary.failed.len(),
                 });
+            }
+        }
+        Command::Watch(args) => {
+            let mut opts = options(&args.common);
+            opts.templates = args.templates;
+            opts.fonts = args.fonts;
+            opts.jobs = args.jobs;
+            opts.keep_going = args.keep_going;
+            opts.source_date_epoch = source_date_epoch()?;
+            let json = args.common.json;
+            JSON_LINES.store(json, std::sync::atomic::Ordering::SeqCst);
+            // Ctrl-C (or SIGTERM) only asks the watch to stop: a rebuild under way finishes.
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+                signal_hook::flag::register(signal, stop.clone())
+                    .map_err(|e| Error::Usage(format!("cannot handle signal {signal}: {e}")))?;
+            }
+            if !json {
+                eprintln!(
+                    "watching {}, {} and {} (Ctrl-C to stop)",
+                    opts.data.display(),
+                    opts.templates.display(),
+                    opts.fonts.display()
+                );
+            }
+            docket::watch::watch(&opts, &stop, &mut |report| print_rebuild(&report, json))?;
+            if !json {
+                eprintln!("stopped; outputs are complete");
             }
         }
         Command::Check(args) => {
@@ -685,6 +748,37 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// One rebuild of `docket watch`: for people on stderr, or one JSON line on stdout.
+fn print_rebuild(report: &docket::watch::Report, json: bool) {
+    use docket::watch::Report;
+    use std::io::Write;
+    match (report, json) {
+        (Report::Rebuilt(rebuild), false) => eprintln!("{rebuild}\n"),
+        (Report::Rebuilt(rebuild), true) => {
+            println!("{}", serde_json::to_string(rebuild).unwrap_or_default());
+        }
+        (Report::Failed { changed, error, .. }, false) => {
+            for path in changed {
+                eprintln!("changed   {path}");
+            }
+            eprintln!("error: {error}\nstill watching: the next save rebuilds\n");
+        }
+        (
+            Report::Failed {
+                rebuild,
+                changed,
+                error,
+            },
+            true,
+        ) => {
+            let mut object = error.object();
+            object.result = Some(serde_json::json!({ "rebuild": rebuild, "changed": changed }));
+            println!("{}", serde_json::to_string(&object).unwrap_or_default());
+        }
+    }
+    let _ = std::io::stdout().flush();
 }
 
 /// Holds a command's `--json` output until the command ends (see [`JSON_OUTPUT`]).
