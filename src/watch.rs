@@ -40,9 +40,15 @@ pub const DEBOUNCE: Duration = Duration::from_millis(250);
 /// How often the stop flag is looked at while waiting for changes.
 const POLL: Duration = Duration::from_millis(100);
 
-/// The report files a build rewrites for each engagement it rebuilds (see
-/// `build::write::engagement_files`).
-pub const REPORT_FILES: &[&str] = &["build-report.json", "handoff.json", "handoff.md"];
+/// The report files a build rewrites for each engagement it rebuilds, its status-board page
+/// included (see `build::write::engagement_files`; the portfolio `index.html` at the top
+/// is rewritten too).
+pub const REPORT_FILES: &[&str] = &[
+    "build-report.json",
+    "handoff.json",
+    "handoff.md",
+    "index.html",
+];
 
 /// A gate decision that changed between two builds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]

@@ -199,7 +199,8 @@ fn an_invoice_line_rebuilds_only_the_invoice_and_an_approval_names_the_flip() {
         [
             "northwind/build-report.json",
             "northwind/handoff.json",
-            "northwind/handoff.md"
+            "northwind/handoff.md",
+            "northwind/index.html"
         ]
     );
     assert_eq!(line["flips"], serde_json::json!([]), "{line}");
