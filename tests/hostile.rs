@@ -580,6 +580,71 @@ fn hostile_strings_show_literally_in_every_field_of_every_kind() {
         failures.len(),
         failures.join("\n")
     );
+
+    // The status board, in a browser: the corpus in every field of every engagement's page
+    // and on the portfolio, and not one element or script made from it.
+    let Some(browser) = chromium() else { return };
+    let file_url = |p: &Path| format!("file://{}", p.canonicalize().unwrap().display());
+    let board = browse(
+        &browser,
+        &file_url(&out.join("index.html")),
+        &["--dump-dom"],
+    );
+    assert_eq!(
+        board.matches("<script").count(),
+        2,
+        "only the board's own scripts"
+    );
+    assert!(board.contains("<title>docket: engagements</title>"));
+    // An element made from data would show as a raw tag (text shows as `&lt;img ...`).
+    for tag in [
+        "<img",
+        "<iframe",
+        "<svg",
+        "<object",
+        "<a href=\"javascript:",
+    ] {
+        assert!(!board.contains(tag), "the board made {tag} from data");
+    }
+    let n = std::fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_type().unwrap().is_dir())
+        .count();
+    assert!(
+        board.contains(&format!("{n} of {n} engagements")),
+        "the script ran"
+    );
+    let pages: Vec<String> = ids
+        .chunks(4)
+        .flat_map(|chunk| {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = chunk
+                    .iter()
+                    .map(|id| {
+                        let url = file_url(&out.join(id).join("index.html"));
+                        let browser = &browser;
+                        scope.spawn(move || browse(browser, &url, &["--dump-dom"]))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap())
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    for (id, dom) in ids.iter().zip(&pages) {
+        assert!(
+            !dom.contains("<script"),
+            "{id}: a script element in the engagement page"
+        );
+        // An element made from data would show as a raw tag (text shows as `&lt;...`).
+        assert!(!dom.contains("<iframe") && !dom.contains("<svg"), "{id}");
+        assert!(!dom.contains("href=\"javascript:"), "{id}");
+        let images = dom.matches("<img").count();
+        let thumbnails = dom.matches("<img src=\"thumbs/").count();
+        assert_eq!(images, thumbnails, "{id}: an image made from data");
+    }
 }
 
 #[test]
