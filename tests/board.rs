@@ -14,15 +14,7 @@ use std::path::{Path, PathBuf};
 use common::*;
 
 fn build(data: &Path) -> PathBuf {
-    let out = temp_dir("board-out");
-    docket_ok(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    out
+    build_new(data, "board-out")
 }
 
 fn url(path: &Path, fragment: &str) -> String {

@@ -100,15 +100,7 @@ fn every_shipped_file_validates_against_its_schema() {
 
 #[test]
 fn reports_validate_against_their_schemas() {
-    let data = data_copy("schema-reports-data");
-    let out = temp_dir("schema-reports");
-    docket_ok(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let out = build_new(&data_copy("schema-reports-data"), "schema-reports");
     let read = |name: &str| -> Value {
         serde_json::from_slice(&std::fs::read(out.join("northwind").join(name)).unwrap()).unwrap()
     };

@@ -82,21 +82,23 @@ pub fn data_copy(name: &str) -> PathBuf {
     dir
 }
 
+/// Builds `data` into a new output folder named after `name`; returns the folder.
+pub fn build_new(data: &Path, name: &str) -> PathBuf {
+    let out = temp_dir(name);
+    docket_ok(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    out
+}
+
 /// The Northwind example built once per test binary; returns the output folder.
 pub fn northwind_build() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let data = data_copy("northwind-data");
-        let out = temp_dir("northwind");
-        docket_ok(&[
-            "build",
-            "--data",
-            data.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
-        out
-    })
+    OUT.get_or_init(|| build_new(&data_copy("northwind-data"), "northwind"))
 }
 
 /// Parses a JSON file.
