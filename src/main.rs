@@ -98,11 +98,11 @@ enum Command {
     /// Print the PDF at 100% ("actual size"): scaling moves the USPS zones and the barcode.
     Envelopes(EnvelopesArgs),
     /// Print a JSON Schema (draft 2020-12) of what docket reads or writes: engagement,
-    /// approvals, rules, build-report, handoff, error. Without a name, list them.
+    /// approvals, rules, build-report, handoff, error, watch. Without a name, list them.
     ///
     /// Example: docket schema engagement > engagement.schema.json
     Schema {
-        /// engagement, approvals, rules, build-report, handoff or error; every one as one
+        /// engagement, approvals, rules, build-report, handoff, error or watch; every one as one
         /// JSON object with --all.
         name: Option<String>,
         /// Print every schema, as one JSON object keyed by name.

@@ -123,7 +123,8 @@ struct ApproveArgs {
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct SchemaArgs {
-    /// One of engagement, approvals, rules, build-report, handoff, error; all when absent.
+    /// One of engagement, approvals, rules, build-report, handoff, error, watch; all when
+    /// absent.
     name: Option<String>,
 }
 

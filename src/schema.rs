@@ -36,6 +36,10 @@ pub const NAMES: &[(&str, &str)] = &[
         "error",
         "the error object every command prints on stdout with --json when it fails",
     ),
+    (
+        "watch",
+        "one line of `docket watch --json`: what a rebuild did (a failed one is an error object)",
+    ),
 ];
 
 /// The `$id` of a schema: versioned with docket.
@@ -55,6 +59,7 @@ pub fn schema(name: &str) -> Result<Value> {
         "build-report" => generate::<crate::report::EngagementReport>(),
         "handoff" => generate::<crate::report::Handoff>(),
         "error" => generate::<crate::error::ErrorObject>(),
+        "watch" => generate::<crate::watch::Rebuild>(),
         other => {
             let names: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();
             let hint = crate::load::closest(other, &names)
