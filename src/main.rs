@@ -501,7 +501,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     println!("  next action      {}", r.next_action);
                     println!("  next owner       {}", r.next_owner);
                     println!("  because          {}", r.reason);
-                    for b in handoff(e).blockers {
+                    for b in docket::report::blockers(e) {
                         println!(
                             "  blocker          {}: {} (ask {})",
                             b.blocks, b.blocker, b.owner

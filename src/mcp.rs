@@ -139,8 +139,14 @@ struct NewArgs {
     json_data: bool,
 }
 
+/// The tools, described once (their argument schemas are generated, not rebuilt per call).
+fn tools() -> &'static [Tool] {
+    static TOOLS: std::sync::LazyLock<Vec<Tool>> = std::sync::LazyLock::new(describe_tools);
+    &TOOLS
+}
+
 /// What each tool is: name, description, argument schema, hints.
-fn tools() -> Vec<Tool> {
+fn describe_tools() -> Vec<Tool> {
     let tool = |name: &'static str, description: &'static str, read_only: bool| {
         Tool::new(name, description, JsonObject::new()).annotate(
             ToolAnnotations::new()
@@ -458,11 +464,11 @@ impl ServerHandler for Server {
         _request: Option<PaginatedRequestParams>,
         _context: RequestContext<RoleServer>,
     ) -> std::result::Result<ListToolsResult, McpError> {
-        Ok(ListToolsResult::with_all_items(tools()))
+        Ok(ListToolsResult::with_all_items(tools().to_vec()))
     }
 
     fn get_tool(&self, name: &str) -> Option<Tool> {
-        tools().into_iter().find(|t| t.name == name)
+        tools().iter().find(|t| t.name == name).cloned()
     }
 
     async fn call_tool(

@@ -458,7 +458,7 @@ pub fn next_json(summary: &Summary) -> serde_json::Value {
         .map(|e| {
             let mut value = serde_json::to_value(&e.route).unwrap_or_default();
             value["engagement"] = serde_json::Value::String(e.engagement.clone());
-            value["blockers"] = serde_json::to_value(handoff(e).blockers).unwrap_or_default();
+            value["blockers"] = serde_json::to_value(blockers(e)).unwrap_or_default();
             value
         })
         .collect();
@@ -520,7 +520,7 @@ pub fn handoff(report: &EngagementReport) -> Handoff {
 /// required fact still TBD; then the artifacts that are blocked at or before the current
 /// stage (or outside the lifecycle) although their data is there; then each unfinished
 /// track's blocker. Artifacts of stages not reached yet are "not started", not blockers.
-fn blockers(report: &EngagementReport) -> Vec<Blocker> {
+pub fn blockers(report: &EngagementReport) -> Vec<Blocker> {
     let route = &report.route;
     let mut out: Vec<Blocker> = Vec::new();
     let mut push = |b: Blocker| {

@@ -60,18 +60,20 @@ fn every_shipped_file_validates_against_its_schema() {
     let engagement = validator("engagement");
     let approvals = validator("approvals");
     let rules = validator("rules");
+    let engagement_folder = |dir: &std::path::Path| {
+        for (file, validator) in [
+            ("engagement.toml", &engagement),
+            ("approvals.toml", &approvals),
+        ] {
+            assert_valid(
+                validator,
+                &toml_as_json(&dir.join(file)),
+                &dir.display().to_string(),
+            );
+        }
+    };
     for dir in ["data/northwind", "tests/fixtures/rich/atlas"] {
-        let dir = root().join(dir);
-        assert_valid(
-            &engagement,
-            &toml_as_json(&dir.join("engagement.toml")),
-            &dir.display().to_string(),
-        );
-        assert_valid(
-            &approvals,
-            &toml_as_json(&dir.join("approvals.toml")),
-            &dir.display().to_string(),
-        );
+        engagement_folder(&root().join(dir));
     }
     assert_valid(
         &rules,
@@ -84,16 +86,7 @@ fn every_shipped_file_validates_against_its_schema() {
     for entry in std::fs::read_dir(&data).unwrap() {
         let dir = entry.unwrap().path();
         if dir.is_dir() {
-            assert_valid(
-                &engagement,
-                &toml_as_json(&dir.join("engagement.toml")),
-                &dir.display().to_string(),
-            );
-            assert_valid(
-                &approvals,
-                &toml_as_json(&dir.join("approvals.toml")),
-                &dir.display().to_string(),
-            );
+            engagement_folder(&dir);
         }
     }
 }
