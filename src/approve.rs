@@ -62,12 +62,8 @@ pub fn approve(options: &Options, request: &Request) -> Result<Outcome> {
             request.engagement
         )));
     };
-    let Some(k) = project
-        .rules
-        .kind
-        .iter()
-        .position(|r| r.kind == request.kind)
-    else {
+    let (kind, key) = crate::instances::split(&request.kind);
+    let Some(k) = project.rules.kind.iter().position(|r| r.kind == kind) else {
         let names: Vec<&str> = project.rules.kind.iter().map(|r| r.kind.as_str()).collect();
         return Err(Error::Usage(format!(
             "unknown artifact kind `{}`, expected one of {}",
@@ -100,7 +96,45 @@ pub fn approve(options: &Options, request: &Request) -> Result<Outcome> {
             }
         )));
     };
-    let evaluation = plan.gated[k].evaluation();
+    // The instance approved: the one named, or the kind's only one.
+    let candidates: Vec<&crate::Artifact> = plan
+        .artifacts
+        .iter()
+        .filter(|a| a.rule == k && (key.is_none() || a.key.as_deref() == key))
+        .collect();
+    let artifact = match candidates.as_slice() {
+        [one] => *one,
+        [] => {
+            let keys: Vec<String> = plan
+                .artifacts
+                .iter()
+                .filter(|a| a.rule == k)
+                .filter_map(|a| a.key.clone())
+                .collect();
+            return Err(Error::Usage(format!(
+                "engagement `{}` has no {} (its keys: {})",
+                request.engagement,
+                request.kind,
+                if keys.is_empty() {
+                    "none".to_string()
+                } else {
+                    keys.join(", ")
+                }
+            )));
+        }
+        many => {
+            let names: Vec<String> = many.iter().map(|a| a.name(&project.rules)).collect();
+            return Err(Error::Usage(format!(
+                "engagement `{}` has {} {} documents; name the one approved: {}",
+                request.engagement,
+                many.len(),
+                rule.kind,
+                names.join(", ")
+            )));
+        }
+    };
+    let name = artifact.name(&project.rules);
+    let evaluation = artifact.gated.evaluation();
     if evaluation.input_digest.total.is_empty() {
         return Err(Error::Refused(format!(
             "{} has no data in engagement `{}`: there is nothing to approve",
@@ -124,7 +158,7 @@ pub fn approve(options: &Options, request: &Request) -> Result<Outcome> {
             .manifest
             .exception
             .iter()
-            .any(|x| x.artifact == rule.kind && x.person == request.by)
+            .any(|x| (x.artifact == rule.kind || x.artifact == name) && x.person == request.by)
     {
         return Err(Error::Refused(format!(
             "{} prepared this {} and may not approve it. Ask someone else, or record an \
@@ -173,7 +207,7 @@ pub fn approve(options: &Options, request: &Request) -> Result<Outcome> {
     record.insert("evidence", value(request.evidence.as_str()));
     record.insert("date", value(date.as_str()));
     record.insert("scope", value(scope.as_str()));
-    record.insert("artifact", value(rule.kind.as_str()));
+    record.insert("artifact", value(name.as_str()));
     record.insert("digest", value(evaluation.input_digest.total.as_str()));
     let mut inputs = InlineTable::new();
     for (field, digest) in &evaluation.input_digest.fields {
@@ -198,7 +232,7 @@ pub fn approve(options: &Options, request: &Request) -> Result<Outcome> {
     Ok(Outcome {
         manifest,
         gate: requirement.gate.clone(),
-        kind: rule.kind.clone(),
+        kind: name.clone(),
         document_id: evaluation.document_id.clone(),
         digest: evaluation.input_digest.total.clone(),
         scope,

@@ -117,10 +117,10 @@ pub fn row(
             Progress::Blocked => "b",
             _ => continue,
         };
-        let own = dates(&a.kind).unwrap_or(as_of);
+        let own = dates(&a.name()).unwrap_or(as_of);
         let mut push = |on: String, owner: String, since: time::Date| {
             w.push(Waiting {
-                k: a.kind.clone(),
+                k: a.name(),
                 d: d.to_string(),
                 on,
                 o: owner,
@@ -231,14 +231,14 @@ pub fn engagement_html(report: &EngagementReport, thumbnails: &[String]) -> Resu
                 .iter()
                 .map(|p| p.rsplit('/').next().unwrap_or(p).to_string())
                 .collect();
-            let thumb = format!("thumbs/{}.png", a.kind);
+            let thumb = format!("thumbs/{}.png", a.stem());
             Document {
-                kind: a.kind.clone(),
+                kind: a.name(),
                 title: a.title.clone(),
                 id: a.document_id.clone(),
                 progress: a.progress.as_str(),
                 reasons: a.reasons.clone(),
-                thumbnail: thumbnails.contains(&a.kind).then_some(thumb),
+                thumbnail: thumbnails.contains(&a.stem()).then_some(thumb),
                 files,
             }
         })

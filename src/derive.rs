@@ -16,12 +16,12 @@ pub fn context(rule: &KindRule, engagement: &Engagement) -> Result<Option<Value>
     match rule.kind.as_str() {
         "invoice" => engagement
             .invoice
-            .as_ref()
+            .one()
             .map(|inv| invoice(engagement, inv, false))
             .transpose(),
         "credit-note" => engagement
             .credit_note
-            .as_ref()
+            .one()
             .map(|inv| invoice(engagement, inv, true))
             .transpose(),
         "proposal" | "agreement" => Ok(Some(contract_amounts(rule, engagement))),
@@ -53,8 +53,8 @@ fn contract_amounts(rule: &KindRule, engagement: &Engagement) -> Value {
     };
     match (
         rule.kind.as_str(),
-        &engagement.proposal,
-        &engagement.agreement,
+        engagement.proposal.one(),
+        engagement.agreement.one(),
     ) {
         ("proposal", Some(p), _) => json!({ "fee": fmt(&p.currency, &p.fee) }),
         ("agreement", _, Some(a)) => json!({
@@ -104,7 +104,7 @@ fn invoice(
 
 /// The envelope's return and delivery address lines, as printed.
 fn envelope(engagement: &Engagement) -> Result<Value> {
-    let Some(env) = &engagement.envelope else {
+    let Some(env) = engagement.envelope.one() else {
         return Ok(Value::Null);
     };
     let lines = |key: &str, field: &str| -> Result<Vec<String>> {
@@ -386,6 +386,7 @@ mod tests {
                 .map(|(_, v)| v.to_string())
         };
         Envelope {
+            key: None,
             id: None,
             date: None,
             sender: "s".into(),

@@ -80,6 +80,9 @@ pub struct Entry {
     pub engagement: String,
     /// Client.
     pub client: String,
+    /// The envelope's instance key, for one of a mailing's envelopes (`[[envelope]]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// The envelope's document id.
     pub document_id: String,
     /// Printed or skipped.
@@ -166,14 +169,21 @@ pub fn print_run(options: &RunOptions) -> Result<PrintRun> {
     let mut entries = Vec::with_capacity(plans.len());
     let mut docs: Vec<MarkdownDoc> = Vec::new();
     let mut today = None;
-    for plan in &plans {
-        let engagement = &plan.loaded.engagement;
-        let gated = &plan.gated[k];
+    // Every envelope of every engagement, in engagement order, then in the order of the
+    // mailing's list (`[[envelope]]`).
+    for (plan, artifact) in plans.iter().flat_map(|p| {
+        p.artifacts
+            .iter()
+            .filter(|a| a.rule == k)
+            .map(move |a| (p, a))
+    }) {
+        let engagement = plan.engagement_of(artifact);
+        let gated = &artifact.gated;
         let evaluation = gated.evaluation();
         let (recipient, barcode, barcode_note) = recipient_facts(engagement)?;
         let page = match gated {
             Gated::Cleared(cleared) if cleared.decision() == Decision::Final => {
-                docs.push(renderer.markdown(rule, cleared, engagement, &plan.state)?);
+                docs.push(renderer.markdown(rule, cleared, engagement, plan.state_of(artifact))?);
                 today = today.max(Some(engagement.as_of));
                 Some(docs.len())
             }
@@ -182,6 +192,7 @@ pub fn print_run(options: &RunOptions) -> Result<PrintRun> {
         entries.push(Entry {
             engagement: engagement.id.clone(),
             client: engagement.client.clone(),
+            key: artifact.key.clone(),
             document_id: evaluation.document_id.clone(),
             status: if page.is_some() {
                 Status::Printed
@@ -245,7 +256,7 @@ pub fn print_run(options: &RunOptions) -> Result<PrintRun> {
 /// envelopes, so the mail room sees who is waiting). Load-time validation has already
 /// accepted them, so errors here only reach callers that skip loading.
 fn recipient_facts(engagement: &Engagement) -> Result<(Vec<String>, Option<Imb>, Option<String>)> {
-    let Some(env) = &engagement.envelope else {
+    let Some(env) = engagement.envelope.one() else {
         return Ok((Vec::new(), None, None));
     };
     let at = |field: String, message: String| {

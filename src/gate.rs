@@ -77,6 +77,8 @@ pub struct ApprovalView {
     #[serde(skip)]
     bound_digest: Option<String>,
     #[serde(skip)]
+    ambiguous: bool,
+    #[serde(skip)]
     bound_inputs: std::collections::BTreeMap<String, String>,
 }
 
@@ -134,6 +136,7 @@ impl ApprovalView {
             stale_fields: Vec::new(),
             date: approval.date.map(|d| d.to_string()),
             bound_digest: approval.digest.clone(),
+            ambiguous: false,
             bound_inputs: approval.inputs.clone(),
         }
     }
@@ -195,6 +198,9 @@ impl Missing {
 pub struct Evaluation {
     /// Artifact kind.
     pub kind: String,
+    /// Instance key, for one of many documents of the kind (`[[invoice]]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id.
     pub document_id: String,
     /// The decision.
@@ -226,6 +232,10 @@ pub struct Evaluation {
     pub exceptions: Vec<Exception>,
     /// Digest of its inputs (data, templates, rule, approvals it depends on).
     pub input_digest: InputDigest,
+    /// For an invoice checked against its agreement's payment schedule: what it bills,
+    /// what was billed before it and what remains.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing: Option<crate::billing::Billed>,
 }
 
 /// An artifact the gate let through (final or draft). Only [`evaluate`] makes one, and the
@@ -282,6 +292,43 @@ impl Gated {
         }
     }
 
+    /// Blocks an artifact for a reason found beyond its own data (an invoice billing past
+    /// its agreement, a credit note of an invoice never issued).
+    pub(crate) fn blocked_because(self, reason: String) -> Gated {
+        let mut evaluation = match self {
+            Gated::Cleared(c) => c.evaluation,
+            Gated::Blocked(e) => e,
+        };
+        if evaluation.decision == Decision::Final {
+            // "all approvals current" no longer says why.
+            evaluation.reasons.clear();
+        }
+        evaluation.decision = Decision::Blocked;
+        evaluation.reasons.push(reason);
+        Gated::Blocked(evaluation)
+    }
+
+    /// Applies an invoice's billing check: blocked when it bills past its agreement, a
+    /// draft when its milestone is not accepted; the figures in its account either way.
+    pub(crate) fn with_billing(self, check: &crate::billing::Check) -> Gated {
+        let mut gated = match &check.over {
+            Some(over) => self.blocked_because(over.clone()),
+            None => self,
+        };
+        if let (Gated::Cleared(c), Some(why)) = (&mut gated, &check.not_accepted) {
+            if c.evaluation.decision == Decision::Final {
+                c.evaluation.reasons.clear();
+                c.evaluation.decision = Decision::Draft;
+            }
+            c.evaluation.reasons.push(format!("draft until {why}"));
+        }
+        match &mut gated {
+            Gated::Cleared(c) => c.evaluation.billing = Some(check.billed.clone()),
+            Gated::Blocked(e) => e.billing = Some(check.billed.clone()),
+        }
+        gated
+    }
+
     /// The artifact's data section (null when blocked: nothing of it renders).
     pub fn section(&self) -> &Value {
         static NULL: Value = Value::Null;
@@ -292,8 +339,37 @@ impl Gated {
     }
 }
 
-/// Decides one artifact. `state` is the engagement serialized to JSON (computed once per
-/// engagement by the caller).
+impl Evaluation {
+    /// `invoice`, or `invoice:deposit` for a keyed instance.
+    pub fn name(&self) -> String {
+        crate::instances::name(&self.kind, self.key.as_deref())
+    }
+}
+
+/// Which instance of its kind an artifact is.
+#[derive(Debug, Clone, Copy)]
+pub struct Instance<'a> {
+    /// Its key (none for the one-table form).
+    pub key: Option<&'a str>,
+    /// Its field path in the data: `invoice`, or `invoice[2]` in an array of tables.
+    pub path: &'a str,
+    /// The keys of every instance of the kind in the engagement, in data order.
+    pub keys: &'a [Option<String>],
+}
+
+impl Instance<'_> {
+    /// The one-table form: the only instance, without a key.
+    pub fn single(path: &str) -> Instance<'_> {
+        Instance {
+            key: None,
+            path,
+            keys: &[],
+        }
+    }
+}
+
+/// Decides one artifact. `state` is the engagement (as the instance sees it) serialized to
+/// JSON, computed once by the caller.
 pub fn evaluate(
     rule: &KindRule,
     expanded: Option<&ExpandedScope>,
@@ -301,9 +377,11 @@ pub fn evaluate(
     state: &Value,
     manifest: &Manifest,
     templates: &TemplateDigests,
+    instance: &Instance<'_>,
 ) -> Gated {
     let section = state.get(&rule.section).cloned().unwrap_or(Value::Null);
-    let document_id = document_id(rule, engagement, &section);
+    let name = crate::instances::name(&rule.kind, instance.key);
+    let document_id = document_id(&name, engagement, &section);
     // A section's own `scope` names the scope it works in (a change order's new scope);
     // otherwise the artifact is in the engagement's scope.
     let scope = section
@@ -314,6 +392,7 @@ pub fn evaluate(
         .to_string();
     let mut evaluation = Evaluation {
         kind: rule.kind.clone(),
+        key: instance.key.map(str::to_string),
         document_id,
         decision: Decision::Final,
         reasons: Vec::new(),
@@ -334,6 +413,7 @@ pub fn evaluate(
             total: String::new(),
             fields: Default::default(),
         },
+        billing: None,
     };
     if section.is_null() {
         evaluation.decision = Decision::Blocked;
@@ -343,21 +423,43 @@ pub fn evaluate(
         ));
         return Gated::Blocked(evaluation);
     }
-    collect_tbd(&section, &rule.section, &mut evaluation.open_questions);
+    collect_tbd(&section, instance.path, &mut evaluation.open_questions);
 
-    // The approvals as this artifact sees them: bound approvals of other artifacts do not
-    // apply; the preparer may not approve their own work without a recorded exception.
+    // The approvals as this artifact sees them: approvals bound to other artifacts (another
+    // kind, another instance) do not apply; one naming the kind but not which of its
+    // several instances clears none of them; the preparer may not approve their own work
+    // without a recorded exception.
+    let several = instance.keys.len() > 1;
     let mut views: Vec<ApprovalView> = manifest
         .approval
         .iter()
         .map(|a| ApprovalView::of(a, engagement))
-        .filter(|v| v.artifact.as_deref().is_none_or(|k| k == rule.kind))
+        .filter(|v| {
+            v.artifact.as_deref().is_none_or(|a| {
+                let (kind, key) = crate::instances::split(a);
+                kind == rule.kind && (key.is_none() || key == instance.key)
+            })
+        })
         .collect();
+    for view in &mut views {
+        if several && view.artifact.as_deref() == Some(rule.kind.as_str()) {
+            let keys: Vec<&str> = instance.keys.iter().flatten().map(String::as_str).collect();
+            view.demote(format!(
+                "is ambiguous: it names {} but not which of its {} instances ({}); name one, \
+                 as `artifact = \"{}:KEY\"`",
+                rule.kind,
+                instance.keys.len(),
+                keys.join(", "),
+                rule.kind
+            ));
+            view.ambiguous = true;
+        }
+    }
     if let Some(preparer) = &evaluation.prepared_by {
         let exception = manifest
             .exception
             .iter()
-            .find(|x| x.artifact == rule.kind && &x.person == preparer);
+            .find(|x| (x.artifact == rule.kind || x.artifact == name) && &x.person == preparer);
         for view in &mut views {
             if view.approver.as_ref() == Some(preparer) {
                 match exception {
@@ -385,9 +487,13 @@ pub fn evaluate(
         .filter(|v| v.artifact.is_none() && gates.contains(&v.gate.as_str()))
         .collect();
     evaluation.input_digest = digest::inputs(rule, state, &section, templates, &deps);
-    // A bound approval covers exactly the inputs it was given for.
+    // A bound approval covers exactly the inputs it was given for (`docket approve` records
+    // their digest); one written by hand that names its artifact but no digest covers that
+    // document whatever its content.
     for view in &mut views {
         if view.artifact.is_some()
+            && !view.ambiguous
+            && view.bound_digest.is_some()
             && view.bound_digest.as_deref() != Some(evaluation.input_digest.total.as_str())
         {
             let changed = evaluation.input_digest.changed_since(&view.bound_inputs);
@@ -412,7 +518,7 @@ pub fn evaluate(
         if missing {
             evaluation
                 .missing_facts
-                .push(format!("{}.{field}", rule.section));
+                .push(format!("{}.{field}", instance.path));
         }
     }
     // An e-invoice is never made of guessed values: what EN 16931 needs and the data lacks
@@ -614,13 +720,13 @@ fn expanded_scopes(section: &Value, signed: &str) -> std::collections::BTreeSet<
 }
 
 /// The id a document carries: its section's `id` or `number`, else one made from the
-/// engagement and kind.
-fn document_id(rule: &KindRule, engagement: &Engagement, section: &Value) -> String {
+/// engagement, kind and instance key (`NORTHWIND-HEALTH-SCORECARD-2026-Q3`).
+fn document_id(name: &str, engagement: &Engagement, section: &Value) -> String {
     ["id", "number"]
         .iter()
         .find_map(|k| section.get(*k).and_then(Value::as_str))
         .map(str::to_string)
-        .unwrap_or_else(|| format!("{}-{}", engagement.id, rule.kind).to_uppercase())
+        .unwrap_or_else(|| format!("{}-{}", engagement.id, name.replace(':', "-")).to_uppercase())
 }
 
 /// Every string equal to TBD under `value`, as field paths.

@@ -23,6 +23,7 @@
 //! programs can call directly.
 
 pub mod approve;
+pub mod billing;
 pub mod board;
 pub mod build;
 pub mod derive;
@@ -34,6 +35,7 @@ pub mod fixtures;
 pub mod gate;
 pub mod incremental;
 pub mod init;
+pub mod instances;
 pub mod load;
 pub mod mcp;
 pub mod model;
@@ -128,13 +130,77 @@ pub struct Plan {
     pub loaded: Loaded,
     /// Its project state as JSON (what templates see as `e`).
     pub state: Value,
-    /// One gate verdict per kind, in rules order.
-    pub gated: Vec<Gated>,
+    /// Its artifacts: every instance of every kind, in rules order, then data order (a kind
+    /// with no data is one blocked artifact). The unit of work of the build.
+    pub artifacts: Vec<Artifact>,
     /// Where it goes next.
     pub route: route::Route,
     /// Its ledger, read once: what it has issued (the guard, numbering and the report
     /// read it from here).
     pub records: Vec<ledger::Record>,
+}
+
+/// One artifact of an engagement: a kind's document, or one instance of a kind written as
+/// an array of tables (`[[invoice]]`), with the gate's verdict on it.
+#[derive(Debug)]
+pub struct Artifact {
+    /// Index of its kind in the rules.
+    pub rule: usize,
+    /// Its instance key (`None` for a kind written as one table without one).
+    pub key: Option<String>,
+    /// The gate's verdict.
+    pub gated: Gated,
+    /// For an instance of an array of tables: the engagement as the instance sees it (its
+    /// section holding only this instance) and that engagement's state.
+    view: Option<Box<(model::Engagement, Value)>>,
+}
+
+impl Artifact {
+    /// Its kind's rule.
+    pub fn rule<'r>(&self, rules: &'r model::Rules) -> &'r model::KindRule {
+        &rules.kind[self.rule]
+    }
+
+    /// `invoice`, or `invoice:deposit` for a keyed instance.
+    pub fn name(&self, rules: &model::Rules) -> String {
+        instances::name(&rules.kind[self.rule].kind, self.key.as_deref())
+    }
+
+    /// Its output file stem: `invoice`, or `invoice.deposit`.
+    pub fn stem(&self, rules: &model::Rules) -> String {
+        instances::stem(&rules.kind[self.rule].kind, self.key.as_deref())
+    }
+}
+
+impl Plan {
+    /// The engagement as an artifact sees it (for an instance: its section holds only it).
+    pub fn engagement_of<'a>(&'a self, artifact: &'a Artifact) -> &'a model::Engagement {
+        artifact
+            .view
+            .as_ref()
+            .map_or(&self.loaded.engagement, |v| &v.0)
+    }
+
+    /// The state an artifact's templates see as `e`.
+    pub fn state_of<'a>(&'a self, artifact: &'a Artifact) -> &'a Value {
+        artifact.view.as_ref().map_or(&self.state, |v| &v.1)
+    }
+
+    /// The artifact named `invoice` or `invoice:deposit`.
+    pub fn artifact(&self, rules: &model::Rules, name: &str) -> Option<&Artifact> {
+        self.artifacts.iter().find(|a| a.name(rules) == name)
+    }
+}
+
+/// Whether `--only` (`only`) selects an artifact: all when empty; `invoice` selects every
+/// invoice, `invoice:deposit` one instance.
+pub(crate) fn selected(only: &[String], artifact: &Artifact, rules: &model::Rules) -> bool {
+    only.is_empty()
+        || only.iter().any(|o| {
+            let (kind, key) = instances::split(o);
+            kind == rules.kind[artifact.rule].kind
+                && (key.is_none() || key == artifact.key.as_deref())
+        })
 }
 
 /// Loads, validates, gates and routes; renders and writes nothing.
@@ -185,7 +251,11 @@ pub(crate) fn load_selected(
     } else {
         load::load_where(&options.data, &selected)?
     };
-    for kind in &options.only {
+    for only in &options.only {
+        let (kind, key) = instances::split(only);
+        if let Some(key) = key {
+            instances::check_key(key).map_err(Error::Usage)?;
+        }
         if project.rules.kind(kind).is_none() {
             let names: Vec<&str> = project.rules.kind.iter().map(|k| k.kind.as_str()).collect();
             return Err(Error::Usage(format!(
@@ -220,54 +290,244 @@ pub(crate) fn plan_all(
 ) -> Result<Vec<Plan>> {
     engagements
         .into_par_iter()
-        .map(|loaded| {
+        .map(|mut loaded| {
             let state = serde_json::to_value(&loaded.engagement)
                 .map_err(|e| Error::Usage(e.to_string()))?;
-            let gated: Vec<Gated> = rules
+            let records = ledger::read(&ledger::path(&loaded.dir))?;
+            // Invoices and credit notes are gated last: what they may bill depends on the
+            // other documents (approved change orders, earlier invoices).
+            let billed_last =
+                |r: &model::KindRule| matches!(r.section.as_str(), "invoice" | "credit_note");
+            let mut artifacts = Vec::new();
+            for (r, rule) in rules
                 .kind
                 .iter()
-                .map(|rule| {
-                    // The e-invoice setting is per engagement (its series, its client): the
-                    // gate sees it as part of the rule, so it counts in the rule's digest.
-                    let resolved;
-                    let rule = match einvoice::setting(rules, rule, &loaded.engagement) {
-                        Some(format) => {
-                            resolved = model::KindRule {
-                                einvoice: Some(format),
-                                ..rule.clone()
-                            };
-                            &resolved
-                        }
-                        None => rule,
-                    };
-                    evaluate(
-                        rule,
-                        rules.expanded_scope.as_ref(),
-                        &loaded.engagement,
-                        &state,
-                        &loaded.manifest,
-                        templates,
-                    )
-                })
+                .enumerate()
+                .filter(|(_, r)| !billed_last(r))
+            {
+                artifacts.extend(gate_kind(
+                    rules,
+                    r,
+                    rule,
+                    &mut loaded,
+                    &state,
+                    templates,
+                    &Adjust::None,
+                )?);
+            }
+            let approved: Vec<bool> = artifacts
+                .iter()
+                .filter(|a| rules.kind[a.rule].section == "change_order")
+                .map(|a| a.gated.evaluation().decision == gate::Decision::Final)
                 .collect();
-            let evaluations: Vec<gate::Evaluation> =
-                gated.iter().map(|g| g.evaluation().clone()).collect();
+            let checks = billing::check(&loaded.engagement, &approved);
+            for (r, rule) in rules
+                .kind
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| billed_last(r))
+            {
+                let invoices;
+                let adjust = if rule.section == "invoice" {
+                    Adjust::Billing(&checks)
+                } else {
+                    invoices = resolve_invoices(rules, &loaded.engagement, &records, &artifacts);
+                    Adjust::Corrects(&invoices)
+                };
+                artifacts.extend(gate_kind(
+                    rules,
+                    r,
+                    rule,
+                    &mut loaded,
+                    &state,
+                    templates,
+                    &adjust,
+                )?);
+            }
+            artifacts.sort_by_key(|a| a.rule);
+            let evaluations: Vec<gate::Evaluation> = artifacts
+                .iter()
+                .map(|a| a.gated.evaluation().clone())
+                .collect();
             let route = route::route(
                 rules,
                 &loaded.engagement,
                 &evaluations,
                 options.want.as_deref(),
             )?;
-            let records = ledger::read(&ledger::path(&loaded.dir))?;
             Ok(Plan {
                 loaded,
                 state,
-                gated,
+                artifacts,
                 route,
                 records,
             })
         })
         .collect()
+}
+
+/// What the data of an instance gains before its gate sees it.
+enum Adjust<'a> {
+    /// Nothing.
+    None,
+    /// Invoices: the billing check of each, in data order (its note on the document, and
+    /// what blocks it or keeps it a draft).
+    Billing(&'a [Option<billing::Check>]),
+    /// Credit notes: the invoices by name (`invoice:milestone-1`), with their number and
+    /// whether they were issued, for a `references` that names one.
+    Corrects(&'a [(String, String, bool)]),
+}
+
+/// Every invoice instance by name, its number and whether it is issued: recorded as issued
+/// in the ledger, or final in this very build (then issued with it).
+fn resolve_invoices(
+    rules: &model::Rules,
+    engagement: &model::Engagement,
+    records: &[ledger::Record],
+    gated: &[Artifact],
+) -> Vec<(String, String, bool)> {
+    let Some((r, rule)) = rules
+        .kind
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.section == "invoice")
+    else {
+        return Vec::new();
+    };
+    engagement
+        .invoice
+        .iter()
+        .map(|inv| {
+            let name = instances::name(&rule.kind, inv.key.as_deref());
+            let recorded = issued::latest_issued(records, &rule.kind, inv.key.as_deref());
+            let now = gated
+                .iter()
+                .find(|a| a.rule == r && a.key == inv.key)
+                .map(|a| a.gated.evaluation())
+                .filter(|e| e.decision == gate::Decision::Final);
+            let number = recorded.map_or_else(
+                || now.map_or_else(|| inv.number.clone(), |e| e.document_id.clone()),
+                |e| e.document_id.clone(),
+            );
+            (name, number, recorded.is_some() || now.is_some())
+        })
+        .collect()
+}
+
+/// Gates every instance of one kind: the engagement itself for the one-table form, one view
+/// per instance of an array of tables.
+fn gate_kind(
+    rules: &model::Rules,
+    r: usize,
+    rule: &model::KindRule,
+    loaded: &mut Loaded,
+    state: &Value,
+    templates: &digest::TemplateDigests,
+    adjust: &Adjust<'_>,
+) -> Result<Vec<Artifact>> {
+    // The e-invoice setting is per engagement (its series, its client): the gate sees it as
+    // part of the rule, so it counts in the rule's digest.
+    let resolved;
+    let rule = match einvoice::setting(rules, rule, &loaded.engagement) {
+        Some(format) => {
+            resolved = model::KindRule {
+                einvoice: Some(format),
+                ..rule.clone()
+            };
+            &resolved
+        }
+        None => rule,
+    };
+    let keys = loaded
+        .engagement
+        .instance_keys(&rule.section)
+        .unwrap_or_default();
+    let many = loaded.engagement.is_many(&rule.section);
+    let changes = |i: usize| match adjust {
+        Adjust::None => false,
+        Adjust::Billing(checks) => checks.get(i).is_some_and(Option::is_some),
+        Adjust::Corrects(invoices) => loaded
+            .engagement
+            .credit_note
+            .iter()
+            .nth(i)
+            .and_then(|c| c.references.as_deref())
+            .is_some_and(|r| invoices.iter().any(|(n, ..)| n == r)),
+    };
+    let mut views: Vec<Option<model::Engagement>> = if many {
+        loaded
+            .engagement
+            .views(&rule.section)
+            .into_iter()
+            .map(Some)
+            .collect()
+    } else {
+        vec![changes(0).then(|| loaded.engagement.clone())]
+    };
+    let mut out = Vec::new();
+    for (i, view) in views.iter_mut().enumerate() {
+        let mut corrects = None;
+        if let Some(view) = view.as_mut() {
+            match adjust {
+                Adjust::None => {}
+                Adjust::Billing(checks) => {
+                    if let (Some(Some(check)), Some(inv)) = (checks.get(i), view.invoice.as_mut()) {
+                        inv.notes.push(check.note.clone());
+                    }
+                }
+                Adjust::Corrects(invoices) => {
+                    if let Some(cn) = view.credit_note.as_mut()
+                        && let Some(found) = cn
+                            .references
+                            .as_deref()
+                            .and_then(|r| invoices.iter().find(|(n, ..)| n == r))
+                    {
+                        corrects = Some(found.clone());
+                        cn.references = Some(found.1.clone());
+                    }
+                }
+            }
+        }
+        let view_state = match view {
+            Some(v) => Some(serde_json::to_value(&*v).map_err(|e| Error::Usage(e.to_string()))?),
+            None => None,
+        };
+        let key = keys.get(i).cloned().flatten();
+        let path = instances::path(&rule.section, many, i);
+        let instance = gate::Instance {
+            key: key.as_deref(),
+            path: &path,
+            keys: &keys,
+        };
+        let mut gated = evaluate(
+            rule,
+            rules.expanded_scope.as_ref(),
+            view.as_ref().unwrap_or(&loaded.engagement),
+            view_state.as_ref().unwrap_or(state),
+            &loaded.manifest,
+            templates,
+            &instance,
+        );
+        if let Adjust::Billing(checks) = adjust
+            && let Some(Some(check)) = checks.get(i)
+        {
+            gated = gated.with_billing(check);
+        }
+        if let Some((name, _, issued)) = corrects
+            && !issued
+        {
+            gated = gated.blocked_because(format!(
+                "it corrects {name}, which has not been issued: a credit note corrects an issued invoice"
+            ));
+        }
+        out.push(Artifact {
+            rule: r,
+            key,
+            gated,
+            view: view.take().zip(view_state).map(Box::new),
+        });
+    }
+    Ok(out)
 }
 
 /// `docket check`: everything `build` decides, nothing written.
@@ -280,10 +540,12 @@ pub fn check(options: &Options) -> Result<Summary> {
             // As the build reports them: an issued document the build would keep as issued
             // shows as issued. (One the build would refuse shows the gate's own account.)
             let records = &p.records;
-            for (rule, gated) in project.rules.kind.iter().zip(&p.gated) {
+            for a in &p.artifacts {
+                let rule = a.rule(&project.rules);
                 if rule.issued
-                    && let Ok(true) = issued::guard(rule, gated.evaluation(), None, records)
-                    && let Some(issued) = issued::latest_issued(records, &rule.kind)
+                    && let Ok(true) = issued::guard(rule, a.gated.evaluation(), None, records)
+                    && let Some(issued) =
+                        issued::latest_issued(records, &rule.kind, a.key.as_deref())
                 {
                     report::show_issued(&mut report, issued);
                 }
@@ -324,7 +586,6 @@ pub struct Verified {
 /// matches its digest, and that each final output on disk has its record.
 pub fn verify(options: &Options) -> Result<Vec<Verified>> {
     let project = load::load(&options.data)?;
-    let kinds: Vec<&str> = project.rules.kind.iter().map(|k| k.kind.as_str()).collect();
     project
         .engagements
         .iter()
@@ -334,12 +595,27 @@ pub fn verify(options: &Options) -> Result<Vec<Verified>> {
         .map(|l| {
             let path = ledger::path(&l.dir);
             let records = ledger::read(&path)?.len();
+            // Every artifact the engagement has: each kind, each instance of a kind written
+            // as an array of tables.
+            let artifacts: Vec<(String, Option<String>)> = project
+                .rules
+                .kind
+                .iter()
+                .flat_map(|rule| {
+                    let keys = l
+                        .engagement
+                        .instance_keys(&rule.section)
+                        .filter(|k| !k.is_empty())
+                        .unwrap_or_else(|| vec![None]);
+                    keys.into_iter().map(|key| (rule.kind.clone(), key))
+                })
+                .collect();
             let mut problems = ledger::verify(&path, &options.out)?;
             problems.extend(ledger::unrecorded_finals(
                 &path,
                 &options.out,
                 &l.engagement.id,
-                &kinds,
+                &artifacts,
             )?);
             Ok(Verified {
                 engagement: l.engagement.id.clone(),

@@ -256,35 +256,50 @@ fn written_ids(state: &serde_json::Value, rules: &Rules) -> Vec<String> {
 fn barcode_clashes(engagements: &[Loaded], _rules: &Rules) -> Vec<(usize, Error)> {
     let mut seen: BTreeMap<(String, String), &Loaded> = BTreeMap::new();
     let mut clashes = Vec::new();
-    for (i, loaded) in engagements.iter().enumerate() {
+    'engagements: for (i, loaded) in engagements.iter().enumerate() {
         let e = &loaded.engagement;
-        let Some(env) = &e.envelope else { continue };
-        let Some(recipient) = e.addresses.get(&env.recipient) else {
-            continue;
-        };
-        let Ok(crate::derive::Barcode::Printed(imb)) =
-            crate::derive::envelope_barcode(env, &env.recipient, recipient)
-        else {
-            continue;
-        };
-        let key = (imb.mailer_id.clone(), imb.serial.clone());
-        if let Some(first) = seen.get(&key) {
-            clashes.push((
-                i,
-                Error::data(
-                    locate(&loaded.engagement_file, "envelope.serial"),
-                    format!(
-                        "serial {} with mailer id {} is also used by {}: an Intelligent Mail \
-                         barcode serial must be unique per mailer id",
-                        imb.serial,
-                        imb.mailer_id,
-                        first.engagement_file.path.display()
+        let mut own = Vec::new();
+        for (n, env) in e.envelope.iter().enumerate() {
+            let Some(recipient) = e.addresses.get(&env.recipient) else {
+                continue;
+            };
+            let Ok(crate::derive::Barcode::Printed(imb)) =
+                crate::derive::envelope_barcode(env, &env.recipient, recipient)
+            else {
+                continue;
+            };
+            let key = (imb.mailer_id.clone(), imb.serial.clone());
+            let field = format!(
+                "{}.serial",
+                crate::instances::path("envelope", e.envelope.is_many(), n)
+            );
+            let first = seen
+                .get(&key)
+                .map(|first| first.engagement_file.path.display().to_string())
+                .or_else(|| {
+                    own.iter()
+                        .find(|(k, _)| k == &key)
+                        .map(|(_, f): &(_, String)| f.clone())
+                });
+            if let Some(first) = first {
+                clashes.push((
+                    i,
+                    Error::data(
+                        locate(&loaded.engagement_file, &field),
+                        format!(
+                            "serial {} with mailer id {} is also used by {first}: an Intelligent \
+                             Mail barcode serial must be unique per mailer id",
+                            imb.serial, imb.mailer_id,
+                        ),
                     ),
-                ),
-            ));
-            continue;
+                ));
+                continue 'engagements;
+            }
+            own.push((key, field));
         }
-        seen.insert(key, loaded);
+        for (key, _) in own {
+            seen.insert(key, loaded);
+        }
     }
     clashes
 }
@@ -356,9 +371,10 @@ pub fn from_sources(
     rules: &Rules,
 ) -> Result<Loaded> {
     let mut engagement: Engagement = parse(&engagement_file)?;
-    for inv in [&mut engagement.invoice, &mut engagement.credit_note]
-        .into_iter()
-        .flatten()
+    for inv in engagement
+        .invoice
+        .iter_mut()
+        .chain(engagement.credit_note.iter_mut())
     {
         due_from_terms(inv);
     }
@@ -971,20 +987,30 @@ fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
         ));
     }
     validate_brand(&e.provider.brand, file)?;
-    let mut refs: Vec<(&str, &str)> = vec![
-        ("provider.address", e.provider.address.as_str()),
+    validate_keys(e, rules, file)?;
+    let at = |section: &str, many: bool, i: usize, field: &str| {
+        format!("{}.{field}", crate::instances::path(section, many, i))
+    };
+    let mut refs: Vec<(String, &str)> = vec![
+        ("provider.address".into(), e.provider.address.as_str()),
         (
-            "client_details.billing_address",
+            "client_details.billing_address".into(),
             e.client_details.billing_address.as_str(),
         ),
     ];
-    if let Some(inv) = &e.invoice {
-        refs.push(("invoice.seller", &inv.seller));
-        refs.push(("invoice.buyer", &inv.buyer));
+    for (i, inv) in e.invoice.iter().enumerate() {
+        refs.push((at("invoice", e.invoice.is_many(), i, "seller"), &inv.seller));
+        refs.push((at("invoice", e.invoice.is_many(), i, "buyer"), &inv.buyer));
     }
-    if let Some(env) = &e.envelope {
-        refs.push(("envelope.sender", &env.sender));
-        refs.push(("envelope.recipient", &env.recipient));
+    for (i, env) in e.envelope.iter().enumerate() {
+        refs.push((
+            at("envelope", e.envelope.is_many(), i, "sender"),
+            &env.sender,
+        ));
+        refs.push((
+            at("envelope", e.envelope.is_many(), i, "recipient"),
+            &env.recipient,
+        ));
     }
     for (field, key) in refs {
         if !e.addresses.contains_key(key) {
@@ -993,19 +1019,33 @@ fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_default();
             return Err(Error::data(
-                locate(file, field),
+                locate(file, &field),
                 format!("no address with key `{key}` in [addresses]{hint}"),
             ));
         }
     }
     unique_document_ids(&document_ids(&state, rules), file)?;
-    if let Some(inv) = &e.invoice {
-        validate_invoice(inv, file, "invoice", false)?;
+    for (i, inv) in e.invoice.iter().enumerate() {
+        let path = crate::instances::path("invoice", e.invoice.is_many(), i);
+        validate_invoice(inv, file, &path, false)?;
     }
-    if let Some(cn) = &e.credit_note {
-        validate_invoice(cn, file, "credit_note", true)?;
+    for (i, cn) in e.credit_note.iter().enumerate() {
+        let path = crate::instances::path("credit_note", e.credit_note.is_many(), i);
+        validate_invoice(cn, file, &path, true)?;
+        // A credit note naming the invoice it corrects by instance (`invoice:milestone-1`).
+        if let Some(reference) = cn.references.as_deref()
+            && let ("invoice", Some(_)) = crate::instances::split(reference)
+        {
+            known_artifact(e, rules, reference).map_err(|message| {
+                Error::data(locate(file, &format!("{path}.references")), message)
+            })?;
+        }
     }
-    if let Some(env) = &e.envelope {
+    if let Some(agreement) = e.agreement.one() {
+        validate_schedule(agreement, file)?;
+    }
+    for (i, env) in e.envelope.iter().enumerate() {
+        let path = crate::instances::path("envelope", e.envelope.is_many(), i);
         for key in [&env.sender, &env.recipient] {
             if let Some(address) = e.addresses.get(key)
                 && let Err(err) = crate::derive::envelope_lines(address)
@@ -1019,8 +1059,9 @@ fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
         if let Some(recipient) = e.addresses.get(&env.recipient)
             && let Err(err) = crate::derive::envelope_barcode(env, &env.recipient, recipient)
         {
+            let field = err.field.replacen("envelope", &path, 1);
             return Err(Error::data(
-                locate(file, &err.field),
+                locate(file, &field),
                 format!("cannot print the Intelligent Mail barcode: {}", err.message),
             ));
         }
@@ -1041,9 +1082,142 @@ fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
                     ),
                 ));
             }
+            if let Some(artifact) = &approval.artifact
+                && let Err(message) = known_artifact(e, rules, artifact)
+            {
+                return Err(Error::data(
+                    locate(manifest_file, &format!("approval[{i}].artifact")),
+                    message,
+                ));
+            }
         }
     }
     Ok(())
+}
+
+/// An agreement's payment schedule: unique keys, each entry an amount or a percentage (not
+/// both), and no more than the fee in all.
+fn validate_schedule(agreement: &crate::model::Agreement, file: &SourceFile) -> Result<()> {
+    use rust_decimal::Decimal;
+    let mut total = Decimal::ZERO;
+    let fee = agreement.fee.known().copied();
+    for (i, entry) in agreement.schedule.iter().enumerate() {
+        let at = |field: &str| locate(file, &format!("agreement.schedule[{i}].{field}"));
+        crate::instances::check_key(&entry.key).map_err(|m| Error::data(at("key"), m))?;
+        if agreement.schedule[..i].iter().any(|s| s.key == entry.key) {
+            return Err(Error::data(
+                at("key"),
+                format!("schedule key `{}` is used twice", entry.key),
+            ));
+        }
+        let amount = match (&entry.amount, &entry.percent, fee) {
+            (Some(a), None, _) => a.0,
+            (None, Some(p), Some(fee)) => fee * p.0 / Decimal::ONE_HUNDRED,
+            (None, Some(_), None) => Decimal::ZERO,
+            _ => {
+                return Err(Error::data(
+                    at("amount"),
+                    "give either `amount` (a fixed sum) or `percent` (a share of the fee), not both or neither",
+                ));
+            }
+        };
+        total += amount;
+    }
+    if let Some(fee) = fee
+        && total > fee
+    {
+        return Err(Error::data(
+            locate(file, "agreement.schedule"),
+            format!("the payment schedule adds up to {total}, more than the fee {fee}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Every instance key of every artifact section: required in an array of tables, a valid
+/// key (it becomes part of file names), and unique within its kind.
+fn validate_keys(e: &Engagement, rules: &Rules, file: &SourceFile) -> Result<()> {
+    for rule in &rules.kind {
+        let Some(keys) = e.instance_keys(&rule.section) else {
+            continue;
+        };
+        let many = e.is_many(&rule.section);
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            let path = crate::instances::path(&rule.section, many, i);
+            let Some(key) = key else {
+                if many {
+                    return Err(Error::data(
+                        locate(file, &path),
+                        format!(
+                            "every [[{}]] needs a `key` naming it (`key = \"deposit\"`, \
+                             `key = \"milestone-1\"`): the key tells its files, approvals and \
+                             ledger records apart from the other {} instances",
+                            rule.section,
+                            keys.len() - 1
+                        ),
+                    ));
+                }
+                continue;
+            };
+            let field = format!("{path}.key");
+            crate::instances::check_key(key)
+                .map_err(|message| Error::data(locate(file, &field), message))?;
+            if let Some(first) = seen.insert(key, i) {
+                return Err(Error::data(
+                    locate(file, &field),
+                    format!(
+                        "instance key `{key}` is also the key of {}: keys must be unique \
+                         within a kind",
+                        crate::instances::path(&rule.section, many, first)
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Checks an approval's `artifact` (`invoice`, or `invoice:milestone-2`) against the rules
+/// and the engagement's instances.
+fn known_artifact(
+    e: &Engagement,
+    rules: &Rules,
+    artifact: &str,
+) -> std::result::Result<(), String> {
+    let (kind, key) = crate::instances::split(artifact);
+    let Some(rule) = rules.kind(kind) else {
+        let names: Vec<&str> = rules.kind.iter().map(|k| k.kind.as_str()).collect();
+        let hint = closest(kind, &names)
+            .map(|c| format!("; did you mean `{c}`?"))
+            .unwrap_or_default();
+        return Err(format!(
+            "unknown artifact kind `{kind}`, expected one of {}{hint}",
+            names.join(", ")
+        ));
+    };
+    let Some(key) = key else { return Ok(()) };
+    let keys: Vec<String> = e
+        .instance_keys(&rule.section)
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect();
+    if keys.iter().any(|k| k == key) {
+        return Ok(());
+    }
+    let names: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let hint = closest(key, &names)
+        .map(|c| format!("; did you mean `{kind}:{c}`?"))
+        .unwrap_or_default();
+    Err(format!(
+        "no {kind} with key `{key}` in the engagement (its keys: {}){hint}",
+        if names.is_empty() {
+            "none".to_string()
+        } else {
+            names.join(", ")
+        }
+    ))
 }
 
 /// Refuses any string (or map key) longer than [`MAX_FIELD_BYTES`], naming its field.
@@ -1098,13 +1272,12 @@ pub fn valid_document_id(id: &str) -> bool {
 fn document_ids(state: &serde_json::Value, rules: &Rules) -> Vec<(String, String)> {
     let mut ids = Vec::new();
     for kind in &rules.kind {
-        let Some(section) = state.get(&kind.section) else {
-            continue;
-        };
-        for key in ["id", "number"] {
-            if let Some(id) = section.get(key).and_then(serde_json::Value::as_str) {
-                ids.push((format!("{}.{key}", kind.section), id.to_string()));
-                break;
+        for (path, section) in crate::instances::in_state(state, &kind.section) {
+            for key in ["id", "number"] {
+                if let Some(id) = section.get(key).and_then(serde_json::Value::as_str) {
+                    ids.push((format!("{path}.{key}"), id.to_string()));
+                    break;
+                }
             }
         }
     }

@@ -165,7 +165,9 @@ struct GenArgs {
 
 #[derive(Debug, Args)]
 struct ApproveArgs {
-    /// The artifact kind to approve, e.g. invoice.
+    /// The artifact to approve: a kind (`invoice`), or one of many documents of a kind
+    /// (`invoice:milestone-2`, the kind and the instance's key).
+    #[arg(value_name = "ARTIFACT")]
     kind: String,
     #[command(flatten)]
     common: CommonArgs,
@@ -231,8 +233,9 @@ struct CommonArgs {
 struct BuildArgs {
     #[command(flatten)]
     common: CommonArgs,
-    /// Only this artifact kind (repeatable), e.g. --only invoice.
-    #[arg(long, value_name = "KIND")]
+    /// Only this artifact (repeatable): a kind (--only invoice: every invoice) or one
+    /// instance (--only invoice:milestone-2).
+    #[arg(long, value_name = "ARTIFACT")]
     only: Vec<String>,
     /// The templates folder (Tera *.md and Typst *.typ).
     #[arg(long, value_name = "DIR", default_value = "templates")]
@@ -794,7 +797,7 @@ fn print_table(summary: &Summary) {
         .engagements
         .iter()
         .flat_map(|e| &e.artifacts)
-        .map(|a| a.kind.len())
+        .map(|a| a.name().len())
         .max()
         .unwrap_or(0);
     let id_width = summary
@@ -817,7 +820,7 @@ fn print_table(summary: &Summary) {
             };
             println!(
                 "  {mark}  {:<kind_width$}  {:<id_width$}  {}",
-                a.kind,
+                a.name(),
                 a.document_id,
                 a.reasons.first().map(String::as_str).unwrap_or("")
             );

@@ -88,7 +88,8 @@ struct BuildArgs {
     /// Only these engagements; all when absent.
     #[serde(default)]
     engagements: Vec<String>,
-    /// Only these artifact kinds (e.g. `invoice`); all when absent.
+    /// Only these artifacts: kinds (`invoice`: every invoice) or instances
+    /// (`invoice:milestone-2`); all when absent.
     #[serde(default)]
     kinds: Vec<String>,
     /// Render everything, even what has not changed.
@@ -103,7 +104,8 @@ struct BuildArgs {
 struct ApproveArgs {
     /// The engagement id.
     engagement: String,
-    /// The artifact kind approved (e.g. `invoice`).
+    /// The artifact approved: a kind (`invoice`) or one instance of a kind with many
+    /// (`invoice:milestone-2`).
     kind: String,
     /// The approver's name, as the evidence shows it.
     by: String,

@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize, Serializer};
 /// The literal that marks an unknown fact in data and in every output.
 pub const TBD: &str = "TBD";
 
+pub use crate::instances::Section;
+
 /// A calendar date (`YYYY-MM-DD`), accepted as a string or as a TOML date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub time::Date);
@@ -349,44 +351,106 @@ pub struct Engagement {
     // rendered from nothing.
     /// Requirements brief (discovery).
     #[serde(default)]
-    pub brief: Option<Brief>,
+    pub brief: Section<Brief>,
     /// Pilot proposal.
     #[serde(default)]
-    pub proposal: Option<Proposal>,
+    pub proposal: Section<Proposal>,
     /// Agreement (contract).
     #[serde(default)]
-    pub agreement: Option<Agreement>,
+    pub agreement: Section<Agreement>,
     /// Launch readiness checklist (delivery).
     #[serde(default)]
-    pub launch_checklist: Option<LaunchChecklist>,
+    pub launch_checklist: Section<LaunchChecklist>,
     /// Security signoff memo (overlay).
     #[serde(default)]
-    pub security_memo: Option<SecurityMemo>,
+    pub security_memo: Section<SecurityMemo>,
     /// Health scorecard and QBR (support).
     #[serde(default)]
-    pub health_scorecard: Option<HealthScorecard>,
+    pub health_scorecard: Section<HealthScorecard>,
     /// Named case study (proof).
     #[serde(default)]
-    pub case_study: Option<CaseStudy>,
+    pub case_study: Section<CaseStudy>,
     /// Milestone invoice (billing).
     #[serde(default)]
-    pub invoice: Option<Invoice>,
+    pub invoice: Section<Invoice>,
     /// Outbound email sequence (comms).
     #[serde(default)]
-    pub email_sequence: Option<EmailSequence>,
+    pub email_sequence: Section<EmailSequence>,
     /// #10 envelope (packaging).
     #[serde(default)]
-    pub envelope: Option<Envelope>,
+    pub envelope: Section<Envelope>,
     /// Certificate of completion.
     #[serde(default)]
-    pub certificate: Option<Certificate>,
+    pub certificate: Section<Certificate>,
     /// Change order.
     #[serde(default)]
-    pub change_order: Option<ChangeOrder>,
+    pub change_order: Section<ChangeOrder>,
     /// Credit note: an invoice-shaped document that corrects an issued invoice.
     #[serde(default)]
-    pub credit_note: Option<Invoice>,
+    pub credit_note: Section<Invoice>,
 }
+
+/// The artifact sections of an engagement, by section name: the one list that knows which
+/// field holds which section (views and keys are per section).
+macro_rules! sections {
+    ($($name:ident),* $(,)?) => {
+        impl Engagement {
+            /// The instance keys of a section, in data order (`None` for the one-table form
+            /// without a key); `None` for a section name the engagement has no field for.
+            pub fn instance_keys(&self, section: &str) -> Option<Vec<Option<String>>> {
+                match section {
+                    $(stringify!($name) => Some(self.$name.iter().map(|i| i.key.clone()).collect()),)*
+                    _ => None,
+                }
+            }
+
+            /// Whether a section is written as an array of tables.
+            pub fn is_many(&self, section: &str) -> bool {
+                match section {
+                    $(stringify!($name) => self.$name.is_many(),)*
+                    _ => false,
+                }
+            }
+
+            /// One engagement per instance of a section, each holding only that instance
+            /// in it (as the one-table form would): what the gate, the templates and the
+            /// computed facts of that instance see. Empty for an unknown section.
+            pub fn views(&mut self, section: &str) -> Vec<Engagement> {
+                match section {
+                    $(stringify!($name) => {
+                        let all = std::mem::take(&mut self.$name);
+                        let views = all
+                            .iter()
+                            .map(|instance| Engagement {
+                                $name: Section::One(instance.clone()),
+                                ..self.clone()
+                            })
+                            .collect();
+                        self.$name = all;
+                        views
+                    })*
+                    _ => Vec::new(),
+                }
+            }
+        }
+    };
+}
+
+sections!(
+    brief,
+    proposal,
+    agreement,
+    launch_checklist,
+    security_memo,
+    health_scorecard,
+    case_study,
+    invoice,
+    email_sequence,
+    envelope,
+    certificate,
+    change_order,
+    credit_note,
+);
 
 fn tbd_date() -> Fact<Date> {
     Fact::Tbd
@@ -547,6 +611,10 @@ pub struct Person {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Brief {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id (e.g. DISC-2026-0117).
     pub id: String,
     /// Document date.
@@ -597,6 +665,10 @@ pub struct Phase {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Proposal {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id (e.g. PRO-2026-0188).
     pub id: String,
     /// Document date.
@@ -657,6 +729,10 @@ pub struct Clause {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id (e.g. ADSA-2026-0142).
     pub id: String,
     /// Document date.
@@ -679,6 +755,10 @@ pub struct Agreement {
     pub deposit: Fact<Decimal>,
     /// When the deposit was received.
     pub deposit_paid_on: Fact<Date>,
+    /// The payment schedule: what may be invoiced, and when. When it is given, docket
+    /// checks every invoice of the engagement against it (see `crate::billing`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schedule: Vec<Installment>,
     /// Further clauses after the ones docket writes from the fields above.
     #[serde(default)]
     pub clauses: Vec<Clause>,
@@ -716,6 +796,10 @@ pub struct ChecklistItem {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LaunchChecklist {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id, if it has one.
     #[serde(default)]
     pub id: Option<String>,
@@ -749,6 +833,10 @@ pub struct Risk {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SecurityMemo {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id (e.g. SEC-2026-0090).
     pub id: String,
     /// Document date.
@@ -790,6 +878,10 @@ pub struct Metric {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HealthScorecard {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id, if any.
     #[serde(default)]
     pub id: Option<String>,
@@ -815,6 +907,10 @@ pub struct HealthScorecard {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseStudy {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id, if any.
     #[serde(default)]
     pub id: Option<String>,
@@ -900,6 +996,10 @@ pub struct Payment {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Invoice {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Invoice number (e.g. INV-2026-0461), or TBD until issued.
     pub number: String,
     /// Issue date.
@@ -989,6 +1089,10 @@ pub struct Message {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EmailSequence {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id, if any.
     #[serde(default)]
     pub id: Option<String>,
@@ -1016,6 +1120,10 @@ pub struct EmailSequence {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Envelope {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id, if any.
     #[serde(default)]
     pub id: Option<String>,
@@ -1064,6 +1172,10 @@ pub struct Envelope {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certificate {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id, if any.
     #[serde(default)]
     pub id: Option<String>,
@@ -1086,6 +1198,10 @@ pub struct Certificate {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangeOrder {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id, or TBD.
     pub id: String,
     /// Document date.
@@ -1196,8 +1312,10 @@ pub struct Approval {
     /// After this date it no longer counts.
     #[serde(default)]
     pub expires: Option<Date>,
-    /// The artifact kind this approval is bound to (recorded by `docket approve`); it then
-    /// counts for that artifact only, and only while its inputs are unchanged.
+    /// The artifact this approval is bound to: a kind (`invoice`), or one of many documents
+    /// of a kind (`invoice:milestone-2`). It then counts for that artifact only; one naming
+    /// only the kind clears none of several instances (it is ambiguous). With a `digest`
+    /// (`docket approve` records one) it counts only while the inputs are unchanged.
     #[serde(default)]
     pub artifact: Option<String>,
     /// Digest of the artifact's inputs when approved (`sha256:...`).
@@ -1352,6 +1470,30 @@ impl From<Layout> for String {
     }
 }
 
+/// One payment of an agreement's schedule: the deposit, or a milestone. The invoice
+/// instance with the same `key` bills it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Installment {
+    /// Its key, which the invoice billing it carries too (`deposit`, `milestone-1`).
+    pub key: String,
+    /// What it is for, in words.
+    pub description: String,
+    /// A fixed amount, in the agreement's currency (or give `percent`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Num>,
+    /// A share of the agreement's fee, in percent (or give `amount`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<Num>,
+    /// When it falls due, in words (`on signature`, `Net 30 after acceptance`).
+    #[serde(default = "tbd")]
+    pub due: String,
+    /// When the client accepted the milestone; TBD until then (an invoice for it stays a
+    /// draft). A deposit due on signature needs none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_on: Option<Fact<Date>>,
+}
+
 /// One artifact kind: its template, its gate and its outputs. Adding a kind is adding a
 /// row to the rules and a template.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -1400,19 +1542,25 @@ impl KindRule {
     /// The files (names inside the engagement's output folder) a rendering with `decision`
     /// writes: the Markdown, the PDF and, for a final `eml` kind, one draft per message;
     /// for a final e-invoice (`einvoice`, as the gate resolved it), the XML (`<kind>.xml`).
+    ///
+    /// `key` is the instance's key: its files are `<kind>.<key>.md`... (see
+    /// [`crate::instances::stem`]). This is the one definition of a kind's files: the
+    /// writer, the reports, the build manifest and verify all ask it.
     pub fn output_names(
         &self,
+        key: Option<&str>,
         section: &serde_json::Value,
         final_: bool,
         einvoice: Option<EInvoice>,
     ) -> Vec<String> {
-        let mut names = vec![format!("{}.md", self.kind), format!("{}.pdf", self.kind)];
+        let stem = crate::instances::stem(&self.kind, key);
+        let mut names = vec![format!("{stem}.md"), format!("{stem}.pdf")];
         if self.eml && final_ {
             let n = section["messages"].as_array().map_or(0, Vec::len);
-            names.extend((1..=n).map(|i| format!("{}-{i}.eml", self.kind)));
+            names.extend((1..=n).map(|i| format!("{stem}-{i}.eml")));
         }
         if einvoice.is_some() && final_ {
-            names.push(format!("{}.xml", self.kind));
+            names.push(format!("{stem}.xml"));
         }
         names
     }

@@ -15,8 +15,11 @@ use crate::render::markdown::escape_markdown;
 /// One artifact's entry in the build report.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ArtifactReport {
-    /// Kind (output file stem).
+    /// Kind.
     pub kind: String,
+    /// Instance key, for one of many documents of the kind (`[[invoice]]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Human title.
     pub title: String,
     /// The lifecycle stage that produces it (none for the overlay and other kinds).
@@ -55,6 +58,18 @@ pub struct ArtifactReport {
     pub kept_as_issued: Option<KeptAsIssued>,
 }
 
+impl ArtifactReport {
+    /// `invoice`, or `invoice:deposit` for a keyed instance.
+    pub fn name(&self) -> String {
+        crate::instances::name(&self.kind, self.key.as_deref())
+    }
+
+    /// Its file stem: `invoice`, or `invoice.deposit`.
+    pub fn stem(&self) -> String {
+        crate::instances::stem(&self.kind, self.key.as_deref())
+    }
+}
+
 /// Where an artifact stands, for people: a gate decision, or not started yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub enum Progress {
@@ -73,6 +88,21 @@ pub enum Progress {
 }
 
 impl Progress {
+    /// Where a stage stands when its kind has many documents: final only when all are;
+    /// else blocked when any is, else draft when any is (a billing stage with two invoices
+    /// issued and the third a draft is a draft); not started with none.
+    pub fn of_all(all: impl Iterator<Item = Progress>) -> Progress {
+        let all: Vec<Progress> = all.collect();
+        [Progress::Blocked, Progress::Draft, Progress::NotStarted]
+            .into_iter()
+            .find(|p| all.contains(p))
+            .unwrap_or(if all.is_empty() {
+                Progress::NotStarted
+            } else {
+                Progress::Final
+            })
+    }
+
     /// As written in reports.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -313,18 +343,23 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
         .position(|s| s.name == e.lifecycle_stage)
         .unwrap_or(0);
     let artifacts: Vec<ArtifactReport> = plan
-        .gated
+        .artifacts
         .iter()
-        .zip(&rules.kind)
-        .map(|(gated, rule)| {
+        .map(|artifact| {
+            let (gated, rule) = (&artifact.gated, artifact.rule(rules));
             let ev = gated.evaluation();
             let outputs = if ev.decision == Decision::Blocked {
                 Vec::new()
             } else {
-                rule.output_names(gated.section(), ev.decision == Decision::Final, ev.einvoice)
-                    .iter()
-                    .map(|name| display_path(&Path::new(&e.id).join(name)))
-                    .collect()
+                rule.output_names(
+                    artifact.key.as_deref(),
+                    gated.section(),
+                    ev.decision == Decision::Final,
+                    ev.einvoice,
+                )
+                .iter()
+                .map(|name| display_path(&Path::new(&e.id).join(name)))
+                .collect()
             };
             let stage = rules.stage.iter().position(|s| s.artifact == rule.kind);
             let has_data = !plan
@@ -345,6 +380,7 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
             };
             ArtifactReport {
                 kind: rule.kind.clone(),
+                key: artifact.key.clone(),
                 title: rule.title.clone(),
                 stage: stage.map(|i| rules.stage[i].name.clone()),
                 progress,
@@ -389,10 +425,12 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
             .map(|stage| HandoffStage {
                 stage: stage.name.clone(),
                 artifact: stage.artifact.clone(),
-                progress: artifacts
-                    .iter()
-                    .find(|a: &&ArtifactReport| a.kind == stage.artifact)
-                    .map_or(Progress::NotStarted, |a| a.progress),
+                progress: Progress::of_all(
+                    artifacts
+                        .iter()
+                        .filter(|a: &&ArtifactReport| a.kind == stage.artifact)
+                        .map(|a| a.progress),
+                ),
                 gate: stage.gate.clone(),
             })
             .collect(),
@@ -420,7 +458,11 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
 /// the report says both what the client holds and why a rebuild would not issue it today.
 pub fn show_issued(report: &mut EngagementReport, issued: &Entry) {
     let engagement = report.engagement.clone();
-    let Some(a) = report.artifacts.iter_mut().find(|a| a.kind == issued.kind) else {
+    let Some(a) = report
+        .artifacts
+        .iter_mut()
+        .find(|a| a.kind == issued.kind && a.key == issued.key)
+    else {
         return;
     };
     a.reasons.insert(
@@ -492,7 +534,7 @@ pub fn handoff(report: &EngagementReport) -> Handoff {
             .iter()
             .filter(|a| !a.outputs.is_empty())
             .map(|a| HandoffArtifact {
-                kind: a.kind.clone(),
+                kind: a.name(),
                 document_id: a.document_id.clone(),
                 paths: a.outputs.clone(),
             })
@@ -501,7 +543,7 @@ pub fn handoff(report: &EngagementReport) -> Handoff {
             .artifacts
             .iter()
             .map(|a| HandoffDecision {
-                kind: a.kind.clone(),
+                kind: a.name(),
                 decision: a.decision,
                 progress: a.progress,
                 reasons: a.reasons.clone(),
@@ -531,23 +573,30 @@ pub fn blockers(report: &EngagementReport) -> Vec<Blocker> {
     let target = route
         .target
         .as_deref()
-        .and_then(|t| report.artifacts.iter().find(|a| a.kind == t))
+        .and_then(|t| {
+            // Of a kind with many documents, the first that is not final.
+            let mut of_kind = report.artifacts.iter().filter(|a| a.kind == t);
+            of_kind
+                .clone()
+                .find(|a| a.progress != Progress::Final)
+                .or(of_kind.next())
+        })
         .filter(|a| a.progress != Progress::Final);
     let others = report
         .artifacts
         .iter()
-        .filter(|a| a.progress == Progress::Blocked && target.is_none_or(|t| t.kind != a.kind));
+        .filter(|a| a.progress == Progress::Blocked && target.is_none_or(|t| t.name() != a.name()));
     for a in target.into_iter().chain(others) {
         for m in a.blocked_by.iter().chain(&a.missing_approvals) {
             push(Blocker {
-                blocks: a.kind.clone(),
+                blocks: a.name(),
                 blocker: m.describe(),
                 owner: approval_owner(report, m),
             });
         }
         for fact in &a.missing_facts {
             push(Blocker {
-                blocks: a.kind.clone(),
+                blocks: a.name(),
                 blocker: format!("{fact} is TBD"),
                 owner: route.next_owner.clone(),
             });
@@ -555,7 +604,7 @@ pub fn blockers(report: &EngagementReport) -> Vec<Blocker> {
         if a.blocked_by.is_empty() && a.missing_approvals.is_empty() && a.missing_facts.is_empty() {
             for reason in a.reasons.iter().filter(|_| a.progress != Progress::Final) {
                 push(Blocker {
-                    blocks: a.kind.clone(),
+                    blocks: a.name(),
                     blocker: reason.clone(),
                     owner: route.next_owner.clone(),
                 });

@@ -40,12 +40,16 @@ pub fn route(
     evaluations: &[Evaluation],
     want: Option<&str>,
 ) -> Result<Route> {
-    let decision_of = |kind: &str| {
-        evaluations
-            .iter()
-            .find(|e| e.kind == kind)
-            .map(|e| e.decision)
+    // A kind with many documents is final when all of them are; routing aims at the first
+    // that is not.
+    let of_kind = |kind: &str| {
+        let all: Vec<&Evaluation> = evaluations.iter().filter(|e| e.kind == kind).collect();
+        all.iter()
+            .find(|e| e.decision != Decision::Final)
+            .or(all.first())
+            .copied()
     };
+    let decision_of = |kind: &str| of_kind(kind).map(|e| e.decision);
     let current = rules
         .stage
         .iter()
@@ -94,7 +98,7 @@ pub fn route(
     if let Some(kind) = &target
         && let Some(rule) = rules.kind(kind)
     {
-        let evaluation = evaluations.iter().find(|e| &e.kind == kind);
+        let evaluation = of_kind(kind);
         let waits_on_security = evaluation.is_some_and(|e| {
             e.missing
                 .iter()
@@ -108,7 +112,7 @@ pub fn route(
         if let Some(e) = evaluation
             && let Some(first) = e.reasons.first()
         {
-            derived_action = format!("{}: {first}", e.kind);
+            derived_action = format!("{}: {first}", e.name());
         }
     }
 

@@ -342,12 +342,12 @@ pub fn flips(
     for e in &summary.engagements {
         let before = known.entry(e.engagement.clone()).or_default();
         for a in &e.artifacts {
-            if let Some(from) = before.insert(a.kind.clone(), a.decision)
+            if let Some(from) = before.insert(a.name(), a.decision)
                 && from != a.decision
             {
                 flips.push(Flip {
                     engagement: e.engagement.clone(),
-                    kind: a.kind.clone(),
+                    kind: a.name(),
                     from,
                     to: a.decision,
                 });
@@ -369,6 +369,8 @@ fn known_decisions(out: &Path) -> BTreeMap<String, BTreeMap<String, Decision>> {
     #[derive(serde::Deserialize)]
     struct Artifact {
         kind: String,
+        #[serde(default)]
+        key: Option<String>,
         decision: String,
     }
     let Ok(entries) = std::fs::read_dir(out) else {
@@ -389,7 +391,7 @@ fn known_decisions(out: &Path) -> BTreeMap<String, BTreeMap<String, Decision>> {
                         "blocked" => Decision::Blocked,
                         _ => return None,
                     };
-                    Some((a.kind, decision))
+                    Some((crate::instances::name(&a.kind, a.key.as_deref()), decision))
                 })
                 .collect();
             (r.engagement, decisions)

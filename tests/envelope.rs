@@ -1126,7 +1126,7 @@ fn print_run_of_more_than_500_recipients() {
         fixtures.push(f);
     }
     let data = data_folder("print-run", &fixtures);
-    copy_dir(&root().join("data/northwind"), &data.join("northwind"));
+    copy_dir(&root().join(NORTHWIND), &data.join("northwind"));
 
     let started = std::time::Instant::now();
     let (pdf, manifest) = print_run(&data);

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use docket::digest::TemplateDigests;
-use docket::gate::{Decision, Gated, evaluate};
+use docket::gate::{Decision, Gated, Instance, evaluate};
 use docket::load::{Loaded, load};
 use docket::model::{Approval, Approver, Date, Manifest, Rules, Status};
 use proptest::prelude::*;
@@ -38,6 +38,7 @@ fn decide(
         &state,
         manifest,
         templates,
+        &Instance::single(&rules.kind(kind).unwrap().section),
     )
 }
 
@@ -307,6 +308,7 @@ fn routing_invokes_security_review_before_launch_billing_external_and_public_pro
                     &state,
                     m,
                     &t,
+                    &Instance::single(&r.section),
                 )
                 .evaluation()
                 .clone()
@@ -461,7 +463,15 @@ proptest! {
         let manifest = Manifest { approval: records, exception: vec![] };
         let state = serde_json::to_value(&loaded.engagement).unwrap();
         for rule in &rules.kind {
-            let gated = evaluate(rule, rules.expanded_scope.as_ref(), &loaded.engagement, &state, &manifest, &t);
+            let gated = evaluate(
+                rule,
+                rules.expanded_scope.as_ref(),
+                &loaded.engagement,
+                &state,
+                &manifest,
+                &t,
+                &Instance::single(&rule.section),
+            );
             if gated.evaluation().decision != Decision::Final {
                 continue;
             }

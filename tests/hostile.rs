@@ -179,7 +179,7 @@ fn fill(value: &mut Value, path: &mut Vec<String>, text: &str) {
 /// The Northwind engagement with every artifact kind present and cleared, ids made unique by
 /// `n`, and `text` in every free-text field.
 fn engagement(n: usize, id: &str, text: &str) -> Value {
-    let base = std::fs::read_to_string(root().join("data/northwind/engagement.toml")).unwrap();
+    let base = std::fs::read_to_string(root().join(NORTHWIND).join("engagement.toml")).unwrap();
     let mut e: Value = toml::from_str::<toml::Value>(&base)
         .map(|v| serde_json::to_value(v).unwrap())
         .unwrap();

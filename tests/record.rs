@@ -18,8 +18,8 @@ use common::*;
 fn engagements(name: &str, n: usize) -> std::path::PathBuf {
     let data = temp_dir(name);
     std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
-    let toml = std::fs::read_to_string(root().join("data/northwind/engagement.toml")).unwrap();
-    let manifest = std::fs::read_to_string(root().join("data/northwind/approvals.toml")).unwrap();
+    let toml = std::fs::read_to_string(root().join(NORTHWIND).join("engagement.toml")).unwrap();
+    let manifest = std::fs::read_to_string(root().join(NORTHWIND).join("approvals.toml")).unwrap();
     for i in 0..n {
         let id = format!("e{i:02}");
         let dir = data.join(&id);
@@ -285,7 +285,7 @@ fn a_build_killed_between_recording_and_publishing_is_finished_by_the_next() {
     // again: its billing approval is gone, so the issued invoice is kept as issued.
     std::fs::write(
         data.join("e00/approvals.toml"),
-        std::fs::read_to_string(root().join("data/northwind/approvals.toml")).unwrap(),
+        std::fs::read_to_string(root().join(NORTHWIND).join("approvals.toml")).unwrap(),
     )
     .unwrap();
     let run = build(&data, &out, None).output().unwrap();

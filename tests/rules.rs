@@ -747,8 +747,7 @@ struct Case {
 
 impl Case {
     fn northwind() -> Case {
-        let read =
-            |name: &str| std::fs::read_to_string(root().join("data/northwind").join(name)).unwrap();
+        let read = |name: &str| std::fs::read_to_string(root().join(NORTHWIND).join(name)).unwrap();
         let engagement: Table = toml::from_str(&read("engagement.toml")).unwrap();
         let manifest: Table = toml::from_str(&read("approvals.toml")).unwrap();
         let approvals = manifest["approval"]

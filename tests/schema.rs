@@ -72,7 +72,7 @@ fn every_shipped_file_validates_against_its_schema() {
             );
         }
     };
-    for dir in ["data/northwind", "tests/fixtures/rich/atlas"] {
+    for dir in ["data/northwind", NORTHWIND, "tests/fixtures/rich/atlas"] {
         engagement_folder(&root().join(dir));
     }
     assert_valid(
@@ -112,7 +112,7 @@ fn reports_validate_against_their_schemas() {
 #[test]
 fn a_broken_engagement_does_not_validate() {
     let engagement = validator("engagement");
-    let mut value = toml_as_json(&root().join("data/northwind/engagement.toml"));
+    let mut value = toml_as_json(&root().join(NORTHWIND).join("engagement.toml"));
     assert!(engagement.is_valid(&value));
     // A misspelt field, a float amount, a date in the wrong format, a missing required field:
     // each what docket itself refuses.
@@ -128,7 +128,7 @@ fn a_broken_engagement_does_not_validate() {
     value.as_object_mut().unwrap().remove("client");
     assert!(!engagement.is_valid(&value));
     // A fact may be TBD where docket allows it, and not where it does not.
-    let mut tbd = toml_as_json(&root().join("data/northwind/engagement.toml"));
+    let mut tbd = toml_as_json(&root().join(NORTHWIND).join("engagement.toml"));
     tbd["invoice"]["due_date"] = Value::String("TBD".into());
     assert!(engagement.is_valid(&tbd));
     tbd["as_of"] = Value::String("TBD".into());

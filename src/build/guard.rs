@@ -17,7 +17,7 @@ use crate::record::{issued, ledger};
 pub struct Guarded<'a> {
     /// Rendered documents the build may write (kept issued ones left out).
     pub jobs: Vec<Job<'a>>,
-    /// Per plan, the rules indexes of the kinds whose issued files stay as they are.
+    /// Per plan, the indexes of the artifacts whose issued files stay as they are.
     pub kept: Vec<Vec<usize>>,
     rendered: usize,
 }
@@ -28,9 +28,9 @@ impl Guarded<'_> {
         self.rendered
     }
 
-    /// Whether plan `p` keeps kind `k` as issued.
-    pub fn keeps(&self, p: usize, k: usize) -> bool {
-        self.kept[p].contains(&k)
+    /// Whether plan `p` keeps its artifact `a` as issued.
+    pub fn keeps(&self, p: usize, a: usize) -> bool {
+        self.kept[p].contains(&a)
     }
 }
 
@@ -41,26 +41,26 @@ pub fn issued<'a>(cx: &Context<'_>, plans: &mut [Plan], jobs: Vec<Job<'a>>) -> R
     for (p, plan) in plans.iter_mut().enumerate() {
         ledger::ensure_whole(&ledger::path(&plan.loaded.dir), &mut plan.records)?;
         let mut keep = Vec::new();
-        for (k, gated) in plan.gated.iter().enumerate() {
-            let rule = &cx.rules.kind[k];
-            if !rule.issued || !cx.selected(&rule.kind) {
+        for (a, artifact) in plan.artifacts.iter().enumerate() {
+            let rule = artifact.rule(cx.rules);
+            if !rule.issued || !cx.selected(artifact, cx.rules) {
                 continue;
             }
-            let job = jobs.iter().find(|j| j.plan == p && j.k == k);
+            let job = jobs.iter().find(|j| j.plan == p && j.artifact == a);
             if issued::guard(
                 rule,
-                gated.evaluation(),
+                artifact.gated.evaluation(),
                 job.map(Job::outputs),
                 &plan.records,
             )? {
-                keep.push(k);
+                keep.push(a);
             }
         }
         kept.push(keep);
     }
     let jobs = jobs
         .into_iter()
-        .filter(|j| !kept[j.plan].contains(&j.k))
+        .filter(|j| !kept[j.plan].contains(&j.artifact))
         .collect();
     Ok(Guarded {
         jobs,

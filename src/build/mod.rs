@@ -49,9 +49,10 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// Whether this run renders a kind (`--only`).
-    fn selected(&self, kind: &str) -> bool {
-        self.options.only.is_empty() || self.options.only.iter().any(|k| k == kind)
+    /// Whether this run renders an artifact (`--only invoice` selects every invoice,
+    /// `--only invoice:deposit` one).
+    fn selected(&self, artifact: &crate::Artifact, rules: &Rules) -> bool {
+        crate::selected(&self.options.only, artifact, rules)
     }
 }
 

@@ -26,10 +26,14 @@ use crate::render::typeset::Typeset;
 pub struct Job<'a> {
     /// Index of its plan in the chunk.
     pub plan: usize,
-    /// Index of its kind in the rules.
-    pub k: usize,
+    /// Index of its artifact in the plan (`Plan::artifacts`).
+    pub artifact: usize,
     /// Its kind.
     pub kind: &'a str,
+    /// Its file stem (`invoice`, `invoice.deposit`).
+    pub stem: String,
+    /// Its name (`invoice`, `invoice:deposit`), as reports and progress show it.
+    pub name: String,
     /// Markdown, Typst source, extra files.
     pub doc: MarkdownDoc,
     /// The PDF, once typeset.
@@ -42,9 +46,9 @@ pub struct Job<'a> {
 impl Job<'_> {
     /// Output file names (relative to the engagement's folder) and their bytes.
     pub fn files(&self) -> Vec<(String, &[u8])> {
-        let mut files = vec![(format!("{}.md", self.kind), self.doc.markdown.as_bytes())];
+        let mut files = vec![(format!("{}.md", self.stem), self.doc.markdown.as_bytes())];
         if let Some(pdf) = &self.pdf {
-            files.push((format!("{}.pdf", self.kind), pdf.as_slice()));
+            files.push((format!("{}.pdf", self.stem), pdf.as_slice()));
         }
         for (name, bytes) in &self.doc.extra {
             files.push((name.clone(), bytes.as_slice()));
@@ -70,19 +74,25 @@ pub fn markdown<'a>(
     selection
         .work
         .par_iter()
-        .map(|&(p, k)| {
+        .map(|&(p, a)| {
             let plan = &plans[p];
-            let rule = &cx.rules.kind[k];
-            let Gated::Cleared(cleared) = &plan.gated[k] else {
+            let artifact = &plan.artifacts[a];
+            let rule = artifact.rule(cx.rules);
+            let Gated::Cleared(cleared) = &artifact.gated else {
                 unreachable!("only cleared artifacts are selected")
             };
-            let doc = cx
-                .renderer
-                .markdown(rule, cleared, &plan.loaded.engagement, &plan.state)?;
+            let doc = cx.renderer.markdown(
+                rule,
+                cleared,
+                plan.engagement_of(artifact),
+                plan.state_of(artifact),
+            )?;
             Ok(Job {
                 plan: p,
-                k,
+                artifact: a,
                 kind: &rule.kind,
+                stem: artifact.stem(cx.rules),
+                name: artifact.name(cx.rules),
                 doc,
                 pdf: None,
                 thumbnail: None,
@@ -119,7 +129,7 @@ pub fn typeset(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs_ref.get(i) else { break };
-                        let name = format!("{}/{}", plans[job.plan].loaded.engagement.id, job.kind);
+                        let name = format!("{}/{}", plans[job.plan].loaded.engagement.id, job.name);
                         let result = typeset_one(cx, &name, &job.doc);
                         if let Ok(mut slot) = results[i].lock() {
                             *slot = Some(result);
@@ -137,7 +147,7 @@ pub fn typeset(
     for (job, slot) in jobs.iter_mut().zip(results) {
         let result = slot.into_inner().ok().flatten().unwrap_or_else(|| {
             Err(Error::Typeset {
-                document: job.kind.to_string(),
+                document: job.name.clone(),
                 message: "no worker thread typeset this document".into(),
             })
         });
@@ -199,7 +209,7 @@ pub fn emit_typst(dir: &Path, templates: &Path, plans: &[Plan], jobs: &[Job<'_>]
     for job in jobs {
         let folder = dir
             .join(&plans[job.plan].loaded.engagement.id)
-            .join(job.kind);
+            .join(&job.stem);
         files.push((folder.join("main.typ"), job.doc.typst.as_bytes()));
         files.push((folder.join("meta.json"), &job.doc.meta));
         for (name, bytes) in &layouts {

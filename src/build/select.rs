@@ -19,9 +19,10 @@ pub struct Selection {
     /// Each plan's build manifest from the last build into this output folder (default
     /// when there was none).
     pub old: Vec<BuildManifest>,
-    /// Each plan's artifact keys, in rules order.
+    /// Each plan's artifact keys (incremental keys, not instance keys), one per artifact
+    /// of `Plan::artifacts`.
     pub keys: Vec<Vec<String>>,
-    /// The artifacts to render: (plan, kind) indexes, in plan then rules order.
+    /// The artifacts to render: (plan, artifact) indexes, in plan then artifact order.
     pub work: Vec<(usize, usize)>,
 }
 
@@ -36,25 +37,25 @@ pub fn changed(cx: &Context<'_>, plans: &[Plan]) -> Selection {
         .par_iter()
         .map(|plan| {
             let shared = shared_state(cx.rules, &plan.state);
-            plan.gated
+            plan.artifacts
                 .iter()
-                .map(|g| incremental::artifact_key(cx.fingerprint, g.evaluation(), &shared))
+                .map(|a| incremental::artifact_key(cx.fingerprint, a.gated.evaluation(), &shared))
                 .collect()
         })
         .collect();
     let mut work = Vec::new();
     for (p, plan) in plans.iter().enumerate() {
         let dir = out.join(&plan.loaded.engagement.id);
-        for (k, gated) in plan.gated.iter().enumerate() {
-            let kind = &cx.rules.kind[k].kind;
-            if !matches!(gated, Gated::Cleared(_)) || !cx.selected(kind) {
+        for (a, artifact) in plan.artifacts.iter().enumerate() {
+            let name = artifact.name(cx.rules);
+            if !matches!(artifact.gated, Gated::Cleared(_)) || !cx.selected(artifact, cx.rules) {
                 continue;
             }
-            let fresh = old[p].artifacts.get(kind).is_some_and(|a| {
-                a.key == keys[p][k] && !a.files.is_empty() && incremental::intact(&dir, &a.files)
+            let fresh = old[p].artifacts.get(&name).is_some_and(|r| {
+                r.key == keys[p][a] && !r.files.is_empty() && incremental::intact(&dir, &r.files)
             });
             if cx.options.force || !fresh {
-                work.push((p, k));
+                work.push((p, a));
             }
         }
     }

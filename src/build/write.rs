@@ -109,17 +109,18 @@ fn new_entries(
         .iter()
         .filter(|j| j.plan == p)
         .filter_map(|job| {
-            let evaluation = plan.gated[job.k].evaluation();
+            let artifact = &plan.artifacts[job.artifact];
+            let evaluation = artifact.gated.evaluation();
             if evaluation.decision != gate::Decision::Final {
                 return None;
             }
             let entry = issued::entry(
                 &plan.loaded.engagement,
-                &cx.rules.kind[job.k],
+                artifact.rule(cx.rules),
                 evaluation,
                 job.outputs(),
             );
-            ledger::latest(&plan.records, job.kind)
+            ledger::latest(&plan.records, job.kind, artifact.key.as_deref())
                 .is_none_or(|r| !issued::same(&r.entry, &entry))
                 .then_some(entry)
         })
@@ -151,42 +152,45 @@ fn engagement_files(
         .jobs
         .iter()
         .filter(|j| j.plan == p)
-        .map(|j| format!("{id}/{}", j.kind))
+        .map(|j| format!("{id}/{}", j.name))
         .collect();
     let mut manifest = BuildManifest {
         fingerprint: cx.fingerprint.to_string(),
         ..Default::default()
     };
-    for (k, gated) in plan.gated.iter().enumerate() {
-        let rule = &cx.rules.kind[k];
-        let kind = &rule.kind;
-        if !cx.selected(kind) {
+    for (a, artifact) in plan.artifacts.iter().enumerate() {
+        let rule = artifact.rule(cx.rules);
+        let name = artifact.name(cx.rules);
+        let stem = artifact.stem(cx.rules);
+        let gated = &artifact.gated;
+        if !cx.selected(artifact, cx.rules) {
             // Not part of this run (--only): keep what the last build recorded.
-            if let Some(a) = selection.old[p].artifacts.get(kind) {
-                manifest.artifacts.insert(kind.clone(), a.clone());
+            if let Some(r) = selection.old[p].artifacts.get(&name) {
+                manifest.artifacts.insert(name, r.clone());
             }
             continue;
         }
-        let kept = guarded.keeps(p, k);
+        let kept = guarded.keeps(p, a);
         let blocked = matches!(gated, Gated::Blocked(_)) && !kept;
         // An artifact that is now blocked must not leave an old rendering behind (issued
         // documents excepted: they stay as issued).
         if blocked {
             for ext in ["md", "pdf"] {
-                output::remove(&output::artifact_path(&cx.options.out, id, kind, ext))?;
+                output::remove(&output::artifact_path(&cx.options.out, id, &stem, ext))?;
             }
-            output::remove(&dir.join("thumbs").join(format!("{kind}.png")))?;
+            output::remove(&dir.join("thumbs").join(format!("{stem}.png")))?;
         }
         let names: Vec<String> = if blocked {
             Vec::new()
         } else if let Some(issued) = kept
-            .then(|| issued::latest_issued(&plan.records, kind))
+            .then(|| issued::latest_issued(&plan.records, &rule.kind, artifact.key.as_deref()))
             .flatten()
         {
             // Issued and kept as issued: the files it was issued with.
             issued.outputs.keys().cloned().collect()
         } else {
             rule.output_names(
+                artifact.key.as_deref(),
                 gated.section(),
                 gated.evaluation().decision == gate::Decision::Final,
                 gated.evaluation().einvoice,
@@ -197,16 +201,18 @@ fn engagement_files(
             .filter_map(|n| incremental::stat(&dir.join(&n)).map(|s| (n, s)))
             .collect();
         manifest.artifacts.insert(
-            kind.clone(),
+            name,
             incremental::ArtifactRecord {
-                key: selection.keys[p][k].clone(),
+                key: selection.keys[p][a].clone(),
                 files,
             },
         );
     }
     let mut report = report::engagement_report(cx.rules, plan);
-    for &k in &guarded.kept[p] {
-        if let Some(issued) = issued::latest_issued(&plan.records, &cx.rules.kind[k].kind) {
+    for &a in &guarded.kept[p] {
+        let artifact = &plan.artifacts[a];
+        let kind = &artifact.rule(cx.rules).kind;
+        if let Some(issued) = issued::latest_issued(&plan.records, kind, artifact.key.as_deref()) {
             report::show_issued(&mut report, issued);
         }
     }
@@ -217,7 +223,7 @@ fn engagement_files(
     for job in guarded.jobs.iter().filter(|j| j.plan == p) {
         if let Some(png) = &job.thumbnail {
             reports.push((
-                dir.join("thumbs").join(format!("{}.png", job.kind)),
+                dir.join("thumbs").join(format!("{}.png", job.stem)),
                 png.clone(),
             ));
         }
@@ -229,10 +235,13 @@ fn engagement_files(
         .filter(|a| {
             reports
                 .iter()
-                .any(|(p, _)| p.ends_with(format!("thumbs/{}.png", a.kind)))
-                || dir.join("thumbs").join(format!("{}.png", a.kind)).is_file()
+                .any(|(p, _)| p.ends_with(format!("thumbs/{}.png", a.stem())))
+                || dir
+                    .join("thumbs")
+                    .join(format!("{}.png", a.stem()))
+                    .is_file()
         })
-        .map(|a| a.kind.clone())
+        .map(|a| a.stem())
         .collect();
     reports.extend([
         (dir.join("build-report.json"), report::to_json(&report)),
@@ -246,8 +255,11 @@ fn engagement_files(
             crate::board::engagement_html(&report, &thumbnails)?.into_bytes(),
         ),
     ]);
-    let dates = |kind: &str| {
-        let section = plan.state.get(&cx.rules.kind(kind)?.section)?;
+    let dates = |name: &str| {
+        let artifact = plan.artifact(cx.rules, name)?;
+        let section = plan
+            .state_of(artifact)
+            .get(&artifact.rule(cx.rules).section)?;
         let date = section.get("date").or_else(|| section.get("issue_date"))?;
         crate::model::Date::parse(date.as_str()?).ok().map(|d| d.0)
     };
@@ -265,9 +277,9 @@ fn engagement_files(
     };
     manifest.inputs = incremental::input_stats(&plan.loaded.dir);
     manifest.document_ids = plan
-        .gated
+        .artifacts
         .iter()
-        .map(|g| g.evaluation().document_id.clone())
+        .map(|a| a.gated.evaluation().document_id.clone())
         .filter(|id| id != crate::model::TBD)
         .collect();
     Ok(Done {

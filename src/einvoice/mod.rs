@@ -55,8 +55,8 @@ pub fn is_invoice_kind(kind: &str) -> bool {
 /// The invoice data of an invoice kind, and whether it is a credit note.
 pub fn invoice_of<'a>(kind: &str, engagement: &'a Engagement) -> Option<(&'a Invoice, bool)> {
     match kind {
-        "invoice" => engagement.invoice.as_ref().map(|i| (i, false)),
-        "credit-note" => engagement.credit_note.as_ref().map(|i| (i, true)),
+        "invoice" => engagement.invoice.one().map(|i| (i, false)),
+        "credit-note" => engagement.credit_note.one().map(|i| (i, true)),
         _ => None,
     }
 }

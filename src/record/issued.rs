@@ -28,9 +28,10 @@ pub fn guard(
     outputs: Option<BTreeMap<String, String>>,
     records: &[Record],
 ) -> Result<bool> {
-    let Some(issued) = latest_issued(records, &rule.kind) else {
+    let Some(issued) = latest_issued(records, &rule.kind, evaluation.key.as_deref()) else {
         return Ok(false);
     };
+    let name = evaluation.name();
     // Approvals decide final or draft, not content: only data, template and rule count.
     let changed: Vec<String> = evaluation
         .input_digest
@@ -51,7 +52,7 @@ pub fn guard(
                  issued document keeps its number and its files are never replaced. To \
                  proceed, restore its number ({} or TBD), or issue the new document in an \
                  engagement folder of its own.",
-                rule.kind,
+                name,
                 issued.document_id,
                 issued.time,
                 issued.seq,
@@ -66,21 +67,21 @@ pub fn guard(
             "{} {} was issued on {} (ledger record {}); rendering it again gives different \
              bytes (has docket, a template or a font changed?), so docket will not replace it. \
              Keep the issued files, or issue a new document.",
-            rule.kind, issued.document_id, issued.time, issued.seq
+            name, issued.document_id, issued.time, issued.seq
         )));
     }
     let way = if rule.kind == "invoice" {
         "restore the inputs it was issued with, or issue a credit note against it (the \
-         credit-note artifact) and, if needed, a new invoice with a new number in an engagement \
-         folder of its own"
+         credit-note artifact) and, if needed, a new invoice: one more [[invoice]] with a key \
+         of its own, which gets the next number"
     } else {
-        "restore the inputs it was issued with, or issue the new version as a new document, \
-         with a new document id, in an engagement folder of its own"
+        "restore the inputs it was issued with, or issue the new version as a new document: \
+         one more instance of the kind (an array of tables, each with a key of its own)"
     };
     Err(Error::Refused(format!(
         "{} {} was issued on {} (ledger record {}) and is never edited, but its inputs have \
          changed since: {}.{} Its issued files are kept as they are. To proceed, {way}.",
-        rule.kind,
+        name,
         issued.document_id,
         issued.time,
         issued.seq,
@@ -89,13 +90,18 @@ pub fn guard(
     )))
 }
 
-/// The latest issued record of a kind, if it was ever issued.
-pub fn latest_issued<'a>(records: &'a [Record], kind: &str) -> Option<&'a Entry> {
+/// The latest issued record of an artifact (a kind, and the instance key of one of many),
+/// if it was ever issued.
+pub fn latest_issued<'a>(
+    records: &'a [Record],
+    kind: &str,
+    key: Option<&str>,
+) -> Option<&'a Entry> {
     records
         .iter()
         .rev()
         .map(|r| &r.entry)
-        .find(|e| e.issued && e.kind == kind)
+        .find(|e| e.issued && e.kind == kind && e.key.as_deref() == key)
 }
 
 /// The approvals an issued document was issued under that no longer count (gone stale with
@@ -131,6 +137,7 @@ pub fn entry(
         time: String::new(),
         engagement: engagement.id.clone(),
         kind: rule.kind.clone(),
+        key: evaluation.key.clone(),
         document_id: evaluation.document_id.clone(),
         issued: rule.issued,
         input_digest: evaluation.input_digest.total.clone(),

@@ -78,6 +78,10 @@ pub struct Entry {
     pub engagement: String,
     /// Artifact kind.
     pub kind: String,
+    /// Instance key, for one of many documents of the kind (absent otherwise, so records
+    /// written before instances existed hash as they did).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// Document id (e.g. the invoice number).
     pub document_id: String,
     /// Whether the document left the building (see the rules' `issued`).
@@ -253,9 +257,12 @@ fn write_head(ledger: &Path, head: &Head) -> Result<()> {
     Ok(())
 }
 
-/// The most recent record for an artifact kind.
-pub fn latest<'a>(records: &'a [Record], kind: &str) -> Option<&'a Record> {
-    records.iter().rev().find(|r| r.entry.kind == kind)
+/// The most recent record for an artifact (a kind, and the instance key of one of many).
+pub fn latest<'a>(records: &'a [Record], kind: &str, key: Option<&str>) -> Option<&'a Record> {
+    records
+        .iter()
+        .rev()
+        .find(|r| r.entry.kind == kind && r.entry.key.as_deref() == key)
 }
 
 /// The data folder's record lock (`.docket-record.lock` in the data folder): every docket
@@ -317,7 +324,10 @@ pub fn append_locked(
     let current = read(path)?;
     let entries: Vec<Entry> = entries
         .into_iter()
-        .filter(|e| latest(&current, &e.kind).is_none_or(|r| !super::issued::same(&r.entry, e)))
+        .filter(|e| {
+            latest(&current, &e.kind, e.key.as_deref())
+                .is_none_or(|r| !super::issued::same(&r.entry, e))
+        })
         .collect();
     append(path, &current, entries)
 }
@@ -507,7 +517,7 @@ pub fn unrecorded_finals(
     ledger: &Path,
     out_dir: &Path,
     engagement: &str,
-    kinds: &[&str],
+    artifacts: &[(String, Option<String>)],
 ) -> Result<Vec<Problem>> {
     let records = read(ledger)?;
     let dir = out_dir.join(engagement);
@@ -528,9 +538,11 @@ pub fn unrecorded_finals(
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default();
     let mut problems = Vec::new();
-    for kind in kinds {
+    for (kind, key) in artifacts {
+        let stem = crate::instances::stem(kind, key.as_deref());
+        let kind = &stem;
         let eml = |n: &str| {
-            n.strip_prefix(kind)
+            n.strip_prefix(kind.as_str())
                 .and_then(|r| r.strip_prefix('-'))
                 .and_then(|r| r.strip_suffix(".eml"))
                 .is_some_and(|i| !i.is_empty() && i.bytes().all(|b| b.is_ascii_digit()))
@@ -545,8 +557,11 @@ pub fn unrecorded_finals(
         let markdown = std::fs::read_to_string(dir.join(format!("{kind}.md"))).unwrap_or_default();
         let says_final = front_matter_value(&markdown, "decision") == Some("final");
         let reported_final = report["artifacts"].as_array().is_some_and(|a| {
-            a.iter()
-                .any(|a| a["kind"] == *kind && a["decision"] == "final")
+            a.iter().any(|a| {
+                crate::instances::stem(a["kind"].as_str().unwrap_or_default(), a["key"].as_str())
+                    == *kind
+                    && a["decision"] == "final"
+            })
         });
         if !(says_final || reported_final || files.iter().any(|n| eml(n))) {
             continue;

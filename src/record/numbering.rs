@@ -46,13 +46,16 @@ pub fn written_ids(rules: &Rules, engagements: &[crate::load::Loaded]) -> Vec<St
             rules
                 .kind
                 .iter()
-                .filter_map(|rule| {
-                    let section = state.get(&rule.section)?;
-                    ["id", "number"]
-                        .iter()
-                        .find_map(|k| section.get(*k).and_then(|v| v.as_str()))
-                        .filter(|id| *id != TBD)
-                        .map(str::to_string)
+                .flat_map(|rule| {
+                    crate::instances::in_state(&state, &rule.section)
+                        .into_iter()
+                        .filter_map(|(_, section)| {
+                            ["id", "number"]
+                                .iter()
+                                .find_map(|k| section.get(*k).and_then(|v| v.as_str()))
+                                .filter(|id| *id != TBD)
+                                .map(str::to_string)
+                        })
                 })
                 .collect::<Vec<_>>()
         })
@@ -111,14 +114,34 @@ pub fn assign(
     }
     for plan in plans.iter_mut() {
         let engagement_id = plan.loaded.engagement.id.clone();
-        for (k, gated) in plan.gated.iter_mut().enumerate() {
-            let rule = &rules.kind[k];
-            let Gated::Cleared(cleared) = gated else {
+        // The documents to number, in the order the series counts them: issue date, then
+        // instance key (then rules order), so many invoices of one engagement take
+        // consecutive numbers in a deterministic order.
+        let mut order: Vec<usize> = (0..plan.artifacts.len())
+            .filter(|&a| {
+                let Gated::Cleared(cleared) = &plan.artifacts[a].gated else {
+                    return false;
+                };
+                cleared.decision() == Decision::Final && cleared.evaluation().document_id == TBD
+            })
+            .collect();
+        let issue_date = |a: usize| {
+            plan.artifacts[a]
+                .gated
+                .section()
+                .get("issue_date")
+                .and_then(|d| d.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        order.sort_by_cached_key(|&a| (issue_date(a), plan.artifacts[a].key.clone(), a));
+        for a in order {
+            let artifact = &mut plan.artifacts[a];
+            let rule = &rules.kind[artifact.rule];
+            let Gated::Cleared(cleared) = &mut artifact.gated else {
                 continue;
             };
-            if cleared.decision() != Decision::Final || cleared.evaluation().document_id != TBD {
-                continue;
-            }
+            let key = artifact.key.clone();
             let Some(series) = rules.series.iter().find(|s| {
                 s.kind == rule.kind
                     && s.seller
@@ -128,7 +151,8 @@ pub fn assign(
                 return Err(Error::Refused(format!(
                     "{engagement_id}/{}: a final document needs a number, but its number is TBD \
                      and no [[series]] in the rules numbers `{}`; add one, or set the number in the data",
-                    rule.kind, rule.kind
+                    cleared.evaluation().name(),
+                    rule.kind
                 )));
             };
             // A re-render of an issued document keeps its number: from its own ledger, as
@@ -141,6 +165,7 @@ pub fn assign(
                     .filter(|r| {
                         r.entry.issued
                             && r.entry.kind == rule.kind
+                            && r.entry.key == key
                             && r.entry.input_digest == digest
                     })
                     .last()

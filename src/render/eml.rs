@@ -22,6 +22,7 @@ use crate::error::{Error, Result};
 /// date, used for messages whose send date is TBD.
 pub fn drafts(
     engagement: &str,
+    stem: &str,
     section: &Value,
     sender_email: Option<&str>,
     date: &str,
@@ -74,12 +75,12 @@ pub fn drafts(
             .to(Address::new_list(recipients.clone()))
             .subject(text(&message["subject"]))
             .date(Date::new(epoch))
-            .message_id(format!("{engagement}.email-sequence.{n}@docket.invalid"))
+            .message_id(format!("{engagement}.{stem}.{n}@docket.invalid"))
             .header("X-Unsent", Raw::new("1"))
             .text_body(text(&message["body"]))
             .write_to_vec()
             .map_err(|e| Error::Usage(format!("{engagement}: email {n}: {e}")))?;
-        out.push((format!("email-sequence-{n}.eml"), bytes));
+        out.push((format!("{stem}-{n}.eml"), bytes));
     }
     Ok(out)
 }

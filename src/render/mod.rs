@@ -84,6 +84,7 @@ impl Renderer {
         state: &Value,
     ) -> Result<MarkdownDoc> {
         let evaluation = cleared.evaluation();
+        let stem = crate::instances::stem(&rule.kind, evaluation.key.as_deref());
         let date = document_date(cleared.section(), engagement);
         let missing: Vec<String> = evaluation
             .missing
@@ -104,6 +105,7 @@ impl Renderer {
             .collect();
         let doc = DocMeta {
             kind: &rule.kind,
+            key: evaluation.key.as_deref(),
             title: &rule.title,
             id: &evaluation.document_id,
             engagement: &engagement.id,
@@ -146,7 +148,7 @@ impl Renderer {
         };
         let mut extra = if rule.eml && cleared.decision() == Decision::Final {
             let email = Some(engagement.provider.email.as_str());
-            eml::drafts(&engagement.id, cleared.section(), email, &date)?
+            eml::drafts(&engagement.id, &stem, cleared.section(), email, &date)?
         } else {
             Vec::new()
         };
@@ -158,7 +160,7 @@ impl Renderer {
                     &rule.kind,
                     &evaluation.document_id,
                 )?;
-                extra.push((format!("{}.xml", rule.kind), xml.clone()));
+                extra.push((format!("{stem}.xml"), xml.clone()));
                 Some((format, xml))
             }
             _ => None,
@@ -169,7 +171,7 @@ impl Renderer {
             markdown,
             typst: main_typ(&rule.layout, None),
             meta: serde_json::to_vec(&meta).unwrap_or_default(),
-            ident: format!("docket/{}/{}", engagement.id, rule.kind),
+            ident: format!("docket/{}/{stem}", engagement.id),
             today,
             layout: rule.layout.clone(),
             timestamp: self.source_date_epoch,
@@ -379,6 +381,8 @@ fn envelope_meta(meta: &mut Value, calc: &Value) {
 #[derive(Debug, Serialize)]
 pub(crate) struct DocMeta<'a> {
     kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
     title: &'a str,
     id: &'a str,
     engagement: &'a str,

@@ -65,11 +65,18 @@ pub fn temp_dir(name: &str) -> PathBuf {
         .keep()
 }
 
-/// A private copy of the example data folder: builds append to the ledger kept with the
-/// data, so tests never build the repository's own `data/`.
+/// The Northwind engagement as it was before an engagement could hold many documents of a
+/// kind (one `[invoice]`, one of each): the folder most tests build, and the proof that a
+/// folder written then builds unchanged. `data/northwind` is its whole life since.
+pub const NORTHWIND: &str = "tests/fixtures/before-instances/northwind";
+
+/// A private copy of a data folder holding the rules and the Northwind of [`NORTHWIND`]:
+/// builds append to the ledger kept with the data, so tests never build the repository's
+/// own `data/`.
 pub fn data_copy(name: &str) -> PathBuf {
     let dir = temp_dir(name);
-    copy_dir(&root().join("data"), &dir);
+    std::fs::copy(root().join("data/rules.toml"), dir.join("rules.toml")).expect("copy rules");
+    copy_dir(&root().join(NORTHWIND), &dir.join("northwind"));
     for entry in walkdir::WalkDir::new(&dir) {
         let entry = entry.expect("walk");
         // The record belongs to whoever built the repository's data (a developer's
