@@ -242,8 +242,23 @@ pub fn envelope_barcode(
         text(&env.mailer_id),
         text(&env.serial),
     );
-    let tracking_code = imb::tracking_code(&barcode_id, &service_type, &mailer_id, &serial)
+    // `serial = "next"`: the print run assigns it (crate::usps::serials); the other fields
+    // are checked now, with a stand-in serial of the right width.
+    let assigned_later = serial == crate::usps::serials::NEXT;
+    let checked_serial = if assigned_later {
+        "0".repeat(crate::usps::serials::Serials::width(&mailer_id))
+    } else {
+        serial.clone()
+    };
+    let tracking_code = imb::tracking_code(&barcode_id, &service_type, &mailer_id, &checked_serial)
         .map_err(|e| err(e.field(), e.to_string()))?;
+    if assigned_later {
+        return Ok(Barcode::Omitted(
+            "The print run assigns this envelope's serial (`serial = \"next\"`): `docket \
+             envelopes` prints its Intelligent Mail barcode"
+                .to_string(),
+        ));
+    }
 
     let address_err = |e: crate::usps::address::AddressError| BarcodeError {
         field: format!("addresses.{recipient_key}.{}", e.field()),

@@ -169,6 +169,20 @@ pub fn print_run(options: &RunOptions) -> Result<PrintRun> {
     let mut entries = Vec::with_capacity(plans.len());
     let mut docs: Vec<MarkdownDoc> = Vec::new();
     let mut today = None;
+    // Serials written in the data are taken; `serial = "next"` takes the next one.
+    let mut written: std::collections::BTreeMap<String, u64> = Default::default();
+    for env in plans
+        .iter()
+        .flat_map(|p| p.loaded.engagement.envelope.iter())
+    {
+        if let (Some(m), Some(s)) = (&env.mailer_id, &env.serial)
+            && let Ok(n) = s.parse::<u64>()
+        {
+            let top = written.entry(m.clone()).or_insert(n);
+            *top = (*top).max(n);
+        }
+    }
+    let mut serials = crate::usps::serials::Serials::new(&options.data, written);
     // Every envelope of every engagement, in engagement order, then in the order of the
     // mailing's list (`[[envelope]]`).
     for (plan, artifact) in plans.iter().flat_map(|p| {
@@ -177,18 +191,43 @@ pub fn print_run(options: &RunOptions) -> Result<PrintRun> {
             .filter(|a| a.rule == k)
             .map(move |a| (p, a))
     }) {
-        let engagement = plan.engagement_of(artifact);
+        let mut engagement = plan.engagement_of(artifact);
         let gated = &artifact.gated;
         let evaluation = gated.evaluation();
-        let (recipient, barcode, barcode_note) = recipient_facts(engagement)?;
+        let assigned;
         let page = match gated {
             Gated::Cleared(cleared) if cleared.decision() == Decision::Final => {
-                docs.push(renderer.markdown(rule, cleared, engagement, plan.state_of(artifact))?);
+                let next = engagement.envelope.one().and_then(|env| {
+                    env.mailer_id
+                        .clone()
+                        .filter(|_| env.serial.as_deref() == Some(crate::usps::serials::NEXT))
+                });
+                let doc = match next {
+                    Some(mailer_id) => {
+                        let serial = serials.next(&mailer_id)?;
+                        let mut view = engagement.clone();
+                        if let Some(env) = view.envelope.as_mut() {
+                            env.serial = Some(serial.clone());
+                        }
+                        let mut cleared = cleared.clone();
+                        cleared.set_field("serial", &serial);
+                        let state =
+                            serde_json::to_value(&view).map_err(|e| Error::Usage(e.to_string()))?;
+                        assigned = view;
+                        engagement = &assigned;
+                        renderer.markdown(rule, &cleared, engagement, &state)?
+                    }
+                    None => {
+                        renderer.markdown(rule, cleared, engagement, plan.state_of(artifact))?
+                    }
+                };
+                docs.push(doc);
                 today = today.max(Some(engagement.as_of));
                 Some(docs.len())
             }
             _ => None,
         };
+        let (recipient, barcode, barcode_note) = recipient_facts(engagement)?;
         entries.push(Entry {
             engagement: engagement.id.clone(),
             client: engagement.client.clone(),
@@ -237,8 +276,10 @@ pub fn print_run(options: &RunOptions) -> Result<PrintRun> {
         print_scale: "100% (actual size)",
     };
 
-    // Everything rendered: write. A run with nothing to print must not leave an old PDF
-    // beside a manifest that lists no page.
+    // Everything rendered: record the serials this run used, then write (a run killed in
+    // between burns its serials; it never reuses them). A run with nothing to print must
+    // not leave an old PDF beside a manifest that lists no page.
+    serials.record(pdf_path)?;
     match &pdf {
         Some(bytes) => {
             output::write_atomic(pdf_path, bytes)?;

@@ -260,6 +260,13 @@ impl Cleared {
         self.evaluation.decision
     }
 
+    /// Sets one field of its data section (a serial a print run assigns).
+    pub(crate) fn set_field(&mut self, field: &str, value: &str) {
+        if let Some(map) = self.section.as_object_mut() {
+            map.insert(field.to_string(), Value::String(value.to_string()));
+        }
+    }
+
     /// Gives a document issued final its number from its series (see `numbering`).
     pub(crate) fn assign_number(&mut self, number: &str) {
         self.evaluation.document_id = number.to_string();

@@ -204,7 +204,7 @@ fn json_engagements_load_like_toml() {
     .unwrap();
     std::fs::remove_file(&toml_path).unwrap();
     let json_run = docket_ok(&["check", "--data", dir.to_str().unwrap(), "--json"]);
-    let toml_run = docket_ok(&["check", "--json"]);
+    let toml_run = docket_ok(&["check", "--data", BEFORE_INSTANCES, "--json"]);
     let decisions = |out: &std::process::Output| {
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         v["engagements"][0]["artifacts"]
@@ -299,7 +299,10 @@ fn init_creates_a_project_that_builds() {
         .output()
         .unwrap();
     assert!(run.status.success(), "{}", stderr(&run));
-    assert!(dir.join("output/northwind/invoice.pdf").exists());
+    assert!(
+        dir.join("output/northwind/invoice.milestone-2.pdf")
+            .exists()
+    );
     // A second init refuses to overwrite.
     assert_eq!(
         docket(&["init", dir.to_str().unwrap()]).status.code(),

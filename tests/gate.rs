@@ -11,7 +11,12 @@ use docket::model::{Approval, Approver, Date, Manifest, Rules, Status};
 use proptest::prelude::*;
 
 fn northwind() -> (Rules, Loaded, TemplateDigests) {
-    let project = load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))).unwrap();
+    // The Northwind of before instances (one document per kind): see tests/common NORTHWIND.
+    let project = load(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/before-instances"
+    )))
+    .unwrap();
     let loaded = project
         .engagements
         .into_iter()

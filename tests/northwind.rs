@@ -172,9 +172,18 @@ fn handoff_package_is_complete() {
     );
     assert!(!h["open_questions"].as_array().unwrap().is_empty());
     // `docket handoff --json` prints the same package without building.
-    let printed: Value =
-        serde_json::from_slice(&docket_ok(&["handoff", "-e", "northwind", "--json"]).stdout)
-            .unwrap();
+    let printed: Value = serde_json::from_slice(
+        &docket_ok(&[
+            "handoff",
+            "--data",
+            BEFORE_INSTANCES,
+            "-e",
+            "northwind",
+            "--json",
+        ])
+        .stdout,
+    )
+    .unwrap();
     assert_eq!(printed["decisions"], h["decisions"]);
     let md = std::fs::read_to_string(northwind_build().join("northwind/handoff.md")).unwrap();
     assert!(
@@ -343,6 +352,7 @@ fn check_writes_nothing() {
     let out = temp_dir("check");
     let run = docket_ok(&["check", "--out", out.to_str().unwrap(), "--json"]);
     let summary: Value = serde_json::from_slice(&run.stdout).unwrap();
-    assert_eq!(summary["counts"]["blocked"], 4);
+    // data/northwind: case study, credit note, certificate and a scorecard per quarter.
+    assert_eq!(summary["counts"]["blocked"], 5);
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
 }

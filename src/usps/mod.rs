@@ -3,3 +3,4 @@
 
 pub mod address;
 pub mod imb;
+pub mod serials;

@@ -70,6 +70,9 @@ pub fn temp_dir(name: &str) -> PathBuf {
 /// folder written then builds unchanged. `data/northwind` is its whole life since.
 pub const NORTHWIND: &str = "tests/fixtures/before-instances/northwind";
 
+/// The data folder holding [`NORTHWIND`] (the built-in rules apply: it has no rules.toml).
+pub const BEFORE_INSTANCES: &str = "tests/fixtures/before-instances";
+
 /// A private copy of a data folder holding the rules and the Northwind of [`NORTHWIND`]:
 /// builds append to the ledger kept with the data, so tests never build the repository's
 /// own `data/`.
