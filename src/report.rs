@@ -52,6 +52,10 @@ pub struct ArtifactReport {
     pub exceptions: Vec<crate::model::Exception>,
     /// Digest of its inputs (what a bound approval and the ledger refer to).
     pub input_digest: String,
+    /// For an invoice checked against its agreement's payment schedule: what it bills, what
+    /// was billed before it and what remains.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing: Option<crate::billing::Billed>,
     /// Set when the document was issued and this build kept its issued files, although its
     /// gate no longer clears it: what the gate says now (an issued document stays issued).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -396,6 +400,7 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
                 prepared_by: ev.prepared_by.clone(),
                 exceptions: ev.exceptions.clone(),
                 input_digest: ev.input_digest.total.clone(),
+                billing: ev.billing.clone(),
                 kept_as_issued: None,
             }
         })

@@ -347,7 +347,7 @@ agreement = "ADSA-2026-0142"
 currency = "USD"
 seller = "completetech"
 buyer = "northwind-ap"
-lines = [{ description = "Correction of milestone 1 (example)", quantity = "1", unit_price = "150.00", tax = "exempt" }]
+lines = [{ description = "Correction of milestone 1 (example)", quantity = "-1", unit_price = "150.00", tax = "exempt" }]
 taxes = [{ category = "exempt", rate = "0", note = "Professional services: no sales tax (example)" }]
 remittance = "Credited to your account (example)"
 "#,
@@ -376,7 +376,11 @@ artifact = "credit-note"
     let pdf = pdf_pages(&out.join("northwind/credit-note.pdf")).concat();
     assert!(pdf.contains("INV-2026-0460"), "{pdf}");
 
-    // Naming an invoice that was never issued blocks it; naming none that exists is an error.
+    // Naming an invoice that was never issued blocks it; naming none that exists is an error
+    // (in a folder of its own: the credit note above is issued and never edited).
+    for stale in ["ledger.jsonl", "ledger.head"] {
+        std::fs::remove_file(data.join("northwind").join(stale)).unwrap();
+    }
     edit(
         &data.join("northwind/engagement.toml"),
         "references = \"invoice:milestone-1\"",
@@ -411,8 +415,8 @@ fn hostile_instance_keys_are_located_errors() {
         let data = northwind_life("hostile-key");
         edit(
             &data.join("northwind/engagement.toml"),
-            "key = \"milestone-2\"",
-            &format!("key = \"{key}\""),
+            "[[invoice]]\nkey = \"milestone-2\"",
+            &format!("[[invoice]]\nkey = \"{key}\""),
         );
         let run = docket(&["check", "--data", data.to_str().unwrap()]);
         assert_eq!(run.status.code(), Some(1), "{key}");
