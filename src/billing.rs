@@ -105,7 +105,7 @@ pub fn check(engagement: &Engagement, approved_change_order: &[bool]) -> Vec<Opt
             let date = c
                 .date
                 .as_ref()
-                .map_or_else(|| engagement.as_of.to_string(), |d| date_key(d));
+                .map_or_else(|| engagement.as_of.to_string(), date_key);
             Some((date, price))
         })
         .collect();

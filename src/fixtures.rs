@@ -182,11 +182,22 @@ pub fn engagement(index: usize, seed: u64) -> (String, String, String) {
          [security_memo]\nid = \"SEC-{year}-{index:05}\"\ndecision = \"Conditional GO\"\nreviewed_scope = \"Pilot\"\n\n",
         10_000 + rng.below(90_000)
     );
+    // 1 to 6 invoices (from a stream of their own, so that an engagement with one invoice
+    // is exactly what it was before engagements held many): with one, the one-table form;
+    // with more, an array of tables, milestone by milestone.
+    let mut more = Rng::new(seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5EED);
+    let count = 1 + more.below(6);
     // The invoice: 1 to 15 lines, one or two tax categories, sometimes a discount.
     let lines = 1 + rng.below(15);
+    let head = if count == 1 {
+        "[invoice]\n".to_string()
+    } else {
+        format!("[[invoice]]\nkey = \"milestone-{count}\"\n")
+    };
+    e.push_str(&head);
     let _ = write!(
         e,
-        "[invoice]\nnumber = \"INV-{year}-{index:05}\"\nissue_date = \"{year}-11-24\"\npayment_terms = \"Net 30\"\n\
+        "number = \"INV-{year}-{index:05}\"\nissue_date = \"{year}-11-24\"\npayment_terms = \"Net 30\"\n\
          milestone = \"Milestone {}\"\nagreement = \"ADSA-{year}-{index:05}\"\ncurrency = \"USD\"\nseller = \"provider\"\nbuyer = \"client\"\n\
          remittance = \"ACH (example)\"\ndiscount = \"{}\"\nlines = [\n",
         1 + rng.below(3),
@@ -210,11 +221,34 @@ pub fn engagement(index: usize, seed: u64) -> (String, String, String) {
     let _ = write!(
         e,
         "]\ntaxes = [{{ category = \"standard\", rate = \"8.25\" }}, {{ category = \"reduced\", rate = \"0\" }}]\n\
-         paid = [{{ description = \"Deposit\", amount = \"{}\" }}]\n\n\
+         paid = [{{ description = \"Deposit\", amount = \"{}\" }}]\n\n",
+        rng.below(500)
+    );
+    // The earlier milestones' invoices, issued month by month before the last one.
+    for m in 1..count {
+        let _ = write!(
+            e,
+            "[[invoice]]\nkey = \"milestone-{m}\"\nnumber = \"INV-{year}-{index:05}-{m}\"\nissue_date = \"{year}-{:02}-15\"\n\
+             payment_terms = \"Net 30\"\nmilestone = \"Milestone {m}\"\nagreement = \"ADSA-{year}-{index:05}\"\ncurrency = \"USD\"\n\
+             seller = \"provider\"\nbuyer = \"client\"\nremittance = \"ACH (example)\"\nlines = [\n",
+            4 + m
+        );
+        for l in 0..1 + more.below(4) {
+            let _ = writeln!(
+                e,
+                "  {{ description = \"Milestone {m} line {l}\", quantity = \"{}\", unit_price = \"{}.00\", tax = \"standard\" }},",
+                1 + more.below(10),
+                100 + more.below(1500)
+            );
+        }
+        e.push_str("]\ntaxes = [{ category = \"standard\", rate = \"8.25\" }]\n\n");
+    }
+    let _ = write!(
+        e,
+        "\
          [email_sequence]\nsender = \"Engagement lead {index}\"\nrecipients = [{{ name = \"Sponsor {index}\", email = \"sponsor{index}@client.example\" }}]\n\
          messages = [{{ subject = \"Pilot update\", send_on = \"{year}-12-01\", body = \"Here is where the pilot stands.\" }}]\n\n\
          [envelope]\nsender = \"provider\"\nrecipient = \"client\"\ncontents = \"Invoice INV-{year}-{index:05}\"\n",
-        rng.below(500)
     );
     // Approvals: every engagement verified its facts; later gates vary.
     let approver = |gate: &str, actions: &str| {

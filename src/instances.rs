@@ -33,7 +33,7 @@ pub enum Section<T> {
 
 impl<T> Section<T> {
     /// Whether the engagement has no data for the kind.
-    pub fn is_absent(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 

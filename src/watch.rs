@@ -426,6 +426,7 @@ fn ignored_name(name: &str) -> bool {
     name == ledger::FILE_NAME
         || name == ledger::HEAD_FILE
         || name == ledger::RECORD_LOCK
+        || name == crate::usps::serials::FILE_NAME
         || output::is_temp_file(name)
         || name.ends_with('~')
         || name.ends_with(".swp")
@@ -470,6 +471,7 @@ mod tests {
         );
         for ignored in [
             "/w/data/northwind/ledger.jsonl",
+            "/w/data/imb-serials.jsonl",
             "/w/data/northwind/ledger.head",
             "/w/data/.docket-record.lock",
             "/w/data/northwind/.docket-ledger.head.Ab12Cd.tmp",

@@ -635,3 +635,42 @@ evidence = "SEC-2026-0091 (example)"
         500
     );
 }
+
+/// Regression: an engagement folder written before instances existed (one `[invoice]`, one
+/// of each kind) builds with the same outputs, byte for byte, the same input digests and the
+/// same ledger records as docket did before (the golden file was written by that docket,
+/// commit b2c6849). No migration is needed.
+#[test]
+fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
+    let golden = read_json(&root().join("tests/golden/before-instances.json"));
+    let data = data_copy("before-instances");
+    let out = build_new(&data, "before-instances-out");
+    for (file, digest) in golden["outputs"].as_object().unwrap() {
+        let bytes = std::fs::read(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        use sha2::Digest;
+        let ours = hex::encode(sha2::Sha256::digest(&bytes));
+        assert_eq!(
+            &ours, digest,
+            "{file} differs from what docket wrote before instances"
+        );
+    }
+    let report = read_json(&out.join("northwind/build-report.json"));
+    for a in report["artifacts"].as_array().unwrap() {
+        assert!(a.get("key").is_none());
+        let kind = a["kind"].as_str().unwrap();
+        assert_eq!(a["input_digest"], golden["input_digests"][kind], "{kind}");
+    }
+    let ledger: Vec<Value> = std::fs::read_to_string(data.join("northwind/ledger.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let golden_ledger = golden["ledger"].as_array().unwrap();
+    assert_eq!(ledger.len(), golden_ledger.len());
+    for (ours, theirs) in ledger.iter().zip(golden_ledger) {
+        for field in ["kind", "document_id", "input_digest", "outputs"] {
+            assert_eq!(ours[field], theirs[field], "{field}");
+        }
+        assert!(ours.get("key").is_none());
+    }
+}

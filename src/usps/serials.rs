@@ -132,7 +132,13 @@ impl Serials {
         }
         let mut text = match std::fs::read_to_string(&self.path) {
             Ok(t) => t,
-            Err(_) => String::new(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(source) => {
+                return Err(Error::Read {
+                    path: self.path.clone(),
+                    source,
+                });
+            }
         };
         for (mailer_id, (first, last)) in &self.used {
             let line = Used {
