@@ -300,7 +300,10 @@ pub fn new_engagement(
                 "# Engagement {id}, written by `docket new`. Every fact is TBD until someone who\n\
                  # knows it writes it in; docket lists each TBD as an open question and never\n\
                  # invents a value. Add the artifact sections ([brief], [proposal], ...) as the\n\
-                 # work gets there; `docket schema engagement` describes every field.\n\n"
+                 # work gets there; for many documents of a kind (a deposit invoice, then one\n\
+                 # per milestone), write the section as an array of tables, each with its key:\n\
+                 # [[invoice]] key = \"deposit\" ... [[invoice]] key = \"milestone-1\" ...\n\
+                 # `docket schema engagement` describes every field.\n\n"
             );
             let body = toml::to_string(&engagement).map_err(|e| Error::Usage(e.to_string()))?;
             let manifest_text = format!(
