@@ -234,7 +234,11 @@ pub fn engagement_html(report: &EngagementReport, thumbnails: &[String]) -> Resu
             let thumb = format!("thumbs/{}.png", a.stem());
             Document {
                 kind: a.name(),
-                title: a.title.clone(),
+                // One of many documents of a kind shows which: "Milestone Invoice · deposit".
+                title: match &a.key {
+                    Some(key) => format!("{} · {key}", a.title),
+                    None => a.title.clone(),
+                },
                 id: a.document_id.clone(),
                 progress: a.progress.as_str(),
                 reasons: a.reasons.clone(),

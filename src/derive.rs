@@ -242,11 +242,11 @@ pub fn envelope_barcode(
         text(&env.mailer_id),
         text(&env.serial),
     );
-    // `serial = "next"`: the print run assigns it (crate::usps::serials); the other fields
+    // `serial = "next"`: the print run assigns it (`crate::record::serials`); the other fields
     // are checked now, with a stand-in serial of the right width.
-    let assigned_later = serial == crate::usps::serials::NEXT;
+    let assigned_later = serial == imb::NEXT_SERIAL;
     let checked_serial = if assigned_later {
-        "0".repeat(crate::usps::serials::Serials::width(&mailer_id))
+        "0".repeat(imb::serial_width(&mailer_id))
     } else {
         serial.clone()
     };

@@ -182,7 +182,7 @@ pub fn print_run(options: &RunOptions) -> Result<PrintRun> {
             *top = (*top).max(n);
         }
     }
-    let mut serials = crate::usps::serials::Serials::new(&options.data, written);
+    let mut serials = crate::record::serials::Serials::new(&options.data, written);
     // Every envelope of every engagement, in engagement order, then in the order of the
     // mailing's list (`[[envelope]]`).
     for (plan, artifact) in plans.iter().flat_map(|p| {
@@ -200,7 +200,7 @@ pub fn print_run(options: &RunOptions) -> Result<PrintRun> {
                 let next = engagement.envelope.one().and_then(|env| {
                     env.mailer_id
                         .clone()
-                        .filter(|_| env.serial.as_deref() == Some(crate::usps::serials::NEXT))
+                        .filter(|_| env.serial.as_deref() == Some(crate::record::serials::NEXT))
                 });
                 let doc = match next {
                     Some(mailer_id) => {

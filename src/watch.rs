@@ -426,7 +426,7 @@ fn ignored_name(name: &str) -> bool {
     name == ledger::FILE_NAME
         || name == ledger::HEAD_FILE
         || name == ledger::RECORD_LOCK
-        || name == crate::usps::serials::FILE_NAME
+        || name == crate::record::serials::FILE_NAME
         || output::is_temp_file(name)
         || name.ends_with('~')
         || name.ends_with(".swp")

@@ -11,6 +11,8 @@
 pub mod derive;
 #[path = "../../src/error.rs"]
 pub mod error;
+#[path = "../../src/instances.rs"]
+pub mod instances;
 #[path = "../../src/load.rs"]
 pub mod load;
 #[path = "../../src/model.rs"]

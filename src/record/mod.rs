@@ -20,6 +20,7 @@
 pub mod issued;
 pub mod ledger;
 pub mod numbering;
+pub mod serials;
 
 use std::path::Path;
 

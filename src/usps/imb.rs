@@ -332,6 +332,16 @@ fn bars(characters: &[u16; 10]) -> String {
         .collect()
 }
 
+/// The serial an envelope's data writes to have the print run assign it
+/// (`crate::record::serials`).
+pub const NEXT_SERIAL: &str = "next";
+
+/// The width of a serial for a mailer id: 9 digits with a 6-digit id, 6 with a 9-digit one
+/// (the tracking code's 15 digits less barcode id, service type and mailer id).
+pub fn serial_width(mailer_id: &str) -> usize {
+    if mailer_id.len() == 9 { 6 } else { 9 }
+}
+
 /// Builds the 20-digit tracking code from its parts, validating each: barcode id 2 digits with
 /// the second 0-4, service type 3 digits, mailer id 6 digits starting 0-8 or 9 digits starting
 /// 9, serial 9 digits for a 6-digit mailer id or 6 digits for a 9-digit one.

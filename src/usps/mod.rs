@@ -3,4 +3,3 @@
 
 pub mod address;
 pub mod imb;
-pub mod serials;

@@ -14,14 +14,13 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::ledger::{self, RecordLock};
 use crate::error::{Error, Result};
-use crate::record::ledger::{self, RecordLock};
 
 /// The data folder's record of serials used.
 pub const FILE_NAME: &str = "imb-serials.jsonl";
 
-/// The serial a data file writes to have it assigned at print time.
-pub const NEXT: &str = "next";
+pub use crate::usps::imb::{NEXT_SERIAL as NEXT, serial_width};
 
 /// One line of the record: the serials one run used for one mailer id.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -59,11 +58,6 @@ impl Serials {
             used: BTreeMap::new(),
             written,
         }
-    }
-
-    /// The width of a serial for a mailer id: 9 digits with a 6-digit id, 6 with a 9-digit one.
-    pub fn width(mailer_id: &str) -> usize {
-        if mailer_id.len() == 9 { 6 } else { 9 }
     }
 
     fn recorded(&self) -> Result<Vec<Used>> {
@@ -109,7 +103,7 @@ impl Serials {
             let next = recorded.max(written).map_or(1, |m| m + 1);
             self.next.insert(mailer_id.to_string(), next);
         }
-        let width = Self::width(mailer_id);
+        let width = serial_width(mailer_id);
         let serial = self.next[mailer_id];
         if serial >= 10u64.pow(width as u32) {
             return Err(Error::Refused(format!(
