@@ -674,3 +674,13 @@ fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
         assert!(ours.get("key").is_none());
     }
 }
+
+#[test]
+fn the_front_matter_of_one_of_many_says_which() {
+    let out = build_new(&northwind_life("front-matter"), "front-matter-out");
+    let md = std::fs::read_to_string(out.join("northwind/invoice.milestone-1.md")).unwrap();
+    let fm = front_matter(&md);
+    assert_eq!(fm["kind"].as_str(), Some("invoice"));
+    assert_eq!(fm["key"].as_str(), Some("milestone-1"));
+    assert_eq!(fm["id"].as_str(), Some("INV-2026-0460"));
+}

@@ -129,7 +129,10 @@ impl Renderer {
         if let Some(calc) = &calc {
             context.insert("calc", calc);
         }
-        let markdown = markdown::render(&self.tera, &rule.template, &context)?;
+        let mut markdown = markdown::render(&self.tera, &rule.template, &context)?;
+        if let Some(key) = evaluation.key.as_deref() {
+            with_key(&mut markdown, key);
+        }
 
         let meta = if rule.layout.is_envelope() {
             // The same standardized lines and bars the Markdown proof shows.
@@ -393,6 +396,23 @@ pub(crate) struct DocMeta<'a> {
     scope: &'a str,
     missing: Vec<String>,
     open_questions: &'a [String],
+}
+
+/// One of many documents of a kind says which in its front matter: `key: "milestone-2"`
+/// after its `kind:` line. Added here rather than by the templates, so that documents of the
+/// one-table form keep the bytes (and template digests) they always had.
+fn with_key(markdown: &mut String, key: &str) {
+    if !markdown.starts_with("---\n") {
+        return;
+    }
+    let Some(end) = markdown[4..].find("\n---\n").map(|e| e + 4) else {
+        return;
+    };
+    if let Some(kind) = markdown[..end].find("\nkind: ")
+        && let Some(eol) = markdown[kind + 1..end].find('\n').map(|e| e + kind + 1)
+    {
+        markdown.insert_str(eol, &format!("\nkey: {}", markdown::yaml_quoted(key)));
+    }
 }
 
 fn document_date(section: &Value, engagement: &Engagement) -> String {
