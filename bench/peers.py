@@ -57,6 +57,10 @@ def money(d):
 def html_of(folder):
     e = tomllib.loads((Path(data) / folder.parent.name / "engagement.toml").read_text())
     inv = e["invoice"]
+    if isinstance(inv, list):
+        # One of many invoices (`[[invoice]]`): the emitted folder is named invoice.<key>.
+        key = folder.name.partition(".")[2]
+        inv = next(i for i in inv if i.get("key") == key)
     lines, total = [], Decimal(0)
     for l in inv["lines"]:
         net = (Decimal(l["quantity"]) * Decimal(l["unit_price"])).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
