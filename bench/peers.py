@@ -66,7 +66,7 @@ def html_of(folder):
         net = (Decimal(l["quantity"]) * Decimal(l["unit_price"])).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         total += net
         lines.append(dict(l, net=money(net)))
-    paid = sum(Decimal(p["amount"]) for p in inv.get("paid", []))
+    paid = sum((Decimal(p["amount"]) for p in inv.get("paid", [])), Decimal(0))
     return TEMPLATE.render(e=e, inv=inv, lines=lines, total=money(total), paid=money(paid), due=money(total - paid))
 
 
