@@ -95,18 +95,6 @@ fn engagement_toml(data: &Path) -> PathBuf {
     data.join("northwind/engagement.toml")
 }
 
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} lacks {from}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
-fn append(path: &Path, more: &str) {
-    let mut text = std::fs::read_to_string(path).unwrap();
-    text.push_str(more);
-    std::fs::write(path, text).unwrap();
-}
-
 /// A copy of the example whose invoice number comes from the series (`number = "TBD"`).
 fn tbd_invoice(name: &str) -> (PathBuf, PathBuf) {
     let data = data_copy(name);
@@ -116,25 +104,6 @@ fn tbd_invoice(name: &str) -> (PathBuf, PathBuf) {
         "number = \"TBD\"",
     );
     (data, temp_dir(&format!("{name}-out")))
-}
-
-fn build(data: &Path, out: &Path) -> std::process::Output {
-    docket(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ])
-}
-
-fn build_ok(data: &Path, out: &Path) {
-    let run = build(data, out);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
 }
 
 /// The build is refused (exit 1); returns its error text.

@@ -21,37 +21,6 @@ fn northwind_life(name: &str) -> PathBuf {
     dir
 }
 
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} has no {from:?}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
-fn append(path: &Path, more: &str) {
-    let mut text = std::fs::read_to_string(path).unwrap();
-    text.push_str(more);
-    std::fs::write(path, text).unwrap();
-}
-
-fn build(data: &Path, out: &Path) -> std::process::Output {
-    docket(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ])
-}
-
-fn build_ok(data: &Path, out: &Path) {
-    let run = build(data, out);
-    assert!(
-        run.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-}
-
 /// The report entry of an artifact (`invoice:deposit`).
 fn artifact(out: &Path, name: &str) -> Value {
     let report = read_json(&out.join("northwind/build-report.json"));

@@ -56,6 +56,41 @@ pub fn build_only(data: &Path, out: &Path, kind: &str) -> Output {
     ])
 }
 
+/// Replaces the first `from` in a file with `to`, insisting it is there.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Appends text to a file.
+pub fn append(path: &Path, more: &str) {
+    let mut text = std::fs::read_to_string(path).unwrap();
+    text.push_str(more);
+    std::fs::write(path, text).unwrap();
+}
+
+/// Builds `data` into `out`.
+pub fn build(data: &Path, out: &Path) -> Output {
+    docket(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
+/// Builds `data` into `out` and insists on success.
+pub fn build_ok(data: &Path, out: &Path) {
+    let run = build(data, out);
+    assert!(
+        run.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
 /// A fresh temporary folder that lives as long as the test process.
 pub fn temp_dir(name: &str) -> PathBuf {
     tempfile::Builder::new()
