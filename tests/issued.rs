@@ -12,29 +12,8 @@ use std::path::{Path, PathBuf};
 use common::*;
 use serde_json::Value;
 
-/// Approvals that let every issued kind of Northwind be final (with [`BILLING`]).
-const SEND_AND_PUBLISH: &str = r#"
-[[approval]]
-gate = "external_send"
-status = "approved"
-approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
-actions = ["send-email", "send-mail"]
-evidence = "Sponsor approved the mailing, 2026-11-30 (example)"
-
-[[approval]]
-gate = "security"
-status = "approved"
-approver = { name = "Sam Okafor (example)", role = "CompleteTech security reviewer" }
-actions = ["external-send"]
-evidence = "SEC-2026-0091: mailing and email reviewed (example)"
-
-[[approval]]
-gate = "recipient"
-status = "approved"
-approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
-actions = ["verify-recipient"]
-evidence = "Recipient and address confirmed by the sponsor (example)"
-
+/// Approvals that let the case study be final too (with [`BILLING`] and [`SEND`]).
+const PUBLISH: &str = r#"
 [[approval]]
 gate = "public_use"
 status = "approved"
@@ -302,7 +281,7 @@ fn every_issued_kind_stays_as_issued() {
     );
     let approvals = data.join("northwind/approvals.toml");
     let before_approvals = std::fs::read_to_string(&approvals).unwrap();
-    append(&approvals, &format!("{BILLING}{SEND_AND_PUBLISH}"));
+    append(&approvals, &format!("{BILLING}{SEND}{PUBLISH}"));
     build_ok(&data, &out);
     assert_eq!(issued_records(&data), ISSUED.len());
     let mut issued = BTreeMap::new();

@@ -530,31 +530,7 @@ fn a_mailing_prints_one_file_with_distinct_serials_across_runs() {
         format!("{}{mailing}{}{addresses}", &text[..start], &text[end..]),
     )
     .unwrap();
-    append(
-        &data.join("northwind/approvals.toml"),
-        r#"
-[[approval]]
-gate = "external_send"
-status = "approved"
-approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
-actions = ["send-mail"]
-evidence = "Mailing approved by email (example)"
-
-[[approval]]
-gate = "recipient"
-status = "approved"
-approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
-actions = ["verify-recipient"]
-evidence = "Recipient list verified (example)"
-
-[[approval]]
-gate = "security"
-status = "approved"
-approver = { name = "Sam Okafor (example)", role = "CompleteTech security reviewer" }
-actions = ["external-send"]
-evidence = "SEC-2026-0091 (example)"
-"#,
-    );
+    append(&data.join("northwind/approvals.toml"), SEND);
     let run = |n: u32| {
         let pdf = data.join(format!("run-{n}.pdf"));
         let out = docket_ok(&[

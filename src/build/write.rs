@@ -255,8 +255,14 @@ fn engagement_files(
             crate::board::engagement_html(&report, &thumbnails)?.into_bytes(),
         ),
     ]);
+    // By name, once: a mailing of 500 envelopes would otherwise search 500 names 500 times.
+    let by_name: std::collections::HashMap<String, &crate::Artifact> = plan
+        .artifacts
+        .iter()
+        .map(|a| (a.name(cx.rules), a))
+        .collect();
     let dates = |name: &str| {
-        let artifact = plan.artifact(cx.rules, name)?;
+        let artifact = *by_name.get(name)?;
         let section = plan
             .state_of(artifact)
             .get(&artifact.rule(cx.rules).section)?;

@@ -17,6 +17,31 @@ actions = ["issue-invoice", "issue-credit-note"]
 evidence = "Billing approval email (example)"
 "#;
 
+/// Approvals that let Northwind's email sequence and envelopes be final: external send,
+/// verified recipient, and the security review of external sends.
+pub const SEND: &str = r#"
+[[approval]]
+gate = "external_send"
+status = "approved"
+approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
+actions = ["send-email", "send-mail"]
+evidence = "Sponsor approved the mailing, 2026-11-30 (example)"
+
+[[approval]]
+gate = "security"
+status = "approved"
+approver = { name = "Sam Okafor (example)", role = "CompleteTech security reviewer" }
+actions = ["external-send"]
+evidence = "SEC-2026-0091: mailing and email reviewed (example)"
+
+[[approval]]
+gate = "recipient"
+status = "approved"
+approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
+actions = ["verify-recipient"]
+evidence = "Recipient and address confirmed by the sponsor (example)"
+"#;
+
 /// The crate root (tests run the binary from here so `data/`, `templates/`, `fonts/` resolve).
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
