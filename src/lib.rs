@@ -185,11 +185,6 @@ impl Plan {
     pub fn state_of<'a>(&'a self, artifact: &'a Artifact) -> &'a Value {
         artifact.view.as_ref().map_or(&self.state, |v| &v.1)
     }
-
-    /// The artifact named `invoice` or `invoice:deposit`.
-    pub fn artifact(&self, rules: &model::Rules, name: &str) -> Option<&Artifact> {
-        self.artifacts.iter().find(|a| a.name(rules) == name)
-    }
 }
 
 /// Whether `--only` (`only`) selects an artifact: all when empty; `invoice` selects every
