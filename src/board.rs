@@ -49,6 +49,26 @@ pub struct Row {
     pub n: [usize; 3],
     /// What waits, on what, on whom, since when.
     pub w: Vec<Waiting>,
+    /// What the client owes, per currency (absent when nothing is open).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ow: Vec<Owed>,
+}
+
+/// What an engagement's client owes in one currency, as the board shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Owed {
+    /// ISO 4217 code.
+    pub cur: String,
+    /// Open, as a plain decimal (summed into the portfolio total).
+    pub open: String,
+    /// Past due, as a plain decimal.
+    pub od: String,
+    /// Open per aging bucket (current, 1-30, 31-60, 61-90, over 90), plain decimals.
+    pub b: Vec<String>,
+    /// Days past due of the oldest open invoice.
+    pub days: i64,
+    /// As shown: `USD 8,400.00 (8,400.00 past due, 13 days)`.
+    pub f: String,
 }
 
 /// A draft or blocked artifact and what it waits for.
@@ -140,7 +160,39 @@ pub fn row(
             );
         }
     }
+    let ow = report
+        .receivables
+        .iter()
+        .flat_map(|account| &account.aging)
+        .filter(|a| a.open > rust_decimal::Decimal::ZERO)
+        .map(|a| {
+            let fmt = |d: rust_decimal::Decimal| {
+                crate::money::Currency::from_code(&a.currency)
+                    .map_or_else(|| d.to_string(), |c| crate::money::format_amount(d, c))
+            };
+            let f = if a.overdue.is_zero() {
+                format!("{} {}", a.currency, fmt(a.open))
+            } else {
+                format!(
+                    "{} {} ({} past due, {} days)",
+                    a.currency,
+                    fmt(a.open),
+                    fmt(a.overdue),
+                    a.max_days_overdue
+                )
+            };
+            Owed {
+                cur: a.currency.clone(),
+                open: a.open.to_string(),
+                od: a.overdue.to_string(),
+                b: a.buckets.iter().map(ToString::to_string).collect(),
+                days: a.max_days_overdue,
+                f,
+            }
+        })
+        .collect();
     Row {
+        ow,
         id: report.engagement.clone(),
         c: report.client.clone(),
         st: report.lifecycle_stage.clone(),
@@ -204,7 +256,124 @@ pub fn index_html(rules: &Rules, rows: &[Row]) -> String {
         .replacen("/*STYLE*/", STYLE, 1)
         .replacen("/*CSP*/", &csp_hash(INDEX_SCRIPT), 1)
         .replacen("/*SCRIPT*/", INDEX_SCRIPT, 1)
+        .replacen("<!--OWED-->", &owed_html(rows), 1)
         .replacen("/*DATA*/", &script_json(&data), 1)
+}
+
+/// Text for HTML: `&`, `<`, `>` and quotes escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The portfolio's receivables: per currency, the total open and past due, and a bar chart
+/// of its aging (an SVG drawn here, with the figures written beside the bars: the chart is
+/// for looking, the numbers for reading). Currencies are never summed together.
+fn owed_html(rows: &[Row]) -> String {
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+    let mut totals: std::collections::BTreeMap<&str, (Decimal, Decimal, [Decimal; 5], usize)> =
+        std::collections::BTreeMap::new();
+    for row in rows {
+        for o in &row.ow {
+            let t = totals.entry(o.cur.as_str()).or_insert((
+                Decimal::ZERO,
+                Decimal::ZERO,
+                [Decimal::ZERO; 5],
+                0,
+            ));
+            t.0 += Decimal::from_str(&o.open).unwrap_or_default();
+            t.1 += Decimal::from_str(&o.od).unwrap_or_default();
+            for (i, b) in o.b.iter().enumerate().take(5) {
+                t.2[i] += Decimal::from_str(b).unwrap_or_default();
+            }
+            t.3 += 1;
+        }
+    }
+    if totals.is_empty() {
+        return "<p>Nothing is owed: every issued invoice is paid or credited.</p>".to_string();
+    }
+    let mut html = String::new();
+    for (cur, (open, overdue, buckets, clients)) in &totals {
+        let currency = crate::money::Currency::from_code(cur);
+        let fmt = |d: Decimal| {
+            currency.map_or_else(|| d.to_string(), |c| crate::money::format_amount(d, c))
+        };
+        let cur = escape(cur);
+        html.push_str(&format!(
+            "<figure class=\"owed\" data-currency=\"{cur}\"><figcaption><strong>{cur} {}</strong> open, \
+             {cur} {} past due, over {clients} engagement{}</figcaption>",
+            fmt(*open),
+            fmt(*overdue),
+            if *clients == 1 { "" } else { "s" }
+        ));
+        html.push_str(&aging_svg(&cur, buckets, &fmt));
+        html.push_str("</figure>");
+    }
+    html
+}
+
+/// A horizontal bar chart of one currency's aging buckets: one labelled bar per bucket,
+/// its length proportional to the amount, the amount written after it.
+fn aging_svg(
+    cur: &str,
+    buckets: &[rust_decimal::Decimal; 5],
+    fmt: &dyn Fn(rust_decimal::Decimal) -> String,
+) -> String {
+    use rust_decimal::Decimal;
+    use rust_decimal::prelude::ToPrimitive;
+    const COLORS: [&str; 5] = ["#1f7a3f", "#9a6400", "#c05a00", "#b3261e", "#7a1410"];
+    let max = buckets.iter().copied().max().unwrap_or(Decimal::ZERO);
+    let (label_w, bar_w, row_h) = (96.0, 260.0, 22.0);
+    let height = row_h * 5.0 + 6.0;
+    let mut svg = format!(
+        "<svg class=\"aging\" role=\"img\" viewBox=\"0 0 480 {height}\" width=\"480\" height=\"{height}\" \
+         xmlns=\"http://www.w3.org/2000/svg\"><title>Aging of what is open in {cur}</title>"
+    );
+    for (i, (bucket, amount)) in crate::receivables::Bucket::ALL
+        .iter()
+        .zip(buckets)
+        .enumerate()
+    {
+        // The bar's length is display only; the amount printed beside it is exact.
+        let share = if max.is_zero() {
+            0.0
+        } else {
+            (*amount / max).to_f64().unwrap_or(0.0)
+        };
+        let y = 3.0 + row_h * i as f64;
+        let w = if amount.is_zero() {
+            0.0
+        } else {
+            (bar_w * share).max(2.0)
+        };
+        svg.push_str(&format!(
+            "<g data-bucket=\"{id}\"><text x=\"{lx}\" y=\"{ty}\" text-anchor=\"end\" font-size=\"12\" fill=\"#5b6573\">{label}</text>\
+             <rect x=\"{bx}\" y=\"{y}\" width=\"{w:.1}\" height=\"{bh}\" fill=\"{color}\"/>\
+             <text x=\"{vx:.1}\" y=\"{ty}\" font-size=\"12\" fill=\"#1d2430\">{value}</text></g>",
+            id = bucket.id(),
+            lx = label_w - 6.0,
+            ty = y + 13.0,
+            label = escape(bucket.label()),
+            bx = label_w,
+            bh = row_h - 6.0,
+            color = COLORS[i],
+            vx = label_w + w + 6.0,
+            value = escape(&fmt(*amount)),
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
 }
 
 /// A document's links and thumbnail on its engagement page.
@@ -253,7 +422,36 @@ pub fn engagement_html(report: &EngagementReport, thumbnails: &[String]) -> Resu
             template: "board/engagement.html".into(),
             message: e.to_string(),
         })?;
+    let invoices: Vec<serde_json::Value> = report
+        .receivables
+        .iter()
+        .flat_map(|a| &a.invoices)
+        .map(|i| {
+            let fmt = |d: rust_decimal::Decimal| {
+                crate::money::Currency::from_code(&i.currency)
+                    .map_or_else(|| d.to_string(), |c| crate::money::format_amount(d, c))
+            };
+            let date = |d: Option<crate::model::Date>| {
+                d.map_or_else(|| crate::model::TBD.to_string(), |d| d.to_string())
+            };
+            serde_json::json!({
+                "number": i.number,
+                "name": i.name,
+                "state": i.state.as_str(),
+                "issue_date": date(i.issue_date),
+                "due_date": date(i.due_date),
+                "currency": i.currency,
+                "amount": fmt(i.amount),
+                "paid": fmt(i.paid),
+                "credited": fmt(i.credited),
+                "open": fmt(i.open),
+                "days_overdue": i.days_overdue,
+                "reminders": i.reminders_sent,
+            })
+        })
+        .collect();
     let mut context = tera::Context::new();
+    context.insert("invoices", &invoices);
     context.insert("r", report);
     context.insert("h", &handoff);
     context.insert("documents", &documents);

@@ -265,6 +265,7 @@ pub fn new_engagement(
             sponsor: tbd(),
             sponsor_title: tbd(),
             billing_address: "client".into(),
+            billing_contact: None,
             einvoice: None,
         },
         addresses: [
@@ -287,6 +288,9 @@ pub fn new_engagement(
         certificate: crate::model::Section::Absent,
         change_order: crate::model::Section::Absent,
         credit_note: crate::model::Section::Absent,
+        statement: crate::model::Section::Absent,
+        reminder: crate::model::Section::Absent,
+        payments: Vec::new(),
     };
     let gates = crate::load::known_gates(&rules);
     let approvals: Vec<serde_json::Value> = gates

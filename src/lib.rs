@@ -41,6 +41,7 @@ pub mod mcp;
 pub mod model;
 pub mod money;
 pub mod output;
+pub mod receivables;
 pub mod record;
 pub mod render;
 pub mod report;
@@ -138,6 +139,9 @@ pub struct Plan {
     /// Its ledger, read once: what it has issued (the guard, numbering and the report
     /// read it from here).
     pub records: Vec<ledger::Record>,
+    /// What the client owes on the engagement's `as_of`: each issued invoice's state,
+    /// payments, credits and aging.
+    pub account: receivables::Account,
 }
 
 /// One artifact of an engagement: a kind's document, or one instance of a kind written as
@@ -289,17 +293,16 @@ pub(crate) fn plan_all(
             let state = serde_json::to_value(&loaded.engagement)
                 .map_err(|e| Error::Usage(e.to_string()))?;
             let records = ledger::read(&ledger::path(&loaded.dir))?;
-            // Invoices and credit notes are gated last: what they may bill depends on the
-            // other documents (approved change orders, earlier invoices).
-            let billed_last =
-                |r: &model::KindRule| matches!(r.section.as_str(), "invoice" | "credit_note");
+            // Invoices and credit notes are gated after the other documents: what they may
+            // bill depends on them (approved change orders, earlier invoices); statements
+            // and reminders last: they report what the issued invoices are owed.
+            let phase = |r: &model::KindRule| match r.section.as_str() {
+                "invoice" | "credit_note" => 1,
+                "statement" | "reminder" => 2,
+                _ => 0,
+            };
             let mut artifacts = Vec::new();
-            for (r, rule) in rules
-                .kind
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| !billed_last(r))
-            {
+            for (r, rule) in rules.kind.iter().enumerate().filter(|(_, r)| phase(r) == 0) {
                 artifacts.extend(gate_kind(
                     rules,
                     r,
@@ -316,12 +319,7 @@ pub(crate) fn plan_all(
                 .map(|a| a.gated.evaluation().decision == gate::Decision::Final)
                 .collect();
             let checks = billing::check(&loaded.engagement, &approved);
-            for (r, rule) in rules
-                .kind
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| billed_last(r))
-            {
+            for (r, rule) in rules.kind.iter().enumerate().filter(|(_, r)| phase(r) == 1) {
                 let invoices;
                 let adjust = if rule.section == "invoice" {
                     Adjust::Billing(&checks)
@@ -337,6 +335,22 @@ pub(crate) fn plan_all(
                     &state,
                     templates,
                     &adjust,
+                )?);
+            }
+            let account = owed(rules, &mut loaded, &records, &artifacts)?;
+            for (r, rule) in rules.kind.iter().enumerate().filter(|(_, r)| phase(r) == 2) {
+                // No reminder is due: no reminder artifact (rather than a blocked one).
+                if rule.section == "reminder" && loaded.engagement.reminder.is_empty() {
+                    continue;
+                }
+                artifacts.extend(gate_kind(
+                    rules,
+                    r,
+                    rule,
+                    &mut loaded,
+                    &state,
+                    templates,
+                    &Adjust::Statement(&account),
                 )?);
             }
             artifacts.sort_by_key(|a| a.rule);
@@ -356,6 +370,7 @@ pub(crate) fn plan_all(
                 artifacts,
                 route,
                 records,
+                account,
             })
         })
         .collect()
@@ -371,6 +386,94 @@ enum Adjust<'a> {
     /// Credit notes: the invoices by name (`invoice:milestone-1`), with their number and
     /// whether they were issued, for a `references` that names one.
     Corrects(&'a [(String, String, bool)]),
+    /// Statements: the account they state (reminders are made from it beforehand).
+    Statement(&'a receivables::Account),
+}
+
+/// The engagement's receivables: every issued invoice and credit note (recorded as issued,
+/// or final in this build), its payments applied (a payment that cannot be is a located
+/// error), and the reminders now due, which become the engagement's `reminder` section.
+fn owed(
+    rules: &model::Rules,
+    loaded: &mut Loaded,
+    records: &[ledger::Record],
+    gated: &[Artifact],
+) -> Result<receivables::Account> {
+    let issued_of = |section: &str| -> Vec<(receivables::Issued<'_>, bool)> {
+        let Some((r, rule)) = rules
+            .kind
+            .iter()
+            .enumerate()
+            .find(|(_, k)| k.section == section)
+        else {
+            return Vec::new();
+        };
+        let docs = match section {
+            "invoice" => &loaded.engagement.invoice,
+            _ => &loaded.engagement.credit_note,
+        };
+        docs.iter()
+            .map(|inv| {
+                let recorded = issued::latest_issued(records, &rule.kind, inv.key.as_deref());
+                let now = gated
+                    .iter()
+                    .find(|a| a.rule == r && a.key == inv.key)
+                    .map(|a| a.gated.evaluation())
+                    .filter(|e| e.decision == gate::Decision::Final);
+                let number = recorded.map_or_else(
+                    || now.map_or_else(|| inv.number.clone(), |e| e.document_id.clone()),
+                    |e| e.document_id.clone(),
+                );
+                let doc = receivables::Issued {
+                    name: instances::name(&rule.kind, inv.key.as_deref()),
+                    key: inv.key.clone(),
+                    number,
+                    data: inv,
+                };
+                (doc, recorded.is_some() || now.is_some())
+            })
+            .collect()
+    };
+    let invoices = issued_of("invoice");
+    let credits: Vec<receivables::Issued<'_>> = issued_of("credit_note")
+        .into_iter()
+        .filter_map(|(c, issued)| issued.then_some(c))
+        .collect();
+    let reminder_kind = rules.kind.iter().find(|k| k.section == "reminder");
+    let sent: std::collections::BTreeMap<String, Vec<String>> = invoices
+        .iter()
+        .filter_map(|(inv, issued)| issued.then_some(&inv.number))
+        .map(|number| {
+            let stages = reminder_kind.map_or_else(Vec::new, |kind| {
+                rules
+                    .reminder
+                    .iter()
+                    .filter(|st| {
+                        let key = receivables::reminder_key(number, &st.name);
+                        issued::latest_issued(records, &kind.kind, Some(&key)).is_some()
+                    })
+                    .map(|st| st.name.clone())
+                    .collect()
+            });
+            (number.clone(), stages)
+        })
+        .collect();
+    let engagement = &loaded.engagement;
+    let account = receivables::account(engagement, &invoices, &credits, &sent, engagement.as_of)
+        .map_err(|e| Error::data(load::locate(&loaded.engagement_file, &e.field), e.message))?;
+    let due = if reminder_kind.is_some() {
+        receivables::reminders(&account, engagement, &invoices, &rules.reminder)
+    } else {
+        Vec::new()
+    };
+    drop(invoices);
+    drop(credits);
+    loaded.engagement.reminder = if due.is_empty() {
+        model::Section::Absent
+    } else {
+        model::Section::Many(due)
+    };
+    Ok(account)
 }
 
 /// Every invoice instance by name, its number and whether it is issued: recorded as issued
@@ -440,6 +543,7 @@ fn gate_kind(
     let many = loaded.engagement.is_many(&rule.section);
     let changes = |i: usize| match adjust {
         Adjust::None => false,
+        Adjust::Statement(_) => rule.section == "statement",
         Adjust::Billing(checks) => checks.get(i).is_some_and(Option::is_some),
         Adjust::Corrects(invoices) => loaded
             .engagement
@@ -468,6 +572,13 @@ fn gate_kind(
                 Adjust::Billing(checks) => {
                     if let (Some(Some(check)), Some(inv)) = (checks.get(i), view.invoice.as_mut()) {
                         inv.notes.push(check.note.clone());
+                    }
+                }
+                Adjust::Statement(account) => {
+                    let billing = view.client_details.billing_address.clone();
+                    if let Some(st) = view.statement.as_mut() {
+                        st.account = Some(receivables::statement(account, st.period_start));
+                        st.recipient.get_or_insert(billing);
                     }
                 }
                 Adjust::Corrects(invoices) => {
@@ -523,6 +634,16 @@ fn gate_kind(
         });
     }
     Ok(out)
+}
+
+/// `docket receivables`: what every client owes, per currency, with aging, the longest
+/// overdue first; nothing written.
+pub fn receivables(options: &Options) -> Result<receivables::Receivables> {
+    let (_, plans) = plan(options)?;
+    Ok(receivables::by_client(plans.iter().map(|p| {
+        let e = &p.loaded.engagement;
+        (e.client.as_str(), e.id.as_str(), &p.account)
+    })))
 }
 
 /// `docket check`: everything `build` decides, nothing written.

@@ -760,6 +760,31 @@ fn validate_rules(rules: &Rules, path: Option<&Path>) -> Result<()> {
             format!("unknown artifact kind `{}`", rules.overlay.artifact),
         ));
     }
+    // Reminder stages: names are parts of instance keys; each stage comes later than the
+    // one before it (one stage at a time, in order).
+    for (i, stage) in rules.reminder.iter().enumerate() {
+        let name_ok = crate::instances::check_key(&stage.name).is_ok() && stage.name.len() <= 16;
+        if !name_ok || rules.reminder[..i].iter().any(|s| s.name == stage.name) {
+            return Err(Error::data(
+                locate(&source, &format!("reminder[{i}].name")),
+                format!(
+                    "expected a unique stage name of up to 16 lowercase letters, digits and \
+                     inner hyphens (it is part of the reminder's key), found `{}`",
+                    stage.name
+                ),
+            ));
+        }
+        if i > 0 && stage.days <= rules.reminder[i - 1].days {
+            return Err(Error::data(
+                locate(&source, &format!("reminder[{i}].days")),
+                format!(
+                    "expected more days past due than the stage before it ({}), found {}",
+                    rules.reminder[i - 1].days,
+                    stage.days
+                ),
+            ));
+        }
+    }
     Ok(())
 }
 
@@ -1197,6 +1222,11 @@ fn known_artifact(
         ));
     };
     let Some(key) = key else { return Ok(()) };
+    if rule.section == "reminder" {
+        // Reminders are derived when the build runs (one per overdue invoice and stage),
+        // so an approval may name one before it exists: `reminder:inv-2026-0460-friendly`.
+        return crate::instances::check_key(key);
+    }
     let keys: Vec<String> = e
         .instance_keys(&rule.section)
         .unwrap_or_default()

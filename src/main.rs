@@ -88,6 +88,17 @@ enum Command {
     /// record lock, temporary files, the output folder) are ignored. An invalid edit is
     /// reported and the watch goes on. Ctrl-C lets a running rebuild finish, then exits 0.
     Watch(WatchArgs),
+    /// What clients owe: per client and currency, what is open, past due and its aging
+    /// (current, 1-30, 31-60, 61-90, over 90 days), the longest overdue first, then the
+    /// total per currency (currencies are never added together).
+    ///
+    /// Figures come from the issued invoices and credit notes (the ledger) and each
+    /// engagement's [[payments]], counted to its as_of date. Record a payment by adding a
+    /// [[payments]] table to engagement.toml (date, amount, currency, method, reference,
+    /// applied_to = [{ invoice = "INV-2026-0459", amount = "7200.00" }]).
+    ///
+    /// Example: docket receivables --csv > receivables.csv
+    Receivables(ReceivablesArgs),
     /// Check the ledgers: the hash chain, and that every final output on disk still
     /// matches its recorded digest. Exit status 1 if anything was tampered with.
     Verify(CommonArgs),
@@ -98,12 +109,13 @@ enum Command {
     /// Print the PDF at 100% ("actual size"): scaling moves the USPS zones and the barcode.
     Envelopes(EnvelopesArgs),
     /// Print a JSON Schema (draft 2020-12) of what docket reads or writes: engagement,
-    /// approvals, rules, build-report, handoff, error, watch. Without a name, list them.
+    /// approvals, rules, build-report, handoff, receivables, error, watch. Without a name,
+    /// list them.
     ///
     /// Example: docket schema engagement > engagement.schema.json
     Schema {
-        /// engagement, approvals, rules, build-report, handoff, error or watch; every one as one
-        /// JSON object with --all.
+        /// engagement, approvals, rules, build-report, handoff, receivables, error or watch;
+        /// every one as one JSON object with --all.
         name: Option<String>,
         /// Print every schema, as one JSON object keyed by name.
         #[arg(long)]
@@ -132,9 +144,9 @@ enum Command {
     },
     /// Serve docket to an agent host over the Model Context Protocol (stdio).
     ///
-    /// Tools: check, next, handoff, build, approve, verify, schema, new; each returns the
-    /// JSON the CLI prints with --json. The data and output folders are fixed here: no tool
-    /// reads or writes outside them. Logs go to stderr only; stdout carries the protocol.
+    /// Tools: check, next, handoff, build, approve, receivables, verify, schema, new; each
+    /// returns the JSON the CLI prints with --json. The data and output folders are fixed
+    /// here: no tool reads or writes outside them. Logs go to stderr only; stdout carries the protocol.
     Mcp {
         /// The data folder the tools work on.
         #[arg(long, value_name = "DIR", default_value = "data")]
@@ -301,6 +313,16 @@ struct WatchArgs {
     /// reported with its error); without it, invalid data anywhere stops that rebuild.
     #[arg(long)]
     keep_going: bool,
+}
+
+#[derive(Debug, Args)]
+struct ReceivablesArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Print CSV (RFC 4180, one row per client and currency, plain decimal amounts) for a
+    /// spreadsheet or an accounting import.
+    #[arg(long, conflicts_with = "json")]
+    csv: bool,
 }
 
 #[derive(Debug, Args)]
@@ -513,7 +535,23 @@ fn run(cli: Cli) -> Result<(), Error> {
                     for w in &r.warnings {
                         println!("  warning          {w}");
                     }
+                    for o in &e.overdue {
+                        println!("  overdue          {o}");
+                    }
                 }
+            }
+        }
+        Command::Receivables(args) => {
+            let owed = docket::receivables(&options(&args.common))?;
+            if args.csv {
+                use std::io::Write;
+                std::io::stdout()
+                    .write_all(&docket::receivables::to_csv(&owed))
+                    .map_err(|e| Error::Usage(format!("cannot write to stdout: {e}")))?;
+            } else if args.common.json {
+                print_json(&owed);
+            } else {
+                print_receivables(&owed);
             }
         }
         Command::Approve(args) => {
@@ -825,5 +863,78 @@ fn print_table(summary: &Summary) {
                 a.reasons.first().map(String::as_str).unwrap_or("")
             );
         }
+    }
+}
+
+/// `docket receivables` as a table: per client and currency, then per currency.
+fn print_receivables(owed: &docket::receivables::Receivables) {
+    use docket::money::{Currency, format_amount};
+    use docket::receivables::Bucket;
+    let fmt = |code: &str, d: rust_decimal::Decimal| {
+        Currency::from_code(code).map_or_else(|| d.to_string(), |c| format_amount(d, c))
+    };
+    if owed.rows.is_empty() {
+        println!("nothing is owed: every issued invoice is paid or credited");
+        return;
+    }
+    let mut table = vec![{
+        let mut h = vec![
+            "CLIENT".to_string(),
+            "CUR".into(),
+            "OPEN".into(),
+            "PAST DUE".into(),
+        ];
+        h.extend(Bucket::ALL.iter().map(|b| b.id().to_uppercase()));
+        h.extend(["OLDEST DUE".into(), "DAYS".into()]);
+        h
+    }];
+    for r in &owed.rows {
+        let mut row = vec![
+            r.client.clone(),
+            r.currency.clone(),
+            fmt(&r.currency, r.open),
+            fmt(&r.currency, r.overdue),
+        ];
+        row.extend(r.aging.iter().map(|a| fmt(&r.currency, *a)));
+        row.push(r.oldest_due.map(|d| d.to_string()).unwrap_or_default());
+        row.push(r.days_overdue.to_string());
+        table.push(row);
+    }
+    for t in &owed.totals {
+        let mut row = vec![
+            "TOTAL".to_string(),
+            t.currency.clone(),
+            fmt(&t.currency, t.open),
+            fmt(&t.currency, t.overdue),
+        ];
+        row.extend(t.buckets.iter().map(|a| fmt(&t.currency, *a)));
+        row.push(t.oldest_due.map(|d| d.to_string()).unwrap_or_default());
+        row.push(t.max_days_overdue.to_string());
+        table.push(row);
+    }
+    let widths: Vec<usize> = (0..table[0].len())
+        .map(|i| {
+            table
+                .iter()
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in &table {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let pad = widths[i] - c.chars().count();
+                // Names and codes left, figures right.
+                if i < 2 {
+                    format!("{c}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{c}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        println!("{}", cells.join("  ").trim_end());
     }
 }

@@ -61,7 +61,7 @@ pub fn serve(options: Options) -> Result<()> {
 
 // Tool arguments. Each denies unknown fields: a misspelt argument is an error, not ignored.
 
-/// Arguments of `check`, `handoff` and `verify`.
+/// Arguments of `check`, `handoff`, `receivables` and `verify`.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct Select {
@@ -125,8 +125,8 @@ struct ApproveArgs {
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct SchemaArgs {
-    /// One of engagement, approvals, rules, build-report, handoff, error, watch; all when
-    /// absent.
+    /// One of engagement, approvals, rules, build-report, handoff, receivables, error,
+    /// watch; all when absent.
     name: Option<String>,
 }
 
@@ -204,6 +204,16 @@ fn describe_tools() -> Vec<Tool> {
                 .idempotent(false)
                 .open_world(false),
         ),
+        tool(
+            "receivables",
+            "What clients owe: per client and currency, the amount open, past due and due now, \
+             aging (current, 1-30, 31-60, 61-90, over 90 days) and the oldest due date, the \
+             longest overdue first, with totals per currency (never summed across currencies). \
+             Payments are recorded as [[payments]] in engagement.toml. Same JSON as \
+             `docket receivables --json`.",
+            true,
+        )
+        .with_input_schema::<Select>(),
         tool(
             "verify",
             "Check every ledger both ways: the hash chain and its head, that each recorded \
@@ -290,6 +300,11 @@ impl Server {
                 let handoffs: Vec<report::Handoff> =
                     summary.engagements.iter().map(report::handoff).collect();
                 Ok((json!({ "handoffs": handoffs }), Vec::new()))
+            }
+            "receivables" => {
+                let a: Select = parse(name, args)?;
+                let owed = crate::receivables(&self.options(&a.engagements)?)?;
+                Ok((value(&owed), Vec::new()))
             }
             "build" => {
                 let a: BuildArgs = parse(name, args)?;

@@ -388,6 +388,18 @@ pub struct Engagement {
     /// Credit note: an invoice-shaped document that corrects an issued invoice.
     #[serde(default)]
     pub credit_note: Section<Invoice>,
+    /// Statement of account: the client's invoices, credit notes and payments of a period,
+    /// with a running balance and aging (computed by docket from the ledger and `payments`).
+    #[serde(default, skip_serializing_if = "Section::is_empty")]
+    pub statement: Section<Statement>,
+    /// Payment reminders: never written in data. docket derives one per overdue invoice at
+    /// the rules' next `[[reminder]]` stage (see [`crate::receivables`]).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Section::is_empty")]
+    #[schemars(skip)]
+    pub reminder: Section<Reminder>,
+    /// Payments received, each applied to the issued invoices it settles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub payments: Vec<ReceivedPayment>,
 }
 
 /// The artifact sections of an engagement, by section name: the one list that knows which
@@ -450,6 +462,8 @@ sections!(
     certificate,
     change_order,
     credit_note,
+    statement,
+    reminder,
 );
 
 fn tbd_date() -> Fact<Date> {
@@ -517,6 +531,9 @@ pub struct ClientDetails {
     pub sponsor_title: String,
     /// Key of the billing address in `addresses`.
     pub billing_address: String,
+    /// Who receives invoices, statements and reminders by email (name and address).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_contact: Option<Recipient>,
     /// Structured e-invoices for this client's invoices and credit notes (`"factur-x"`),
     /// whatever their series says; off when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1056,6 +1073,125 @@ pub struct Invoice {
     /// records an exception.
     #[serde(default)]
     pub prepared_by: Option<String>,
+}
+
+/// A payment received from the client (`[[payments]]`), applied to the invoices it settles.
+///
+/// The whole amount is applied: the applications add up to it, each to an issued invoice of
+/// the engagement, in the payment's currency, never more than what that invoice still has
+/// open. An issued invoice's PDF never changes; what it owes lives in the reports, the
+/// statement and the board.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReceivedPayment {
+    /// When the money arrived.
+    pub date: Date,
+    /// How much (positive), in `currency`.
+    pub amount: Num,
+    /// ISO 4217 currency code: the currency of every invoice it settles.
+    pub currency: String,
+    /// How it was paid (`ACH`, `wire`, `card`, `check`).
+    #[serde(default = "tbd")]
+    pub method: String,
+    /// The bank's or client's reference, as shown on the statement.
+    #[serde(default = "tbd")]
+    pub reference: String,
+    /// The invoices it settles and the amount applied to each.
+    pub applied_to: Vec<Applied>,
+}
+
+/// One application of a payment: an invoice number and the amount applied to it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Applied {
+    /// The invoice number (`INV-2026-0459`), or its name (`invoice:deposit`).
+    pub invoice: String,
+    /// The amount applied (positive).
+    pub amount: Num,
+}
+
+/// Statement of account: everything the client was invoiced, credited and paid in a period
+/// ending on the engagement's `as_of`, per currency, with a running balance, the amount due
+/// now and aging. Its figures are computed by docket (the `account` the templates see),
+/// never written in data.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// The instance's key when the section is written as an array of tables (`[[invoice]]`,
+    /// each with `key = "deposit"`): stable, chosen by the user, part of the file names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Document id, if any.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// First day of the period; the first invoice's issue date when absent. What happened
+    /// before it is carried in as the opening balance.
+    #[serde(default)]
+    pub period_start: Option<Date>,
+    /// Address key of the recipient; the client's billing address when absent.
+    #[serde(default)]
+    pub recipient: Option<String>,
+    /// Notes printed on the statement.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Who prepared it: an approver may not approve their own work unless the manifest
+    /// records an exception.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
+    /// The account as of the statement date, computed by docket.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    #[schemars(skip)]
+    pub account: Option<serde_json::Value>,
+}
+
+/// A payment reminder, derived by docket for an overdue invoice (never written in data):
+/// the invoice, what is open, and the wording of the stage it is at.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Reminder {
+    /// `<invoice>-<stage>` (`inv-2026-0460-friendly`).
+    pub key: Option<String>,
+    /// Document date (the engagement's `as_of`).
+    pub date: String,
+    /// The invoice's number.
+    pub invoice: String,
+    /// The invoice's name (`invoice:milestone-1`).
+    pub invoice_name: String,
+    /// Its issue date.
+    pub issue_date: String,
+    /// Its due date.
+    pub due_date: String,
+    /// Days past the due date on `date`.
+    pub days_overdue: i64,
+    /// Stage name (`friendly`, `firm`, `final`).
+    pub stage: String,
+    /// Stage number, from 1.
+    pub stage_number: usize,
+    /// How many stages the rules define.
+    pub stages: usize,
+    /// ISO 4217 currency code.
+    pub currency: String,
+    /// Invoice amount, paid, credited and open, formatted in the currency.
+    pub amount: String,
+    /// Paid so far.
+    pub paid: String,
+    /// Credited so far.
+    pub credited: String,
+    /// Still open.
+    pub open: String,
+    /// Address key of the seller (the letterhead) and of the buyer (the addressee).
+    pub seller: String,
+    /// Address key of the buyer.
+    pub buyer: String,
+    /// Remittance details, from the invoice.
+    pub remittance: String,
+    /// The stage's wording, paragraph by paragraph.
+    pub paragraphs: Vec<String>,
+    /// Who sends the email draft.
+    pub sender: String,
+    /// Its recipients (the client's billing contact).
+    pub recipients: Vec<Recipient>,
+    /// The one email of the reminder (subject and body), for its `.eml` draft.
+    pub messages: Vec<Message>,
 }
 
 /// A recipient of an email sequence.
@@ -1599,6 +1735,26 @@ pub struct Rules {
     /// What work outside the signed scope needs before anything of it renders.
     #[serde(default)]
     pub expanded_scope: Option<ExpandedScope>,
+    /// Payment reminder stages, in order of days past due (friendly, firm, final).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reminder: Vec<ReminderStage>,
+}
+
+/// One stage of payment reminders (`[[reminder]]` in the rules): when it is due and what it
+/// says. Each stage is sent once per invoice, after the one before it, and only while the
+/// invoice is overdue with an amount open.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReminderStage {
+    /// Its name, part of the reminder's key (`friendly`, `firm`, `final`).
+    pub name: String,
+    /// Days past the due date from which it is due.
+    pub days: u32,
+    /// The email subject; the invoice number follows it.
+    pub subject: String,
+    /// The letter's wording, paragraph by paragraph (plain text: the invoice's figures are
+    /// printed beside it by the template).
+    pub paragraphs: Vec<String>,
 }
 
 /// Work outside the engagement's signed scope (seed, section 5: "refund-related delivery,

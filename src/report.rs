@@ -60,6 +60,10 @@ pub struct ArtifactReport {
     /// gate no longer clears it: what the gate says now (an issued document stays issued).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kept_as_issued: Option<KeptAsIssued>,
+    /// For an issued invoice: what it is owed on the engagement's date (paid, credited,
+    /// open, its state and days past due).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receivable: Option<crate::receivables::InvoiceState>,
 }
 
 impl ArtifactReport {
@@ -150,6 +154,14 @@ pub struct EngagementReport {
     pub stages: Vec<HandoffStage>,
     /// Routing.
     pub route: crate::route::Route,
+    /// What the client owes: every issued invoice's state, payments, credits and aging per
+    /// currency (absent before the first invoice is issued).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receivables: Option<crate::receivables::Account>,
+    /// Overdue invoices in words, with where their reminder stands ("invoice INV-2026-0460
+    /// is 13 days overdue (USD 8,400.00 open): reminder 1 (friendly) is waiting on ...").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub overdue: Vec<String>,
 }
 
 /// The seed's handoff package (`handoff.json`, `handoff.md`): artifact paths, decisions,
@@ -366,10 +378,11 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
                 .collect()
             };
             let stage = rules.stage.iter().position(|s| s.artifact == rule.kind);
-            let has_data = !plan
-                .state
-                .get(&rule.section)
-                .is_none_or(serde_json::Value::is_null);
+            let has_data = artifact.view.is_some()
+                || !plan
+                    .state
+                    .get(&rule.section)
+                    .is_none_or(serde_json::Value::is_null);
             let progress = match ev.decision {
                 _ if !has_data => Progress::NotStarted,
                 Decision::Blocked
@@ -402,6 +415,13 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
                 input_digest: ev.input_digest.total.clone(),
                 billing: ev.billing.clone(),
                 kept_as_issued: None,
+                receivable: plan
+                    .account
+                    .invoices
+                    .iter()
+                    .find(|i| i.name == artifact.name(rules))
+                    .filter(|_| rule.section == "invoice")
+                    .cloned(),
             }
         })
         .collect();
@@ -441,7 +461,79 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
             .collect(),
         artifacts,
         route: plan.route.clone(),
+        receivables: (!plan.account.invoices.is_empty()).then(|| plan.account.clone()),
+        overdue: overdue_notes(rules, plan),
     }
+}
+
+/// Each overdue invoice in words, with its reminder: ready to send, waiting on what, or not
+/// due yet.
+fn overdue_notes(rules: &Rules, plan: &Plan) -> Vec<String> {
+    use crate::receivables::State;
+    let reminders: Vec<(&crate::model::Reminder, &crate::gate::Evaluation)> = plan
+        .artifacts
+        .iter()
+        .filter(|a| a.rule(rules).section == "reminder")
+        .filter_map(|a| {
+            let r = plan.engagement_of(a).reminder.one()?;
+            Some((r, a.gated.evaluation()))
+        })
+        .collect();
+    plan.account
+        .invoices
+        .iter()
+        .filter(|i| i.state == State::Overdue)
+        .map(|i| {
+            let open = crate::money::Currency::from_code(&i.currency).map_or_else(
+                || i.open.to_string(),
+                |c| crate::money::format_amount(i.open, c),
+            );
+            let head = format!(
+                "invoice {} is {} day{} overdue ({} {open} open)",
+                i.number,
+                i.days_overdue,
+                if i.days_overdue == 1 { "" } else { "s" },
+                i.currency
+            );
+            let tail = match reminders.iter().find(|(r, _)| r.invoice == i.number) {
+                Some((r, ev)) => {
+                    let which = format!("reminder {} ({})", r.stage_number, r.stage);
+                    match ev.decision {
+                        Decision::Final => format!("{which} is ready to send"),
+                        _ => {
+                            let waits: Vec<String> = ev
+                                .blocked_by
+                                .iter()
+                                .chain(&ev.missing)
+                                .map(|m| format!("{} approval to {}", m.gate, m.action))
+                                .collect();
+                            format!("{which} is waiting on {}", and_list(&waits))
+                        }
+                    }
+                }
+                None => {
+                    let next = rules
+                        .reminder
+                        .iter()
+                        .enumerate()
+                        .find(|(_, st)| !i.reminders_sent.contains(&st.name));
+                    match next {
+                        Some((n, st)) => format!(
+                            "reminder {} ({}) is due from day {}",
+                            n + 1,
+                            st.name,
+                            st.days
+                        ),
+                        None if rules.reminder.is_empty() => {
+                            "no reminder stages are defined".into()
+                        }
+                        None => "every reminder stage has been sent".into(),
+                    }
+                }
+            };
+            format!("{head}: {tail}")
+        })
+        .collect()
 }
 
 /// Items as an English list: `a`, `a and b`, `a, b and c` (no serial comma, as elsewhere in
@@ -506,6 +598,7 @@ pub fn next_json(summary: &Summary) -> serde_json::Value {
             let mut value = serde_json::to_value(&e.route).unwrap_or_default();
             value["engagement"] = serde_json::Value::String(e.engagement.clone());
             value["blockers"] = serde_json::to_value(blockers(e)).unwrap_or_default();
+            value["overdue"] = serde_json::to_value(&e.overdue).unwrap_or_default();
             value
         })
         .collect();

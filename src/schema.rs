@@ -33,6 +33,10 @@ pub const NAMES: &[(&str, &str)] = &[
         "the handoff package (handoff.json, `docket handoff --json`)",
     ),
     (
+        "receivables",
+        "what clients owe (`docket receivables --json`)",
+    ),
+    (
         "error",
         "the error object every command prints on stdout with --json when it fails",
     ),
@@ -58,6 +62,7 @@ pub fn schema(name: &str) -> Result<Value> {
         "rules" => generate::<crate::model::Rules>(),
         "build-report" => generate::<crate::report::EngagementReport>(),
         "handoff" => generate::<crate::report::Handoff>(),
+        "receivables" => generate::<crate::receivables::Receivables>(),
         "error" => generate::<crate::error::ErrorObject>(),
         "watch" => generate::<crate::watch::Rebuild>(),
         other => {

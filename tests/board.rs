@@ -268,3 +268,100 @@ fn the_board_lists_unchanged_engagements_too() {
     let after = std::fs::read_to_string(&index).unwrap();
     assert!(after.contains("\"id\":\"second\"") && after.contains("\"id\":\"northwind\""));
 }
+
+/// The receivables issue: the board's "owed" column and its aging chart per currency, with
+/// a client name that is markup, in a real browser; the engagement page lists its invoices
+/// with state, due date and days overdue.
+#[test]
+fn the_board_shows_what_is_owed_with_hostile_client_names() {
+    let data = temp_dir("board-owed");
+    std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+    copy_dir(&root().join("data/northwind"), &data.join("northwind"));
+    for stale in ["ledger.jsonl", "ledger.head"] {
+        let _ = std::fs::remove_file(data.join("northwind").join(stale));
+    }
+    let hostile = "<img src=x onerror=\"document.title='pwned'\"> & {{ x }}";
+    let toml_str = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let path = data.join("northwind/engagement.toml");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "client = \"Northwind Trading Co.\"",
+        &format!("client = {}", toml_str(hostile)),
+    );
+    std::fs::write(&path, text).unwrap();
+    let out = build(&data);
+    let index = out.join("index.html");
+    let html = std::fs::read_to_string(&index).unwrap();
+    // The chart is drawn by docket, in the file: one bar per aging bucket.
+    let chart = &html[html
+        .find("<figure class=\"owed\" data-currency=\"USD\"")
+        .expect("a USD chart")..];
+    let chart = &chart[..chart.find("</figure>").unwrap()];
+    assert!(
+        chart.contains("<strong>USD 8,400.00</strong> open, USD 8,400.00 past due"),
+        "{chart}"
+    );
+    assert_eq!(chart.matches("<g data-bucket=").count(), 5);
+    assert!(chart.contains("data-bucket=\"1-30\""));
+    assert!(!chart.contains("<img"));
+
+    let Some(browser) = chromium() else { return };
+    let dom = browse(&browser, &url(&index, ""), &["--dump-dom"]);
+    assert!(!dom.contains("<title>pwned"), "a script ran");
+    assert!(!dom.contains("<img src=\"x\""), "markup was interpreted");
+    let row_start = dom.find("northwind/index.html").unwrap();
+    let row = &dom[row_start..row_start + dom[row_start..].find("</tr>").unwrap()];
+    assert!(
+        row.contains("&lt;img src=x onerror="),
+        "the client is not text: {row}"
+    );
+    assert!(row.contains("{{ x }}"), "{row}");
+    assert!(
+        row.contains("USD 8,400.00 (8,400.00 past due, 13 days)"),
+        "the owed column: {row}"
+    );
+    // The chart in the page, as the browser parsed it: an SVG image with its five bars.
+    let owed = &dom[dom.find("id=\"owed-heading\"").unwrap()..];
+    let owed = &owed[..owed.find("</section>").unwrap()];
+    assert!(owed.contains("<svg"), "{owed}");
+    assert_eq!(owed.matches("<rect").count(), 5, "{owed}");
+
+    let page = browse(
+        &browser,
+        &url(&out.join("northwind/index.html"), ""),
+        &["--dump-dom"],
+    );
+    assert!(!page.contains("<img src=\"x\""));
+    let invoices = &page[page.find("id=\"invoices\"").unwrap()..];
+    let invoices = &invoices[..invoices.find("</section>").unwrap()];
+    for expected in [
+        "INV-2026-0459",
+        "paid",
+        "INV-2026-0460",
+        "overdue",
+        "2026-11-11",
+        ">13<",
+        "8,400.00",
+    ] {
+        assert!(
+            invoices.contains(expected),
+            "the invoices lack {expected}: {invoices}"
+        );
+    }
+    assert!(
+        invoices.contains("invoice INV-2026-0460 is 13 days overdue"),
+        "{invoices}"
+    );
+
+    let shots = root().join("target/board");
+    std::fs::create_dir_all(&shots).unwrap();
+    for (page, name) in [
+        (index.clone(), "owed.png"),
+        (out.join("northwind/index.html"), "owed-engagement.png"),
+    ] {
+        browse(
+            &browser,
+            &url(&page, ""),
+            &[&format!("--screenshot={}", shots.join(name).display())],
+        );
+    }
+}

@@ -188,12 +188,12 @@ fn numbers_are_assigned_gapless_in_issue_date_then_key_order() {
     edit(
         &toml,
         "issue_date = \"2026-11-24\"",
-        "issue_date = \"2026-06-15\"",
+        "issue_date = \"2026-10-12\"",
     );
     edit(
         &toml,
         "accepted_on = \"2026-11-20\"",
-        "accepted_on = \"2026-06-12\"",
+        "accepted_on = \"2026-10-09\"",
     );
     append(&data.join("northwind/approvals.toml"), BILLING_M2);
     let out = build_new(&data, "numbers-out");
@@ -582,15 +582,29 @@ fn a_mailing_prints_one_file_with_distinct_serials_across_runs() {
 }
 
 /// Regression: an engagement folder written before instances existed (one `[invoice]`, one
-/// of each kind) builds with the same outputs, byte for byte, the same input digests and the
-/// same ledger records as docket did before (the golden file was written by that docket,
+/// of each kind) builds with the same documents, byte for byte, the same input digests and
+/// the same ledger records as docket did before (the golden file was written by that docket,
 /// commit b2c6849). No migration is needed.
+///
+/// The reports and the board (build report, handoff, status pages) list every kind of the
+/// rules, so they grow as kinds are added (the statement of account and the reminder came
+/// after b2c6849): they are not compared; the documents, digests and ledger are.
 #[test]
 fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
     let golden = read_json(&root().join("tests/golden/before-instances.json"));
     let data = data_copy("before-instances");
     let out = build_new(&data, "before-instances-out");
+    let reports = [
+        "index.html",
+        "northwind/index.html",
+        "northwind/build-report.json",
+        "northwind/handoff.json",
+        "northwind/handoff.md",
+    ];
     for (file, digest) in golden["outputs"].as_object().unwrap() {
+        if reports.contains(&file.as_str()) {
+            continue;
+        }
         let bytes = std::fs::read(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         use sha2::Digest;
         let ours = hex::encode(sha2::Sha256::digest(&bytes));
@@ -603,6 +617,9 @@ fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
     for a in report["artifacts"].as_array().unwrap() {
         assert!(a.get("key").is_none());
         let kind = a["kind"].as_str().unwrap();
+        if matches!(kind, "statement" | "reminder") {
+            continue; // kinds added since
+        }
         assert_eq!(a["input_digest"], golden["input_digests"][kind], "{kind}");
     }
     let ledger: Vec<Value> = std::fs::read_to_string(data.join("northwind/ledger.jsonl"))

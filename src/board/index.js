@@ -21,7 +21,7 @@
     th.title = c[1];
     head.appendChild(th);
   });
-  ["Next", "Owner"].forEach(function (t) { var th = el("th", t); th.scope = "col"; head.appendChild(th); });
+  ["Owed", "Next", "Owner"].forEach(function (t) { var th = el("th", t); th.scope = "col"; head.appendChild(th); });
 
   // The portfolio, one row per engagement.
   var body = $("grid").tBodies[0];
@@ -43,6 +43,12 @@
       td.appendChild(span);
       tr.appendChild(td);
     }
+    var owed = el("td", undefined, "owed-cell");
+    (r.ow || []).forEach(function (o, j) {
+      if (j > 0) owed.appendChild(document.createElement("br"));
+      owed.appendChild(el("span", o.f, Number(o.od) > 0 ? "state st-overdue" : "state"));
+    });
+    tr.appendChild(owed);
     tr.appendChild(el("td", r.nx));
     tr.appendChild(el("td", r.o));
     frag.appendChild(tr);

@@ -208,6 +208,32 @@ fn engagement_files(
             },
         );
     }
+    // An artifact the last build had and this plan has not (a reminder whose invoice was
+    // paid meanwhile, an instance removed from the data): its unissued files go with it;
+    // issued ones stay, as issued documents always do.
+    for (name, record) in &selection.old[p].artifacts {
+        if manifest.artifacts.contains_key(name) {
+            continue;
+        }
+        let (kind, key) = crate::instances::split(name);
+        let only = &cx.options.only;
+        let in_run = only.is_empty()
+            || only.iter().any(|o| {
+                let (k, want) = crate::instances::split(o);
+                k == kind && (want.is_none() || want == key)
+            });
+        if !in_run || issued::latest_issued(&plan.records, kind, key).is_some() {
+            manifest.artifacts.insert(name.clone(), record.clone());
+            continue;
+        }
+        for file in record.files.keys() {
+            if !file.contains('/') && !file.starts_with('.') {
+                output::remove(&dir.join(file))?;
+            }
+        }
+        let stem = crate::instances::stem(kind, key);
+        output::remove(&dir.join("thumbs").join(format!("{stem}.png")))?;
+    }
     let mut report = report::engagement_report(cx.rules, plan);
     for &a in &guarded.kept[p] {
         let artifact = &plan.artifacts[a];

@@ -33,11 +33,14 @@ pub fn guard(
     };
     let name = evaluation.name();
     // Approvals decide final or draft, not content: only data, template and rule count.
-    let changed: Vec<String> = evaluation
-        .input_digest
-        .changed_since(&issued.input_fields)
+    // The engagement's `as_of` moves as time passes (aging and reminders count to it); a
+    // document with a date of its own does not show it, so it is judged by its bytes: the
+    // same bytes are the same document, other bytes are refused below.
+    let all = evaluation.input_digest.changed_since(&issued.input_fields);
+    let as_of_moved = all.iter().any(|f| f == "as_of");
+    let changed: Vec<String> = all
         .into_iter()
-        .filter(|f| f != "approvals")
+        .filter(|f| f != "approvals" && f != "as_of")
         .collect();
     if changed.is_empty() {
         if evaluation.decision != Decision::Final {
@@ -62,6 +65,15 @@ pub fn guard(
         }
         if outputs.as_ref().is_none_or(|o| o == &issued.outputs) {
             return Ok(false);
+        }
+        if as_of_moved {
+            return Err(Error::Refused(format!(
+                "{} {} was issued on {} (ledger record {}) and shows the engagement's as_of \
+                 date, which has moved since, so rendering it again gives other bytes; docket \
+                 will not replace it. To proceed, give its section a date of its own (the date \
+                 it was issued with), or restore as_of.",
+                name, issued.document_id, issued.time, issued.seq
+            )));
         }
         return Err(Error::Refused(format!(
             "{} {} was issued on {} (ledger record {}); rendering it again gives different \
