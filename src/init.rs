@@ -124,12 +124,28 @@ pub const FILES: &[(&str, &[u8])] = &[
         include_bytes!("../templates/proposal.typ"),
     ),
     (
+        "templates/reminder.md",
+        include_bytes!("../templates/reminder.md"),
+    ),
+    (
+        "templates/reminder.typ",
+        include_bytes!("../templates/reminder.typ"),
+    ),
+    (
         "templates/security-memo.md",
         include_bytes!("../templates/security-memo.md"),
     ),
     (
         "templates/security-memo.typ",
         include_bytes!("../templates/security-memo.typ"),
+    ),
+    (
+        "templates/statement.md",
+        include_bytes!("../templates/statement.md"),
+    ),
+    (
+        "templates/statement.typ",
+        include_bytes!("../templates/statement.typ"),
     ),
     (
         "fonts/DocketFallback-Regular.ttf",

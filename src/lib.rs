@@ -543,7 +543,9 @@ fn gate_kind(
     let many = loaded.engagement.is_many(&rule.section);
     let changes = |i: usize| match adjust {
         Adjust::None => false,
-        Adjust::Statement(_) => rule.section == "statement",
+        Adjust::Statement(_) => {
+            rule.section == "statement" && !loaded.engagement.statement.is_empty()
+        }
         Adjust::Billing(checks) => checks.get(i).is_some_and(Option::is_some),
         Adjust::Corrects(invoices) => loaded
             .engagement

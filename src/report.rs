@@ -160,7 +160,7 @@ pub struct EngagementReport {
     pub receivables: Option<crate::receivables::Account>,
     /// Overdue invoices in words, with where their reminder stands ("invoice INV-2026-0460
     /// is 13 days overdue (USD 8,400.00 open): reminder 1 (friendly) is waiting on ...").
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overdue: Vec<String>,
 }
 

@@ -46,6 +46,27 @@ const NORTHWIND_KINDS: &[&str] = &[
     "change-order",
 ];
 
+/// Northwind's whole life (`data/northwind`): the statement of account and the payment
+/// reminder, which the before-instances Northwind has no data for.
+const LIFE_DOCUMENTS: &[(&str, &str)] = &[
+    ("statement", "statement.pdf"),
+    ("reminder", "reminder.inv-2026-0460-friendly.pdf"),
+];
+
+/// `data/northwind`, built once for all tests of this file.
+fn life_build() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let data = temp_dir("life-data");
+        std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+        copy_dir(&root().join("data/northwind"), &data.join("northwind"));
+        for stale in ["ledger.jsonl", "ledger.head"] {
+            let _ = std::fs::remove_file(data.join("northwind").join(stale));
+        }
+        build_new(&data, "life-out")
+    })
+}
+
 /// The rich fixture, built once for all tests of this file.
 fn rich_build() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
@@ -327,6 +348,12 @@ fn page_one_of_every_kind_matches_its_reviewed_reference_picture() {
             (
                 format!("rich-{k}"),
                 rich_build().join(format!("atlas/{k}.pdf")),
+            )
+        }))
+        .chain(LIFE_DOCUMENTS.iter().map(|(k, file)| {
+            (
+                format!("northwind-{k}"),
+                life_build().join(format!("northwind/{file}")),
             )
         }));
     let mut failures = Vec::new();

@@ -61,7 +61,15 @@ fn an_agent_drives_northwind_to_a_final_invoice_over_mcp() {
         let tools = client.list_all_tools().await.unwrap();
         let names: Vec<&str> = tools.iter().map(|t| t.name.as_ref()).collect();
         for name in [
-            "check", "next", "handoff", "build", "approve", "verify", "schema", "new",
+            "check",
+            "next",
+            "handoff",
+            "build",
+            "approve",
+            "receivables",
+            "verify",
+            "schema",
+            "new",
         ] {
             assert!(names.contains(&name), "{names:?}");
         }
@@ -162,6 +170,14 @@ fn an_agent_drives_northwind_to_a_final_invoice_over_mcp() {
             .await
             .unwrap();
         assert!(format!("{read:?}").contains("INV-2026-0461"));
+
+        // What the client owes now that the invoice is issued: the same JSON as the CLI's.
+        let owed = call(&client, "receivables", json!({})).await;
+        assert_ne!(owed.is_error, Some(true), "{owed:?}");
+        let cli = docket_ok(&["receivables", "--json", "--data", data.to_str().unwrap()]);
+        let cli: Value = serde_json::from_slice(&cli.stdout).unwrap();
+        assert_eq!(structured(&owed), &cli);
+        assert_eq!(cli["rows"][0]["open"], "17700.00", "{cli}");
 
         // verify is clean.
         let verified = call(&client, "verify", json!({})).await;

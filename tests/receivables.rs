@@ -504,3 +504,65 @@ fn the_receivables_csv_quotes_as_rfc_4180_and_matches_the_statement() {
     assert_eq!(&row[12], "2026-11-11");
     assert_eq!(&row[13], "13");
 }
+
+/// Data is never code: hostile values in a payment's reference and method, the statement's
+/// notes and the billing contact appear literally in the statement and the reminder,
+/// Markdown and PDF, and in the reminder's email draft.
+#[test]
+fn hostile_payment_and_contact_values_stay_text() {
+    let data = northwind_owes("hostile");
+    let hostile = [
+        "#read(\"/etc/passwd\")",
+        "{{ x }} {% raw %}",
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+    ];
+    let toml_str = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let path = engagement(&data);
+    edit(
+        &path,
+        "method = \"ACH\"\nreference = \"NW-ACH-0220 (example)\"",
+        &format!(
+            "method = {}\nreference = {}",
+            toml_str(hostile[0]),
+            toml_str(hostile[1])
+        ),
+    );
+    edit(
+        &path,
+        "notes = [\"Thank you for the deposit payment of 2026-02-20.\"]",
+        &format!("notes = [{}]", toml_str(hostile[2])),
+    );
+    edit(
+        &path,
+        "billing_contact = { name = \"Northwind Accounts Payable (example)\"",
+        &format!("billing_contact = {{ name = {}", toml_str(hostile[3])),
+    );
+    append(&data.join("northwind/approvals.toml"), REMINDER_BILLING);
+    append(&data.join("northwind/approvals.toml"), REMINDER_SECURITY);
+    let out = build_new(&data, "hostile-out");
+    let dir = out.join("northwind");
+    let statement_md = markdown_text(&std::fs::read_to_string(dir.join("statement.md")).unwrap());
+    let statement_pdf = pdf_body_text(&dir.join("statement.pdf")).replace(char::is_whitespace, "");
+    for text in &hostile[..3] {
+        assert!(
+            statement_md.contains(text),
+            "statement.md lacks {text:?}:\n{statement_md}"
+        );
+        let squashed = text.replace(char::is_whitespace, "");
+        assert!(
+            statement_pdf.contains(&squashed),
+            "statement.pdf lacks {text:?}:\n{statement_pdf}"
+        );
+    }
+    assert!(!statement_pdf.contains("root:"), "a file was read");
+    let eml = std::fs::read_to_string(dir.join("reminder.inv-2026-0460-friendly-1.eml")).unwrap();
+    // The name is a display name of the To header, quoted or encoded, never a header of its own.
+    assert!(eml.contains("ap@northwind.example"), "{eml}");
+    assert!(eml.contains("javascript:alert(1)"), "{eml}");
+    assert_eq!(
+        eml.matches("\nTo:").count() + usize::from(eml.starts_with("To:")),
+        1,
+        "{eml}"
+    );
+}
