@@ -337,7 +337,7 @@ pub(crate) fn plan_all(
                     &adjust,
                 )?);
             }
-            let account = owed(rules, &mut loaded, &records, &artifacts)?;
+            let account = owed(rules, &mut loaded, &records, &artifacts, true)?;
             for (r, rule) in rules.kind.iter().enumerate().filter(|(_, r)| phase(r) == 2) {
                 // No reminder is due: no reminder artifact (rather than a blocked one).
                 if rule.section == "reminder" && loaded.engagement.reminder.is_empty() {
@@ -398,6 +398,7 @@ fn owed(
     loaded: &mut Loaded,
     records: &[ledger::Record],
     gated: &[Artifact],
+    derive_reminders: bool,
 ) -> Result<receivables::Account> {
     let issued_of = |section: &str| -> Vec<(receivables::Issued<'_>, bool)> {
         let Some((r, rule)) = rules
@@ -461,6 +462,9 @@ fn owed(
     let engagement = &loaded.engagement;
     let account = receivables::account(engagement, &invoices, &credits, &sent, engagement.as_of)
         .map_err(|e| Error::data(load::locate(&loaded.engagement_file, &e.field), e.message))?;
+    if !derive_reminders {
+        return Ok(account);
+    }
     let due = if reminder_kind.is_some() {
         receivables::reminders(&account, engagement, &invoices, &rules.reminder)
     } else {
@@ -474,6 +478,60 @@ fn owed(
         model::Section::Many(due)
     };
     Ok(account)
+}
+
+/// After numbering: an invoice or credit note issued in this very build had no number when
+/// the statement was planned (`TBD`); the account is taken again with the numbers the
+/// series gave, and the statement gated again on it, so it never shows `TBD` for a number
+/// that exists.
+pub(crate) fn restate(
+    rules: &model::Rules,
+    templates: &digest::TemplateDigests,
+    plans: &mut [Plan],
+) -> Result<()> {
+    let Some(r) = rules.kind.iter().position(|k| k.section == "statement") else {
+        return Ok(());
+    };
+    for plan in plans.iter_mut() {
+        let numbered_now = plan.artifacts.iter().any(|a| {
+            let section = rules.kind[a.rule].section.as_str();
+            let data_number = match section {
+                "invoice" => plan.engagement_of(a).invoice.one(),
+                "credit_note" => plan.engagement_of(a).credit_note.one(),
+                _ => None,
+            }
+            .map(|i| i.number.as_str());
+            data_number == Some(model::TBD)
+                && a.gated.evaluation().decision == gate::Decision::Final
+                && a.gated.evaluation().document_id != model::TBD
+        });
+        if !numbered_now || plan.loaded.engagement.statement.is_empty() {
+            continue;
+        }
+        let account = owed(
+            rules,
+            &mut plan.loaded,
+            &plan.records,
+            &plan.artifacts,
+            false,
+        )?;
+        let restated = gate_kind(
+            rules,
+            r,
+            &rules.kind[r],
+            &mut plan.loaded,
+            &plan.state,
+            templates,
+            &Adjust::Statement(&account),
+        )?;
+        let at = plan.artifacts.iter().position(|a| a.rule == r).unwrap_or(0);
+        plan.artifacts.retain(|a| a.rule != r);
+        for (i, artifact) in restated.into_iter().enumerate() {
+            plan.artifacts.insert(at + i, artifact);
+        }
+        plan.account = account;
+    }
+    Ok(())
 }
 
 /// Every invoice instance by name, its number and whether it is issued: recorded as issued

@@ -544,7 +544,9 @@ pub fn reminders(
 ) -> Vec<Reminder> {
     let mut out = Vec::new();
     for s in &account.invoices {
-        if s.state != State::Overdue {
+        // An invoice numbered in this very build has no number to name its reminder by
+        // yet (nor is it overdue, unless back-dated): its reminder waits for the next build.
+        if s.state != State::Overdue || s.number == TBD {
             continue;
         }
         let Some((n, stage)) = stages

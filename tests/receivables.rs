@@ -566,3 +566,57 @@ fn hostile_payment_and_contact_values_stay_text() {
         "{eml}"
     );
 }
+
+/// A credit note for the whole of milestone 1: the invoice is credited, owes nothing and
+/// gets no reminder; the statement lists the credit note under the number the series gave
+/// it in the same build (never `TBD`).
+#[test]
+fn a_full_credit_note_credits_the_invoice() {
+    let data = northwind_owes("credited");
+    append(
+        &engagement(&data),
+        r#"
+[credit_note]
+number = "TBD"
+references = "invoice:milestone-1"
+reason = "Milestone 1 credited in full (example)"
+issue_date = "2026-11-20"
+due_date = "2026-11-20"
+payment_terms = "On receipt"
+milestone = "Credit of milestone 1"
+agreement = "ADSA-2026-0142"
+currency = "USD"
+seller = "completetech"
+buyer = "northwind-ap"
+lines = [{ description = "Credit of milestone 1 (example)", quantity = "-1", unit_price = "8400.00", tax = "exempt" }]
+taxes = [{ category = "exempt", rate = "0", note = "Professional services: no sales tax (example)" }]
+remittance = "Credited to your account (example)"
+"#,
+    );
+    append(
+        &data.join("northwind/approvals.toml"),
+        r#"
+[[approval]]
+gate = "billing"
+status = "approved"
+approver = { name = "Priya Raman (example)", role = "CompleteTech billing lead" }
+actions = ["issue-credit-note"]
+evidence = "Credit note approved by email (example)"
+artifact = "credit-note"
+"#,
+    );
+    let out = build_new(&data, "credited-out");
+    let m1 = invoice(&out, "INV-2026-0460");
+    assert_eq!(m1["state"], "credited", "{m1}");
+    assert_eq!(m1["credited"], "8400.00");
+    assert_eq!(m1["open"], "0.00");
+    assert!(artifacts(&out, "reminder").is_empty());
+    let md = std::fs::read_to_string(out.join("northwind/statement.md")).unwrap();
+    assert!(
+        md.contains(
+            "| 2026-11-20 | CN-2026-0001 | Credit note for INV-2026-0460 |  | 8,400.00 | 0.00 |"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("| TBD |"), "{md}");
+}

@@ -8,6 +8,7 @@
 //! | skip what is unchanged | `crate::incremental` | engagements not even parsed |
 //! | plan: load, gate, route, read the ledger | `crate::plan_all` | `Plan`s |
 //! | number final documents of a series | `crate::record::numbering` | numbered plans |
+//! | state the account again with those numbers | `crate::restate` | statements |
 //! | finish what a killed build recorded | `crate::record::recover` | |
 //! | select what changed | `select` | `select::Selection` |
 //! | render Markdown, then PDF, in memory | `render` | `render::Job`s |
@@ -135,6 +136,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             &mut taken,
             &mut record_lock,
         )?;
+        crate::restate(&project.rules, &templates, &mut plans)?;
         let cx = Context {
             options,
             rules: &project.rules,
