@@ -400,41 +400,8 @@ fn owed(
     gated: &[Artifact],
     derive_reminders: bool,
 ) -> Result<receivables::Account> {
-    let issued_of = |section: &str| -> Vec<(receivables::Issued<'_>, bool)> {
-        let Some((r, rule)) = rules
-            .kind
-            .iter()
-            .enumerate()
-            .find(|(_, k)| k.section == section)
-        else {
-            return Vec::new();
-        };
-        let docs = match section {
-            "invoice" => &loaded.engagement.invoice,
-            _ => &loaded.engagement.credit_note,
-        };
-        docs.iter()
-            .map(|inv| {
-                let recorded = issued::latest_issued(records, &rule.kind, inv.key.as_deref());
-                let now = gated
-                    .iter()
-                    .find(|a| a.rule == r && a.key == inv.key)
-                    .map(|a| a.gated.evaluation())
-                    .filter(|e| e.decision == gate::Decision::Final);
-                let number = recorded.map_or_else(
-                    || now.map_or_else(|| inv.number.clone(), |e| e.document_id.clone()),
-                    |e| e.document_id.clone(),
-                );
-                let doc = receivables::Issued {
-                    name: instances::name(&rule.kind, inv.key.as_deref()),
-                    key: inv.key.clone(),
-                    number,
-                    data: inv,
-                };
-                (doc, recorded.is_some() || now.is_some())
-            })
-            .collect()
-    };
+    let issued_of =
+        |section: &str| issued_documents(rules, section, &loaded.engagement, records, gated);
     let invoices = issued_of("invoice");
     let credits: Vec<receivables::Issued<'_>> = issued_of("credit_note")
         .into_iter()
@@ -534,27 +501,30 @@ pub(crate) fn restate(
     Ok(())
 }
 
-/// Every invoice instance by name, its number and whether it is issued: recorded as issued
-/// in the ledger, or final in this very build (then issued with it).
-fn resolve_invoices(
+/// Every invoice (`section = "invoice"`) or credit note (`"credit_note"`) of an engagement,
+/// with the number it carries and whether it is issued: recorded as issued in the ledger
+/// (its number from there), or final in this very build (then issued with it).
+fn issued_documents<'a>(
     rules: &model::Rules,
-    engagement: &model::Engagement,
+    section: &str,
+    engagement: &'a model::Engagement,
     records: &[ledger::Record],
     gated: &[Artifact],
-) -> Vec<(String, String, bool)> {
+) -> Vec<(receivables::Issued<'a>, bool)> {
     let Some((r, rule)) = rules
         .kind
         .iter()
         .enumerate()
-        .find(|(_, r)| r.section == "invoice")
+        .find(|(_, k)| k.section == section)
     else {
         return Vec::new();
     };
-    engagement
-        .invoice
-        .iter()
+    let docs = match section {
+        "invoice" => &engagement.invoice,
+        _ => &engagement.credit_note,
+    };
+    docs.iter()
         .map(|inv| {
-            let name = instances::name(&rule.kind, inv.key.as_deref());
             let recorded = issued::latest_issued(records, &rule.kind, inv.key.as_deref());
             let now = gated
                 .iter()
@@ -565,8 +535,28 @@ fn resolve_invoices(
                 || now.map_or_else(|| inv.number.clone(), |e| e.document_id.clone()),
                 |e| e.document_id.clone(),
             );
-            (name, number, recorded.is_some() || now.is_some())
+            let doc = receivables::Issued {
+                name: instances::name(&rule.kind, inv.key.as_deref()),
+                key: inv.key.clone(),
+                number,
+                data: inv,
+            };
+            (doc, recorded.is_some() || now.is_some())
         })
+        .collect()
+}
+
+/// Every invoice instance by name, its number and whether it is issued (see
+/// [`issued_documents`]), for credit notes that name the invoice they correct.
+fn resolve_invoices(
+    rules: &model::Rules,
+    engagement: &model::Engagement,
+    records: &[ledger::Record],
+    gated: &[Artifact],
+) -> Vec<(String, String, bool)> {
+    issued_documents(rules, "invoice", engagement, records, gated)
+        .into_iter()
+        .map(|(doc, issued)| (doc.name, doc.number, issued))
         .collect()
 }
 
