@@ -323,7 +323,26 @@ fn thumbnail_png(
         frame: greeked(&page.frame),
         ..page.clone()
     };
-    typst_render::render(&page, options).encode_png().ok()
+    let pixmap = typst_render::render(&page, options);
+    // The page is opaque (white unless the layout fills it), so RGB without alpha, and
+    // the fast deflate: the PNG is a 184 px preview, not an archive.
+    let rgb: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue()]
+        })
+        .collect();
+    let mut png = Vec::new();
+    let mut encoder = png::Encoder::new(&mut png, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().ok()?;
+    writer.write_image_data(&rgb).ok()?;
+    writer.finish().ok()?;
+    Some(png)
 }
 
 /// A copy of `frame` whose text runs are bars of their width, in their colour at half
