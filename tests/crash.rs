@@ -80,7 +80,8 @@ fn complete_build(dir: &Path, data: &Path) -> (BTreeMap<String, Vec<u8>>, Durati
 fn builds_killed_at_random_moments_leave_only_complete_outputs() {
     let base = temp_dir("crash");
     // Version A is the example; version B changes values every document shows (the client
-    // in each header, a floor in the addresses the envelope prints).
+    // in each header, a floor in the addresses the envelope prints: a longer one, so the
+    // envelope's thumbnail, whose text is drawn as bars of each line's width, differs too).
     let data_a = data_copy("crash-a");
     let data_b = base.join("data-b");
     copy_dir(&data_a, &data_b);
@@ -91,7 +92,7 @@ fn builds_killed_at_random_moments_leave_only_complete_outputs() {
             "client = \"Northwind Trading Co.\"",
             "client = \"Northwind Trading Company\"",
         )
-        .replace("Floor 4", "Floor 5");
+        .replace("Floor 4", "Floor 45");
     std::fs::write(&path, text).unwrap();
 
     let (version_a, took_a) = complete_build(&base.join("a"), &data_a);

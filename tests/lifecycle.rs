@@ -613,7 +613,9 @@ fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
         "northwind/handoff.md",
     ];
     for (file, digest) in golden["outputs"].as_object().unwrap() {
-        if reports.contains(&file.as_str()) {
+        // The board's page-1 previews are not documents (no ledger record, no digest of
+        // their own); they changed when their text became bars (the speed issue).
+        if reports.contains(&file.as_str()) || file.contains("/thumbs/") {
             continue;
         }
         let bytes = std::fs::read(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
