@@ -289,6 +289,10 @@ pub struct Timings {
     pub documents: usize,
     /// Thread time typesetting (summed over the worker threads).
     pub typeset_thread_ms: u128,
+    /// Of which evaluating the layouts and laying the pages out.
+    pub layout_thread_ms: u128,
+    /// Of which exporting PDFs (font subsetting, stream compression).
+    pub pdf_thread_ms: u128,
     /// Of which rendering the page-1 thumbnails of the status board.
     pub thumbnail_thread_ms: u128,
     /// Writing the status board's `index.html` (0 when nothing changed).

@@ -194,9 +194,11 @@ fn build_chunk(
     if let Some(dir) = &cx.options.emit_typst {
         render::emit_typst(dir, &cx.options.templates, plans, &jobs)?;
     }
-    let (typeset_us, thumbnail_us) = render::typeset(cx, plans, &mut jobs, progress)?;
-    timings.typeset_thread_ms += u128::from(typeset_us / 1000);
-    timings.thumbnail_thread_ms += u128::from(thumbnail_us / 1000);
+    let cpu = render::typeset(cx, plans, &mut jobs, progress)?;
+    timings.typeset_thread_ms += u128::from(cpu.typeset / 1000);
+    timings.layout_thread_ms += u128::from(cpu.layout / 1000);
+    timings.pdf_thread_ms += u128::from(cpu.pdf / 1000);
+    timings.thumbnail_thread_ms += u128::from(cpu.thumbnail / 1000);
     let typeset_ms = clock.elapsed().as_millis() - markdown_ms;
     let guarded = guard::issued(cx, plans, jobs)?;
     let plans: &[Plan] = plans;

@@ -101,15 +101,28 @@ pub fn markdown<'a>(
         .collect()
 }
 
+/// Thread time of the typesetting stage, in microseconds summed over the workers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ThreadTime {
+    /// All of it.
+    pub typeset: u64,
+    /// Of which evaluating and laying out.
+    pub layout: u64,
+    /// Of which exporting PDFs.
+    pub pdf: u64,
+    /// Of which rendering thumbnails.
+    pub thumbnail: u64,
+}
+
 /// Typesets every job's PDF on `--jobs` OS threads (one per core by default). Returns the
-/// thread time spent typesetting and, of it, rendering thumbnails (microseconds).
+/// thread time spent, by phase.
 pub fn typeset(
     cx: &Context<'_>,
     plans: &[Plan],
     jobs: &mut [Job<'_>],
     progress: &(dyn Fn(usize, usize, &str) + Sync),
-) -> Result<(u64, u64)> {
-    let mut cpu = (0u64, 0u64);
+) -> Result<ThreadTime> {
+    let mut cpu = ThreadTime::default();
     let total = jobs.len();
     let threads = match cx.options.jobs {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -152,8 +165,10 @@ pub fn typeset(
             })
         });
         let typeset = result?;
-        cpu.0 += typeset.micros;
-        cpu.1 += typeset.thumbnail_micros;
+        cpu.typeset += typeset.micros;
+        cpu.layout += typeset.layout_micros;
+        cpu.pdf += typeset.pdf_micros;
+        cpu.thumbnail += typeset.thumbnail_micros;
         job.pdf = Some(typeset.pdf);
         job.thumbnail = typeset.thumbnail;
     }

@@ -42,6 +42,10 @@ pub struct Typeset {
     pub thumbnail: Option<Vec<u8>>,
     /// Time spent typesetting this document, in microseconds of one thread.
     pub micros: u64,
+    /// Of which evaluating and laying out (both passes when there are two).
+    pub layout_micros: u64,
+    /// Of which exporting the PDF (fonts subset, streams compressed).
+    pub pdf_micros: u64,
     /// Of which rendering the thumbnail.
     pub thumbnail_micros: u64,
 }
@@ -223,12 +227,17 @@ impl Typesetter {
         thumbnail: bool,
     ) -> Result<Typeset> {
         let started = std::time::Instant::now();
+        let micros = |since: std::time::Instant| {
+            u64::try_from(since.elapsed().as_micros()).unwrap_or(u64::MAX)
+        };
         let meta = Bytes::new(meta);
         let archival = attachment.is_some();
         let attachment = attachment.map(Bytes::new);
         let result = self
             .laid_out(name, main, &meta, attachment.as_ref(), today)
             .and_then(|(world, document)| {
+                let layout_micros = micros(started);
+                let pdf_started = std::time::Instant::now();
                 let mut options = PdfOptions {
                     ident: Smart::Custom(ident.to_string()),
                     timestamp: timestamp.and_then(pdf_timestamp),
@@ -250,6 +259,7 @@ impl Typesetter {
                 }
                 let pdf = typst_pdf::pdf(&document, &options)
                     .map_err(|errors| diagnostics(&world, name, &errors))?;
+                let pdf_micros = micros(pdf_started);
                 // Page 1 at 0.3 px per pt (a letter page is 184 x 238 px), from the page
                 // already laid out: no second compile.
                 let thumbnail_started = std::time::Instant::now();
@@ -263,13 +273,12 @@ impl Typesetter {
                         };
                         thumbnail_png(page, &options)
                     });
-                let micros = |since: std::time::Instant| {
-                    u64::try_from(since.elapsed().as_micros()).unwrap_or(u64::MAX)
-                };
                 Ok(Typeset {
                     pdf,
                     thumbnail,
                     micros: micros(started),
+                    layout_micros,
+                    pdf_micros,
                     thumbnail_micros: micros(thumbnail_started),
                 })
             });
