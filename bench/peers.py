@@ -1,13 +1,17 @@
-"""Peers for docket's benchmark, on the same invoices docket typesets.
+"""The HTML peers of bench/run, on the same invoices docket typesets.
 
-argv: EMIT_DIR DATA_DIR FONTS DOCKET_WALL DOCKET_COUNT INVOICE_DIR...
-- Python `typst` package: one `typst.compile` call per invoice, in one process, on the very
-  Typst sources docket generated (--emit-typst), with the same fonts.
-- Jinja2 + WeasyPrint: an HTML invoice with the same letterhead, lines and totals, one process.
-- Headless Chromium (Debian's `chromium`): the same HTML, one `--print-to-pdf` run per invoice,
-  the way many teams script PDFs; skipped when chromium is not installed.
-Prints documents per second for each and docket's throughput as a ratio to each.
+argv: RESULTS DATA_DIR INVOICE_DIR...  (each INVOICE_DIR is docket's --emit-typst folder of
+one invoice, DATA_DIR/<engagement>/engagement.toml its data)
+- Jinja2 + WeasyPrint: an HTML invoice with the same letterhead, lines and totals, rendered
+  in one process (a third of the invoices).
+- Headless Chromium (Debian's `chromium`): the same HTML, one `--print-to-pdf` run per
+  invoice, the way many teams script PDFs (a tenth, at most 30); skipped when chromium is
+  not installed.
+Appends {"step": "peer", "peer": ..., "rate": invoices/s, "count": ...} lines to RESULTS
+(bench/report.py prints the table, with docket's ratio to each) and prints progress lines.
+The Python typst peer is bench/typst_time.py.
 """
+import json
 import shutil
 import subprocess
 import sys
@@ -17,18 +21,17 @@ import tomllib
 from decimal import Decimal, ROUND_HALF_UP
 from pathlib import Path
 
-import typst
 from jinja2 import Template
 from weasyprint import HTML
 
-emit, data, fonts, docket_wall, docket_count = sys.argv[1:6]
-invoices = [Path(p) for p in sys.argv[6:]]
-docket_rate = int(docket_count) / float(docket_wall)
+results, data = sys.argv[1:3]
+invoices = [Path(p) for p in sys.argv[3:]]
 
-start = time.perf_counter()
-for folder in invoices:
-    typst.compile(str(folder / "main.typ"), root=str(folder), font_paths=[fonts], ignore_system_fonts=True)
-typst_rate = len(invoices) / (time.perf_counter() - start)
+
+def record(**row):
+    with open(results, "a") as f:
+        f.write(json.dumps({"step": "peer", **row}) + "\n")
+
 
 TEMPLATE = Template("""<html><head><meta charset="utf-8"><style>
 @page { size: letter; margin: 0.75in 0.8in; }
@@ -75,9 +78,10 @@ start = time.perf_counter()
 for folder in weasy:
     HTML(string=html_of(folder)).write_pdf()
 weasy_rate = len(weasy) / (time.perf_counter() - start)
+record(peer="weasyprint", rate=round(weasy_rate, 3), count=len(weasy))
+print(f"Jinja2 + WeasyPrint {weasy_rate:.1f} invoices/s ({len(weasy)} invoice(s))")
 
 chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-chrome_rate = None
 if chromium:
     chrome = invoices[: max(1, min(30, len(invoices) // 10))]
     with tempfile.TemporaryDirectory() as tmp:
@@ -92,15 +96,10 @@ if chromium:
                             f"--print-to-pdf={page.with_suffix('.pdf')}", page.as_uri()],
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         chrome_rate = len(chrome) / (time.perf_counter() - start)
-
-print(f"invoices: docket {docket_rate:.1f}/s ({docket_count} invoices, {float(docket_wall):.2f} s wall incl. start-up)")
-print(f"          Python typst package {typst_rate:.1f}/s ({len(invoices)} invoices, one compile call each)")
-print(f"          Jinja2 + WeasyPrint {weasy_rate:.1f}/s ({len(weasy)} invoices)")
-if chrome_rate:
-    print(f"          headless Chromium --print-to-pdf {chrome_rate:.2f}/s ({len(chrome)} invoices, one run each)")
+        if not all(page.with_suffix(".pdf").stat().st_size > 0 for page in pages):
+            sys.exit("peers.py: chromium wrote no PDF")
+    record(peer="chromium", rate=round(chrome_rate, 4), count=len(chrome))
+    print(f"headless Chromium --print-to-pdf {chrome_rate:.2f} invoices/s ({len(chrome)} invoice(s), one run each)")
 else:
-    print("          headless Chromium: skipped (apt-get install chromium)")
-print(f"docket / Python typst = {docket_rate / typst_rate:.1f}x (target >= 5x)")
-print(f"docket / Jinja2 + WeasyPrint = {docket_rate / weasy_rate:.1f}x (target >= 100x)")
-if chrome_rate:
-    print(f"docket / headless Chromium = {docket_rate / chrome_rate:.0f}x")
+    record(peer="chromium", rate=None, count=0)
+    print("headless Chromium: skipped (apt-get install chromium)")
