@@ -91,6 +91,10 @@ pub struct Options {
     /// Also write each typeset document's Typst sources here (`<id>/<kind>/main.typ`,
     /// `meta.json` and the layouts), for template authors and benchmarks.
     pub emit_typst: Option<PathBuf>,
+    /// Also write one JSON line per typeset document here (`--timings`): its name, kind,
+    /// pages, layout passes and the thread time of layout, PDF export and thumbnail, to find
+    /// which layouts cost most.
+    pub timings: Option<PathBuf>,
     /// `SOURCE_DATE_EPOCH` (seconds since 1970-01-01 UTC), when the caller sets it: Typst's
     /// `today()` and the PDF creation date become that instant's date, so reproducible-build
     /// tooling can pin them. Without it `today()` is the document's own date and PDFs carry
@@ -117,6 +121,7 @@ impl Default for Options {
             force: false,
             shard: None,
             emit_typst: None,
+            timings: None,
             keep_reports: usize::MAX,
             source_date_epoch: None,
             keep_going: false,

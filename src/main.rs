@@ -275,6 +275,11 @@ struct BuildArgs {
     /// meta.json, layouts), to debug a template with `typst compile --root`.
     #[arg(long, value_name = "DIR")]
     emit_typst: Option<PathBuf>,
+    /// Write one JSON line per typeset document into FILE: document, kind, pages, layout
+    /// passes, layout_ms, pdf_ms, thumbnail_ms (thread time). Sort it to see which layouts
+    /// cost most; README "Where the time goes" shows how.
+    #[arg(long, value_name = "FILE")]
+    timings: Option<PathBuf>,
     /// Build every valid engagement even if some are invalid: each invalid one is listed
     /// with its error (file, line, field, what was expected) and left as it was, its previous
     /// outputs untouched; the exit status is then 1. Use it for a large batch (a mail room's
@@ -429,6 +434,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             opts.force = args.force;
             opts.shard = args.shard;
             opts.emit_typst = args.emit_typst;
+            opts.timings = args.timings;
             opts.keep_going = args.keep_going;
             // A table of every artifact helps for a few engagements; a batch prints counts.
             opts.keep_reports = if args.common.json { usize::MAX } else { 50 };

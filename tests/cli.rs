@@ -379,3 +379,50 @@ fn written_files_follow_the_umask() {
         }
     }
 }
+
+#[test]
+fn timings_writes_one_line_per_typeset_document() {
+    let data = data_copy("timings");
+    let out = temp_dir("timings-out");
+    let file = out.with_extension("jsonl");
+    let run = docket(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--only",
+        "invoice",
+        "--timings",
+        file.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let pdfs = walkdir_pdfs(&out);
+    assert_eq!(lines.len(), pdfs, "one line per PDF written");
+    for line in &lines {
+        assert_eq!(line["kind"], "invoice", "{line}");
+        assert!(
+            line["document"]
+                .as_str()
+                .unwrap()
+                .starts_with("northwind/invoice")
+        );
+        assert!(line["pages"].as_u64().unwrap() >= 1);
+        for key in ["layout_ms", "pdf_ms", "thumbnail_ms"] {
+            assert!(line[key].as_f64().unwrap() >= 0.0, "{key}: {line}");
+        }
+    }
+}
+
+fn walkdir_pdfs(dir: &Path) -> usize {
+    std::fs::read_dir(dir.join("northwind"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .count()
+}

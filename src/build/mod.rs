@@ -27,7 +27,7 @@ mod write;
 use std::path::Path;
 use std::sync::Mutex;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::Rules;
 use crate::record::{self, ledger, numbering};
 use crate::render::Renderer;
@@ -63,6 +63,13 @@ impl Context<'_> {
 pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) -> Result<Summary> {
     let mut timings = report::Timings::default();
     let clock = std::time::Instant::now();
+    if let Some(path) = &options.timings {
+        // Each chunk appends its documents' lines.
+        std::fs::write(path, b"").map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+    }
     let fingerprint = incremental::fingerprint(
         &options.data,
         &options.templates,
@@ -171,6 +178,26 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
     Ok(summary)
 }
 
+/// Appends one JSON line per typeset document to the `--timings` file.
+fn append_timings(path: &Path, documents: &[render::DocumentTime]) -> Result<()> {
+    use std::io::Write;
+    let write_error = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut text = Vec::new();
+    for d in documents {
+        serde_json::to_writer(&mut text, d).map_err(|e| write_error(std::io::Error::other(e)))?;
+        text.push(b'\n');
+    }
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(&text))
+        .map_err(write_error)
+}
+
 /// One chunk of planned (and numbered) engagements, stage by stage; returns their reports
 /// and the documents rendered.
 fn build_chunk(
@@ -199,6 +226,9 @@ fn build_chunk(
     timings.layout_thread_ms += u128::from(cpu.layout / 1000);
     timings.pdf_thread_ms += u128::from(cpu.pdf / 1000);
     timings.thumbnail_thread_ms += u128::from(cpu.thumbnail / 1000);
+    if let Some(path) = &cx.options.timings {
+        append_timings(path, &cpu.documents)?;
+    }
     let typeset_ms = clock.elapsed().as_millis() - markdown_ms;
     let guarded = guard::issued(cx, plans, jobs)?;
     let plans: &[Plan] = plans;

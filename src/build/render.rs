@@ -102,7 +102,7 @@ pub fn markdown<'a>(
 }
 
 /// Thread time of the typesetting stage, in microseconds summed over the workers.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ThreadTime {
     /// All of it.
     pub typeset: u64,
@@ -112,6 +112,27 @@ pub struct ThreadTime {
     pub pdf: u64,
     /// Of which rendering thumbnails.
     pub thumbnail: u64,
+    /// Per document, in the jobs' order (for `--timings`).
+    pub documents: Vec<DocumentTime>,
+}
+
+/// One typeset document's cost, as a `--timings` line.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DocumentTime {
+    /// `<engagement>/<name>`.
+    pub document: String,
+    /// Its kind.
+    pub kind: String,
+    /// Pages.
+    pub pages: usize,
+    /// Layout passes (see [`crate::render::typeset`]).
+    pub passes: usize,
+    /// Evaluation and layout, milliseconds of one thread.
+    pub layout_ms: f64,
+    /// PDF export.
+    pub pdf_ms: f64,
+    /// Thumbnail.
+    pub thumbnail_ms: f64,
 }
 
 /// Typesets every job's PDF on `--jobs` OS threads (one per core by default). Returns the
@@ -165,6 +186,18 @@ pub fn typeset(
             })
         });
         let typeset = result?;
+        if cx.options.timings.is_some() {
+            let ms = |micros: u64| micros as f64 / 1000.0;
+            cpu.documents.push(DocumentTime {
+                document: format!("{}/{}", plans[job.plan].loaded.engagement.id, job.name),
+                kind: job.kind.to_string(),
+                pages: typeset.pages,
+                passes: typeset.passes,
+                layout_ms: ms(typeset.layout_micros),
+                pdf_ms: ms(typeset.pdf_micros),
+                thumbnail_ms: ms(typeset.thumbnail_micros),
+            });
+        }
         cpu.typeset += typeset.micros;
         cpu.layout += typeset.layout_micros;
         cpu.pdf += typeset.pdf_micros;

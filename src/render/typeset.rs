@@ -48,6 +48,10 @@ pub struct Typeset {
     pub pdf_micros: u64,
     /// Of which rendering the thumbnail.
     pub thumbnail_micros: u64,
+    /// Pages laid out.
+    pub pages: usize,
+    /// Layout passes (two when the first gave more than one page: see the module's head).
+    pub passes: usize,
 }
 
 fn project_id(path: &str) -> Option<FileId> {
@@ -237,6 +241,8 @@ impl Typesetter {
             .laid_out(name, main, &meta, attachment.as_ref(), today)
             .and_then(|(world, document)| {
                 let layout_micros = micros(started);
+                let pages = document.pages().len();
+                let passes = if pages > 1 { 2 } else { 1 };
                 let pdf_started = std::time::Instant::now();
                 let mut options = PdfOptions {
                     ident: Smart::Custom(ident.to_string()),
@@ -280,6 +286,8 @@ impl Typesetter {
                     layout_micros,
                     pdf_micros,
                     thumbnail_micros: micros(thumbnail_started),
+                    pages,
+                    passes,
                 })
             });
         // Without eviction the memo cache keeps every document alive (~1.8 MB each).
