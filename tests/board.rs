@@ -267,6 +267,55 @@ fn the_board_lists_unchanged_engagements_too() {
     assert!(summary["timings"]["board_bytes"].as_u64().unwrap() > 1000);
     let after = std::fs::read_to_string(&index).unwrap();
     assert!(after.contains("\"id\":\"second\"") && after.contains("\"id\":\"northwind\""));
+
+    // The rows cache (.docket-board.json) only saves reading manifests: a damaged cache, or
+    // one whose row is older than the engagement's manifest, never puts a wrong row on the
+    // board.
+    let cache = out.join(".docket-board.json");
+    let cached = std::fs::read_to_string(&cache).unwrap();
+    assert!(cached.contains("\"second\""), "{cached}");
+    std::fs::write(
+        &cache,
+        cached.replace("Northwind Trading Co.", "Stale Name Inc."),
+    )
+    .unwrap();
+    // Another build rewrote northwind's manifest since the cache saw it (same bytes, a new
+    // modification time); this build changes `second` only.
+    let manifest = out.join("northwind/.docket-build.json");
+    let bytes = std::fs::read(&manifest).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&manifest, bytes).unwrap();
+    std::fs::write(
+        &toml,
+        text.replace("as_of = \"2026-11-24\"", "as_of = \"2026-11-26\""),
+    )
+    .unwrap();
+    docket_ok(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-e",
+        "second",
+    ]);
+    let board = std::fs::read_to_string(&index).unwrap();
+    assert!(
+        !board.contains("Stale Name Inc."),
+        "a stale cached row was shown"
+    );
+    std::fs::write(&cache, "{ not json").unwrap();
+    std::fs::write(&toml, &text).unwrap();
+    docket_ok(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let board = std::fs::read_to_string(&index).unwrap();
+    assert!(board.contains("\"id\":\"second\"") && board.contains("\"id\":\"northwind\""));
+    assert!(board.contains("Northwind Trading Co."));
 }
 
 /// The receivables issue: the board's "owed" column and its aging chart per currency, with
