@@ -253,24 +253,33 @@ const INDEX_SCRIPT: &str = include_str!("board/index.js");
 const ENGAGEMENT_TEMPLATE: &str = include_str!("board/engagement.html");
 const STYLE: &str = include_str!("board/style.css");
 
-/// The portfolio page for these rows.
-pub fn index_html(rules: &Rules, rows: &[&Row]) -> String {
-    #[derive(Serialize)]
-    struct Data<'a> {
-        columns: Vec<(String, String)>,
-        rows: &'a [&'a Row],
+/// The portfolio page: `owed` is every row's receivables, `rows` every row as script JSON
+/// (see [`script_json`]), in the page's order.
+fn index_page<'a>(
+    rules: &Rules,
+    owed: impl Iterator<Item = &'a [Owed]>,
+    rows: impl Iterator<Item = &'a str>,
+) -> String {
+    // {"columns":[...],"rows":[row,row,...]}, assembled from rows already serialized: at
+    // ten thousand engagements the data is 15 MB, and serializing it again on every build
+    // cost more than all the rest of a one-invoice build.
+    let mut data = String::from("{\"columns\":");
+    data.push_str(&script_json(&columns(rules)));
+    data.push_str(",\"rows\":[");
+    for (i, row) in rows.enumerate() {
+        if i > 0 {
+            data.push(',');
+        }
+        data.push_str(row);
     }
-    let data = Data {
-        columns: columns(rules),
-        rows,
-    };
+    data.push_str("]}");
     // The data goes in last, so nothing in it is ever taken for a marker.
     INDEX_TEMPLATE
         .replacen("/*STYLE*/", STYLE, 1)
         .replacen("/*CSP*/", &csp_hash(INDEX_SCRIPT), 1)
         .replacen("/*SCRIPT*/", INDEX_SCRIPT, 1)
-        .replacen("<!--OWED-->", &owed_html(rows), 1)
-        .replacen("/*DATA*/", &script_json(&data), 1)
+        .replacen("<!--OWED-->", &owed_html(owed), 1)
+        .replacen("/*DATA*/", &data, 1)
 }
 
 /// Text for HTML: `&`, `<`, `>` and quotes escaped.
@@ -292,13 +301,13 @@ fn escape(text: &str) -> String {
 /// The portfolio's receivables: per currency, the total open and past due, and a bar chart
 /// of its aging (an SVG drawn here, with the figures written beside the bars: the chart is
 /// for looking, the numbers for reading). Currencies are never summed together.
-fn owed_html(rows: &[&Row]) -> String {
+fn owed_html<'a>(rows: impl Iterator<Item = &'a [Owed]>) -> String {
     use rust_decimal::Decimal;
     use std::str::FromStr;
     let mut totals: std::collections::BTreeMap<&str, (Decimal, Decimal, [Decimal; 5], usize)> =
         std::collections::BTreeMap::new();
-    for row in rows {
-        for o in &row.ow {
+    for owed in rows {
+        for o in owed {
             let t = totals.entry(o.cur.as_str()).or_insert((
                 Decimal::ZERO,
                 Decimal::ZERO,
@@ -487,24 +496,65 @@ pub fn engagement_html(report: &EngagementReport, thumbnails: &[String]) -> Resu
         })
 }
 
-/// The rows cache in the output folder: every engagement's row with the stat of the build
-/// manifest it was read from. Rebuilding the portfolio after a change to one engagement then
-/// costs a stat per engagement instead of reading and parsing every manifest (at 1,000
-/// engagements 40 of the 60 ms the page took); a row whose manifest changed (another build,
-/// an edit, a restore) is read from its manifest again, so the cache is never trusted over
-/// the manifests. It is written after the page, under the output folder's lock.
-pub const ROWS_CACHE: &str = ".docket-board.json";
+/// The rows cache in the output folder: one line per engagement with the stat of the build
+/// manifest its row was read from, its receivables and its row as the page embeds it.
+/// Rebuilding the portfolio after a change to one engagement then costs a stat per
+/// engagement and a copy of each row, instead of reading, parsing and serializing every
+/// manifest's row (at 10,000 engagements that was over a second). A row whose manifest
+/// changed (another build, an edit, a restore) is read from its manifest again, so the cache
+/// is never trusted over the manifests. It is written after the page, under the output
+/// folder's lock; a damaged cache only makes the next build read every manifest.
+pub const ROWS_CACHE: &str = ".docket-board.tsv";
 
-#[derive(Default, Serialize, Deserialize)]
-struct RowsCache {
-    rows: Vec<CachedRow>,
-}
-
-#[derive(Clone, Serialize, Deserialize)]
+/// One line of the rows cache: `folder \t size \t mtime \t owed \t row`, the folder as a
+/// JSON string, owed and row as JSON (which never holds a raw tab or newline).
 struct CachedRow {
+    /// The engagement's folder in the output folder.
+    dir: String,
     /// The manifest's stat when the row was read.
     stat: crate::incremental::Stat,
-    row: Row,
+    /// The row's receivables (for the portfolio's totals).
+    owed: Vec<Owed>,
+    /// The row as script JSON.
+    json: String,
+}
+
+impl CachedRow {
+    fn new(dir: &str, stat: crate::incremental::Stat, row: &Row) -> CachedRow {
+        CachedRow {
+            dir: dir.to_string(),
+            stat,
+            owed: row.ow.clone(),
+            json: script_json(row),
+        }
+    }
+
+    fn line(&self, out: &mut String) {
+        use std::fmt::Write;
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}",
+            script_json(&self.dir),
+            self.stat.0,
+            self.stat.1,
+            script_json(&self.owed),
+            self.json
+        );
+    }
+
+    fn parse(line: &str) -> Option<CachedRow> {
+        let mut f = line.splitn(5, '\t');
+        let dir = serde_json::from_str(f.next()?).ok()?;
+        let stat = (f.next()?.parse().ok()?, f.next()?.parse().ok()?);
+        let owed = serde_json::from_str(f.next()?).ok()?;
+        let json = f.next()?.to_string();
+        Some(CachedRow {
+            dir,
+            stat,
+            owed,
+            json,
+        })
+    }
 }
 
 /// Writes `<out>/index.html` from the rows of every engagement built into `out` (`fresh`
@@ -524,43 +574,55 @@ pub fn write_index(out: &Path, rules: &Rules, fresh: &[Row]) -> Result<usize> {
                 .collect()
         })
         .unwrap_or_default();
-    // An unreadable or outdated cache is only slower: every row is read from its manifest.
-    let cache: RowsCache = std::fs::read(out.join(ROWS_CACHE))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default();
-    let cached: std::collections::HashMap<&str, &CachedRow> =
-        cache.rows.iter().map(|c| (c.row.id.as_str(), c)).collect();
-    let mut rows: Vec<CachedRow> = dirs
+    let text = std::fs::read_to_string(out.join(ROWS_CACHE)).unwrap_or_default();
+    let mut cached: std::collections::HashMap<String, CachedRow> = text
+        .par_lines()
+        .filter_map(CachedRow::parse)
+        .map(|c| (c.dir.clone(), c))
+        .collect();
+    // Per engagement folder with a manifest: its row computed now, read again, or (None)
+    // the cached one, still current.
+    let looked: Vec<(&str, Option<CachedRow>)> = dirs
         .par_iter()
         .filter_map(|d| {
             let id = d.file_name()?.to_str()?;
-            let manifest = d.join(MANIFEST);
-            let stat = stat(&manifest)?;
+            let stat = stat(&d.join(MANIFEST))?;
             if let Some(row) = fresh.get(id) {
-                return Some(CachedRow {
-                    stat,
-                    row: (*row).clone(),
-                });
+                return Some((id, Some(CachedRow::new(id, stat, row))));
             }
             match cached.get(id) {
-                Some(c) if c.stat == stat => Some((*c).clone()),
+                Some(c) if c.stat == stat => Some((id, None)),
                 _ => {
                     let row = crate::incremental::read(d).and_then(|m| m.board)?;
-                    Some(CachedRow { stat, row })
+                    Some((id, Some(CachedRow::new(id, stat, &row))))
                 }
             }
         })
         .collect();
-    rows.sort_by(|a, b| a.row.id.cmp(&b.row.id));
-    let cache = RowsCache { rows };
-    let plain: Vec<&Row> = cache.rows.iter().map(|c| &c.row).collect();
-    let html = index_html(rules, &plain);
+    let rows: Vec<CachedRow> = looked
+        .into_iter()
+        .filter_map(|(id, row)| row.or_else(|| cached.remove(id)))
+        .collect();
+    let mut rows = rows;
+    // The page lists rows by engagement id, as each row names it.
+    rows.par_sort_by(|a, b| row_id(&a.json).cmp(row_id(&b.json)).then(a.dir.cmp(&b.dir)));
+    let html = index_page(
+        rules,
+        rows.iter().map(|r| r.owed.as_slice()),
+        rows.iter().map(|r| r.json.as_str()),
+    );
     crate::output::write_atomic(&out.join("index.html"), html.as_bytes())?;
-    let bytes = serde_json::to_vec(&cache).map_err(|e| Error::Write {
-        path: out.join(ROWS_CACHE),
-        source: std::io::Error::other(e),
-    })?;
-    crate::output::write_atomic(&out.join(ROWS_CACHE), &bytes)?;
+    let mut lines = String::with_capacity(text.len().max(html.len()));
+    for row in &rows {
+        row.line(&mut lines);
+    }
+    crate::output::write_atomic(&out.join(ROWS_CACHE), lines.as_bytes())?;
     Ok(html.len())
+}
+
+/// The engagement id a row's JSON opens with (`{"id":"..."`): rows sort by it.
+fn row_id(json: &str) -> &str {
+    json.strip_prefix("{\"id\":\"")
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or(json)
 }

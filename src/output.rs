@@ -246,6 +246,13 @@ pub fn lock(out: &Path) -> Result<OutputLock> {
     }
 }
 
+/// Whether a file is one a build keeps for itself and that records file times, so that no
+/// two builds write it with the same bytes: the build manifests and the board's rows cache.
+/// Bookkeeping, not output (tests comparing builds leave them out).
+pub fn is_bookkeeping(name: &str) -> bool {
+    name == crate::incremental::MANIFEST || name == crate::board::ROWS_CACHE
+}
+
 /// Whether a file name is one of docket's temporary files (`.docket-*.tmp`).
 pub fn is_temp_file(name: &str) -> bool {
     name.starts_with(".docket-") && name.ends_with(".tmp")

@@ -31,7 +31,10 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file() && e.file_name() != ".docket-build.json")
+        .filter(|e| {
+            e.file_type().is_file()
+                && !docket::output::is_bookkeeping(&e.file_name().to_string_lossy())
+        })
         .map(|e| {
             let rel = e
                 .path()

@@ -268,10 +268,10 @@ fn the_board_lists_unchanged_engagements_too() {
     let after = std::fs::read_to_string(&index).unwrap();
     assert!(after.contains("\"id\":\"second\"") && after.contains("\"id\":\"northwind\""));
 
-    // The rows cache (.docket-board.json) only saves reading manifests: a damaged cache, or
+    // The rows cache (.docket-board.tsv) only saves reading manifests: a damaged cache, or
     // one whose row is older than the engagement's manifest, never puts a wrong row on the
     // board.
-    let cache = out.join(".docket-board.json");
+    let cache = out.join(docket::board::ROWS_CACHE);
     let cached = std::fs::read_to_string(&cache).unwrap();
     assert!(cached.contains("\"second\""), "{cached}");
     std::fs::write(

@@ -43,9 +43,10 @@ fn outputs(out: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter(|e| {
             let name = e.file_name().to_string_lossy();
             // The build manifest records file times, so no two builds write the same bytes;
-            // it is checked for completeness separately.
+            // it is checked for completeness separately. So does the board's rows cache,
+            // which only saves reading manifests (a damaged one is read around).
             name != docket::output::LOCK_FILE
-                && name != docket::incremental::MANIFEST
+                && !docket::output::is_bookkeeping(&name)
                 && !docket::output::is_temp_file(&name)
         })
         .map(|e| {

@@ -595,7 +595,8 @@ fn a_mailing_prints_one_file_with_distinct_serials_across_runs() {
 /// Regression: an engagement folder written before instances existed (one `[invoice]`, one
 /// of each kind) builds with the same documents, byte for byte, the same input digests and
 /// the same ledger records as docket did before (the golden file was written by that docket,
-/// commit b2c6849). No migration is needed.
+/// commit b2c6849; refreshed for the PDFs and digests when the house layout changed, see its
+/// note). No migration is needed.
 ///
 /// The reports and the board (build report, handoff, status pages) list every kind of the
 /// rules, so they grow as kinds are added (the statement of account and the reminder came

@@ -306,8 +306,11 @@ fn rebuilds_are_byte_identical() {
             .sort_by_file_name()
             .into_iter()
             .filter_map(|e| e.ok())
-            // The build manifest records file times: bookkeeping, not output.
-            .filter(|e| e.file_type().is_file() && e.file_name() != ".docket-build.json")
+            // Build manifests and the rows cache record file times: bookkeeping, not output.
+            .filter(|e| {
+                e.file_type().is_file()
+                    && !docket::output::is_bookkeeping(&e.file_name().to_string_lossy())
+            })
             .map(|e| {
                 (
                     e.path().display().to_string(),

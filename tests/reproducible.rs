@@ -15,8 +15,11 @@ fn digests(out: &Path) -> BTreeMap<String, String> {
     walkdir::WalkDir::new(out)
         .into_iter()
         .filter_map(|e| e.ok())
-        // The build manifest records file times: bookkeeping, not output.
-        .filter(|e| e.file_type().is_file() && e.file_name() != docket::incremental::MANIFEST)
+        // Build manifests and the rows cache record file times: bookkeeping, not output.
+        .filter(|e| {
+            e.file_type().is_file()
+                && !docket::output::is_bookkeeping(&e.file_name().to_string_lossy())
+        })
         .map(|e| {
             let rel = e.path().strip_prefix(out).unwrap().display().to_string();
             (
