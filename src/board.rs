@@ -18,8 +18,10 @@
 //! script element) that the script puts into the page with `textContent` only.
 //!
 //! Kept small for 10,000 engagements: each engagement's row is computed when it is built and
-//! kept in its build manifest (so engagements skipped as unchanged cost one small read),
-//! rows use short keys and one-letter stage codes, and the page renders rows in batches.
+//! kept in its build manifest, and every row as the page embeds it in the rows cache
+//! ([`ROWS_CACHE`], checked against each manifest's stat), so a build that changes one
+//! engagement copies the others' rows without reading their manifests; rows use short keys
+//! and one-letter stage codes, and the page renders rows in batches.
 
 use std::path::{Path, PathBuf};
 
