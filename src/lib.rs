@@ -91,6 +91,9 @@ pub struct Options {
     /// Also write each typeset document's Typst sources here (`<id>/<kind>/main.typ`,
     /// `meta.json` and the layouts), for template authors and benchmarks.
     pub emit_typst: Option<PathBuf>,
+    /// Engagements planned, rendered and written together (and kept loaded at a time): the
+    /// build's memory bound. Default [`build::CHUNK`]; small values are for tests.
+    pub chunk: usize,
     /// Also write one JSON line per typeset document here (`--timings`): its name, kind,
     /// pages, layout passes and the thread time of layout, PDF export and thumbnail, to find
     /// which layouts cost most.
@@ -122,6 +125,7 @@ impl Default for Options {
             shard: None,
             emit_typst: None,
             timings: None,
+            chunk: build::CHUNK,
             keep_reports: usize::MAX,
             source_date_epoch: None,
             keep_going: false,

@@ -337,6 +337,18 @@ fn engagement_dirs(data_dir: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// Loads these engagement folders again, in id order: folders an earlier load of the same
+/// run validated (with the checks across engagements), which a build then drops to keep
+/// only one chunk of engagements in memory at a time (see `crate::build`).
+pub fn reload(dirs: &[PathBuf], rules: &Rules) -> Result<Vec<Loaded>> {
+    let mut loaded = dirs
+        .par_iter()
+        .map(|dir| load_engagement(dir, rules))
+        .collect::<Result<Vec<_>>>()?;
+    loaded.sort_by(|a, b| a.engagement.id.cmp(&b.engagement.id));
+    Ok(loaded)
+}
+
 fn load_engagement(dir: &Path, rules: &Rules) -> Result<Loaded> {
     let toml_path = dir.join("engagement.toml");
     let json_path = dir.join("engagement.json");

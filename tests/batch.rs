@@ -153,3 +153,47 @@ fn bad_shard_is_a_usage_error() {
     assert_eq!(docket(&["build", "--shard", "3/3"]).status.code(), Some(2));
     assert_eq!(docket(&["build", "--shard", "x"]).status.code(), Some(2));
 }
+
+/// Regression (the speed issue, memory at 10,000 engagements): a build keeps only one chunk
+/// of engagements loaded and loads the later chunks again when their turn comes. A build in
+/// chunks of 3 writes exactly what one chunk of all writes, numbers included.
+#[test]
+fn chunks_loaded_in_turn_build_what_one_chunk_builds() {
+    let fixtures = temp_dir("chunk-fixtures");
+    docket_ok(&[
+        "gen-fixtures",
+        "8",
+        "--out",
+        fixtures.to_str().unwrap(),
+        "--seed",
+        "3",
+    ]);
+    let mut trees = Vec::new();
+    for chunk in [usize::MAX, 3] {
+        let data = temp_dir("chunk-data");
+        copy_dir(&fixtures, &data);
+        let out = temp_dir("chunk-out");
+        let options = docket::Options {
+            data: data.clone(),
+            out: out.clone(),
+            templates: root().join("templates"),
+            fonts: root().join("fonts"),
+            chunk,
+            ..Default::default()
+        };
+        let summary = docket::build(&options, &|_, _, _| {}).expect("build");
+        assert_eq!(summary.rendered_engagements, 8);
+        trees.push(tree(&out));
+    }
+    let (one, chunked) = (&trees[0], &trees[1]);
+    assert_eq!(
+        one.keys().collect::<Vec<_>>(),
+        chunked.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in one {
+        assert!(
+            chunked[name] == *bytes,
+            "{name} differs when built in chunks of 3"
+        );
+    }
+}
