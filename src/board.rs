@@ -601,11 +601,10 @@ pub fn write_index(out: &Path, rules: &Rules, fresh: &[Row]) -> Result<usize> {
             }
         })
         .collect();
-    let rows: Vec<CachedRow> = looked
+    let mut rows: Vec<CachedRow> = looked
         .into_iter()
         .filter_map(|(id, row)| row.or_else(|| cached.remove(id)))
         .collect();
-    let mut rows = rows;
     // The page lists rows by engagement id, as each row names it.
     rows.par_sort_by(|a, b| row_id(&a.json).cmp(row_id(&b.json)).then(a.dir.cmp(&b.dir)));
     let html = index_page(

@@ -306,13 +306,7 @@ fn the_board_lists_unchanged_engagements_too() {
     );
     std::fs::write(&cache, "{ not json").unwrap();
     std::fs::write(&toml, &text).unwrap();
-    docket_ok(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    build_ok(&data, &out);
     let board = std::fs::read_to_string(&index).unwrap();
     assert!(board.contains("\"id\":\"second\"") && board.contains("\"id\":\"northwind\""));
     assert!(board.contains("Northwind Trading Co."));

@@ -402,7 +402,7 @@ fn timings_writes_one_line_per_typeset_document() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let pdfs = walkdir_pdfs(&out);
+    let pdfs = pdfs_written(&out);
     assert_eq!(lines.len(), pdfs, "one line per PDF written");
     for line in &lines {
         assert_eq!(line["kind"], "invoice", "{line}");
@@ -419,7 +419,8 @@ fn timings_writes_one_line_per_typeset_document() {
     }
 }
 
-fn walkdir_pdfs(dir: &Path) -> usize {
+/// PDFs in the Northwind output folder.
+fn pdfs_written(dir: &Path) -> usize {
     std::fs::read_dir(dir.join("northwind"))
         .unwrap()
         .filter_map(|e| e.ok())
