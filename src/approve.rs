@@ -11,26 +11,40 @@ use serde::Serialize;
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, value};
 
 use crate::error::{Error, Result};
-use crate::{Options, output, plan};
+use crate::options::Options;
+use crate::output;
+use crate::plan::plan;
 
-/// What to record.
-#[derive(Debug, Clone)]
+/// What to record: every field but the gate and the date is required, because an approval
+/// counts only when it names the approver, the permitted action and the evidence. docket
+/// never invents one.
+#[derive(Debug, Clone, clap::Args, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Request {
-    /// Engagement id.
-    pub engagement: String,
-    /// Artifact kind.
+    /// The artifact approved: a kind (`invoice`), or one instance of a kind with many
+    /// (`invoice:milestone-2`, the kind and the instance's key).
+    #[arg(value_name = "ARTIFACT")]
     pub kind: String,
-    /// Approver name.
+    /// The engagement id.
+    #[arg(long, short = 'e', value_name = "ID")]
+    pub engagement: String,
+    /// The approver's name, as the evidence shows it.
+    #[arg(long, value_name = "NAME")]
     pub by: String,
-    /// Approver role.
+    /// The approver's role.
+    #[arg(long, value_name = "ROLE")]
     pub role: String,
-    /// The action permitted (e.g. `issue-invoice`).
+    /// The action permitted, e.g. `issue-invoice` (the artifact's rule lists them).
+    #[arg(long, value_name = "ACTION")]
     pub action: String,
-    /// Evidence reference (an email, a signed document).
+    /// What shows the approval was given (an email, a signed document).
+    #[arg(long, value_name = "REF")]
     pub evidence: String,
-    /// The gate, when the action alone does not say (defaults from the rules).
+    /// The gate, when the action alone does not say.
+    #[arg(long, value_name = "GATE")]
     pub gate: Option<String>,
-    /// Date of the approval (`YYYY-MM-DD`); today (UTC) when absent.
+    /// The approval's date (YYYY-MM-DD); today (UTC) when absent.
+    #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
 }
 
@@ -97,7 +111,7 @@ pub fn approve(options: &Options, request: &Request) -> Result<Outcome> {
         )));
     };
     // The instance approved: the one named, or the kind's only one.
-    let candidates: Vec<&crate::Artifact> = plan
+    let candidates: Vec<&crate::plan::Artifact> = plan
         .artifacts
         .iter()
         .filter(|a| a.rule == k && (key.is_none() || a.key.as_deref() == key))
@@ -146,7 +160,7 @@ pub fn approve(options: &Options, request: &Request) -> Result<Outcome> {
         ("--role", &request.role),
         ("--evidence", &request.evidence),
     ] {
-        if text.trim().is_empty() || text.trim() == crate::model::TBD {
+        if crate::text::is_tbd(text) {
             return Err(Error::Usage(format!(
                 "{what} must name something: an approval counts only with a named approver, role and evidence"
             )));

@@ -19,192 +19,18 @@
 //!
 //! Kept small for 10,000 engagements: each engagement's row is computed when it is built and
 //! kept in its build manifest, and every row as the page embeds it in the rows cache
-//! ([`ROWS_CACHE`], checked against each manifest's stat), so a build that changes one
+//! ([`crate::output::ROWS_CACHE`], checked against each manifest's stat), so a build that changes one
 //! engagement copies the others' rows without reading their manifests; rows use short keys
 //! and one-letter stage codes, and the page renders rows in batches.
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::Rules;
-use crate::report::{self, EngagementReport, Progress};
-
-/// One engagement's row on the portfolio (stored in its build manifest).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Row {
-    /// Engagement id.
-    pub id: String,
-    /// Client.
-    pub c: String,
-    /// Lifecycle stage.
-    pub st: String,
-    /// One letter per lifecycle stage, then the overlay: f(inal) d(raft) b(locked) n(ot
-    /// started).
-    pub s: String,
-    /// Next skill(s).
-    pub nx: String,
-    /// Next owner.
-    pub o: String,
-    /// Final, draft, blocked counts.
-    pub n: [usize; 3],
-    /// What waits, on what, on whom, since when.
-    pub w: Vec<Waiting>,
-    /// What the client owes, per currency (absent when nothing is open).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ow: Vec<Owed>,
-}
-
-/// What an engagement's client owes in one currency, as the board shows it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Owed {
-    /// ISO 4217 code.
-    pub cur: String,
-    /// Open, as a plain decimal (summed into the portfolio total).
-    pub open: String,
-    /// Past due, as a plain decimal.
-    pub od: String,
-    /// Open per aging bucket (current, 1-30, 31-60, 61-90, over 90), plain decimals.
-    pub b: Vec<String>,
-    /// Days past due of the oldest open invoice.
-    pub days: i64,
-    /// As shown: `USD 8,400.00 (8,400.00 past due, 13 days)`.
-    pub f: String,
-}
-
-/// A draft or blocked artifact and what it waits for.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Waiting {
-    /// Artifact kind.
-    pub k: String,
-    /// d(raft) or b(locked).
-    pub d: String,
-    /// The approval or fact it waits for.
-    pub on: String,
-    /// Whom to ask (the track owner, the approver, else the next owner).
-    pub o: String,
-    /// Since when (YYYY-MM-DD, from the data: the document's date or the approval's).
-    pub since: String,
-    /// Days waited until the engagement's `as_of` date.
-    pub days: i64,
-}
-
-fn letter(p: Progress) -> char {
-    match p {
-        Progress::Final => 'f',
-        Progress::Draft => 'd',
-        Progress::Blocked => 'b',
-        Progress::NotStarted => 'n',
-    }
-}
-
-/// The row of an engagement report. `as_of` is the engagement's date; `dates` gives each
-/// artifact's own date when its data has one.
-pub fn row(
-    rules: &Rules,
-    report: &EngagementReport,
-    as_of: time::Date,
-    dates: &dyn Fn(&str) -> Option<time::Date>,
-) -> Row {
-    let mut s: String = report.stages.iter().map(|st| letter(st.progress)).collect();
-    let overlay = report
-        .artifacts
-        .iter()
-        .find(|a| a.kind == rules.overlay.artifact)
-        .map_or('n', |a| letter(a.progress));
-    s.push(overlay);
-    let mut n = [0; 3];
-    for a in &report.artifacts {
-        match a.decision {
-            crate::gate::Decision::Final => n[0] += 1,
-            crate::gate::Decision::Draft => n[1] += 1,
-            crate::gate::Decision::Blocked => n[2] += 1,
-        }
-    }
-    let approval_date = |gate: &str, scope: &str| {
-        report
-            .approvals
-            .iter()
-            .filter(|a| a.gate == gate && a.scope == scope)
-            .filter_map(|a| a.date.as_deref())
-            .filter_map(|d| crate::model::Date::parse(d).ok())
-            .map(|d| d.0)
-            .min()
-    };
-    let mut w = Vec::new();
-    for a in &report.artifacts {
-        let d = match a.progress {
-            Progress::Draft => "d",
-            Progress::Blocked => "b",
-            _ => continue,
-        };
-        let own = dates(&a.name()).unwrap_or(as_of);
-        let mut push = |on: String, owner: String, since: time::Date| {
-            w.push(Waiting {
-                k: a.name(),
-                d: d.to_string(),
-                on,
-                o: owner,
-                since: crate::model::Date(since).to_string(),
-                days: (as_of - since).whole_days().max(0),
-            });
-        };
-        for m in a.blocked_by.iter().chain(&a.missing_approvals) {
-            let since = approval_date(&m.gate, &m.scope).map_or(own, |d| d.min(own));
-            push(m.describe(), report::approval_owner(report, m), since);
-        }
-        for fact in &a.missing_facts {
-            push(
-                format!("{fact} is TBD"),
-                report.route.next_owner.clone(),
-                own,
-            );
-        }
-    }
-    let ow = report
-        .receivables
-        .iter()
-        .flat_map(|account| &account.aging)
-        .filter(|a| a.open > rust_decimal::Decimal::ZERO)
-        .map(|a| {
-            let fmt = |d: rust_decimal::Decimal| {
-                crate::money::Currency::from_code(&a.currency)
-                    .map_or_else(|| d.to_string(), |c| crate::money::format_amount(d, c))
-            };
-            let f = if a.overdue.is_zero() {
-                format!("{} {}", a.currency, fmt(a.open))
-            } else {
-                format!(
-                    "{} {} ({} past due, {} days)",
-                    a.currency,
-                    fmt(a.open),
-                    fmt(a.overdue),
-                    a.max_days_overdue
-                )
-            };
-            Owed {
-                cur: a.currency.clone(),
-                open: a.open.to_string(),
-                od: a.overdue.to_string(),
-                b: a.buckets.iter().map(ToString::to_string).collect(),
-                days: a.max_days_overdue,
-                f,
-            }
-        })
-        .collect();
-    Row {
-        ow,
-        id: report.engagement.clone(),
-        c: report.client.clone(),
-        st: report.lifecycle_stage.clone(),
-        s,
-        nx: report.route.next_skill.join(" → "),
-        o: report.route.next_owner.clone(),
-        n,
-        w,
-    }
-}
+use crate::report::EngagementReport;
+use crate::report::row::{Owed, Row};
 
 /// The stage columns of the portfolio: each lifecycle stage, then the overlay.
 fn columns(rules: &Rules) -> Vec<(String, String)> {
@@ -425,7 +251,7 @@ static ENGAGEMENT_TERA: std::sync::LazyLock<std::result::Result<tera::Tera, Stri
 
 /// The engagement's page (`<out>/<id>/index.html`). Links are relative to the page.
 pub fn engagement_html(report: &EngagementReport, thumbnails: &[String]) -> Result<String> {
-    let handoff = report::handoff(report);
+    let handoff = crate::report::handoff(report);
     let documents: Vec<Document> = report
         .artifacts
         .iter()
@@ -498,16 +324,6 @@ pub fn engagement_html(report: &EngagementReport, thumbnails: &[String]) -> Resu
         })
 }
 
-/// The rows cache in the output folder: one line per engagement with the stat of the build
-/// manifest its row was read from, its receivables and its row as the page embeds it.
-/// Rebuilding the portfolio after a change to one engagement then costs a stat per
-/// engagement and a copy of each row, instead of reading, parsing and serializing every
-/// manifest's row (at 10,000 engagements that was over a second). A row whose manifest
-/// changed (another build, an edit, a restore) is read from its manifest again, so the cache
-/// is never trusted over the manifests. It is written after the page, under the output
-/// folder's lock; a damaged cache only makes the next build read every manifest.
-pub const ROWS_CACHE: &str = ".docket-board.tsv";
-
 /// One line of the rows cache: `folder \t size \t mtime \t owed \t row`, the folder as a
 /// JSON string, owed and row as JSON (which never holds a raw tab or newline).
 struct CachedRow {
@@ -563,7 +379,8 @@ impl CachedRow {
 /// holds the rows this build computed; the others come from the rows cache when their
 /// manifest is unchanged, else from the manifest). Returns the page's size in bytes.
 pub fn write_index(out: &Path, rules: &Rules, fresh: &[Row]) -> Result<usize> {
-    use crate::incremental::{MANIFEST, stat};
+    use crate::incremental::stat;
+    use crate::output::{MANIFEST, ROWS_CACHE};
     use rayon::prelude::*;
     let fresh: std::collections::BTreeMap<&str, &Row> =
         fresh.iter().map(|r| (r.id.as_str(), r)).collect();

@@ -231,7 +231,7 @@ pub fn envelope_barcode(
     if !tbd.is_empty() {
         return Ok(Barcode::Omitted(format!(
             "No Intelligent Mail barcode until {} {} known",
-            crate::report::and_list(&tbd),
+            crate::text::and_list(&tbd),
             if tbd.len() == 1 { "is" } else { "are" }
         )));
     }

@@ -7,7 +7,7 @@
 //! `final` envelope is printed, and every other engagement is listed as skipped with the gate's
 //! own reasons, so nobody is dropped silently.
 //!
-//! In: the data folder, through [`crate::plan`] (load, validate, gate). Out: the PDF and its
+//! In: the data folder, through [`crate::plan::plan`] (load, validate, gate). Out: the PDF and its
 //! manifest (`<stem>.json`, `<stem>.csv` beside it), written atomically once everything has
 //! rendered; if anything fails, nothing is written. Pages follow engagement ids in order, and
 //! the manifest gives each printed envelope its page number.
@@ -20,8 +20,9 @@ use crate::derive::{Barcode, Imb, envelope_barcode, envelope_lines};
 use crate::error::{Error, Location, Result};
 use crate::gate::{Decision, Gated};
 use crate::model::Engagement;
+use crate::options::Options;
+use crate::output;
 use crate::render::{MarkdownDoc, Renderer};
-use crate::{Options, output};
 
 /// The artifact kind whose gate and layout a print run uses.
 pub const KIND: &str = "envelope";
@@ -157,7 +158,7 @@ pub fn print_run(options: &RunOptions) -> Result<PrintRun> {
         engagements: options.engagements.clone(),
         ..Options::default()
     };
-    let (project, plans) = crate::plan(&plan_options)?;
+    let (project, plans) = crate::plan::plan(&plan_options)?;
     let Some(k) = project.rules.kind.iter().position(|r| r.kind == KIND) else {
         return Err(Error::Usage(format!(
             "the rules have no `{KIND}` artifact kind: nothing decides who may be mailed"
@@ -211,8 +212,8 @@ pub fn print_run(options: &RunOptions) -> Result<PrintRun> {
                         }
                         let mut cleared = cleared.clone();
                         cleared.set_field("serial", &serial);
-                        let state =
-                            serde_json::to_value(&view).map_err(|e| Error::Usage(e.to_string()))?;
+                        let state = serde_json::to_value(&view)
+                            .map_err(|e| Error::Internal(e.to_string()))?;
                         assigned = view;
                         engagement = &assigned;
                         renderer.markdown(rule, &cleared, engagement, &state)?

@@ -105,9 +105,18 @@ pub enum Error {
         /// How many were left out.
         count: usize,
     },
-    /// The request itself makes no sense (an unknown engagement or kind).
+    /// The request itself makes no sense (an unknown engagement or kind, a bad flag).
     #[error("{0}")]
     Usage(String),
+    /// docket's surroundings are not usable: a missing or empty fonts or templates folder,
+    /// a logo that is not there, a terminal or transport that cannot be set up. Nothing is
+    /// wrong with the request or the data; the message names what to install or fix.
+    #[error("{0}")]
+    Setup(String),
+    /// A bug in docket (a value it made itself could not be serialized, say): nothing the
+    /// user did. The message says what failed; please report it.
+    #[error("internal error (a bug in docket, please report it): {0}")]
+    Internal(String),
     /// A path given to the MCP server lies outside the folders it serves.
     #[error("{} is outside the {what} folder this server was started with", path.display())]
     Outside {
@@ -158,7 +167,7 @@ pub struct ErrorObject {
 pub struct ErrorReport {
     /// Stable code: `usage`, `invalid-data`, `read-failed`, `write-failed`, `template`,
     /// `typeset`, `refused`, `verify-failed`, `locked`, `not-built`, `outside-folder`,
-    /// `einvoice`.
+    /// `einvoice`, `setup`, `internal`.
     pub code: String,
     /// The message docket prints without `--json`.
     pub message: String,
@@ -190,15 +199,21 @@ impl Error {
             Error::Locked { .. } => "locked",
             Error::NotBuilt { .. } => "not-built",
             Error::Usage(_) => "usage",
+            Error::Setup(_) => "setup",
+            Error::Internal(_) => "internal",
             Error::Outside { .. } => "outside-folder",
             Error::EInvoice { .. } => "einvoice",
         }
     }
 
-    /// The exit status this error gives: 2 for usage errors, 1 for everything else.
+    /// The exit status this error gives: 2 for a usage error, 3 for a setup error, 4 for an
+    /// internal error (a bug), 1 for everything else (invalid data, a template error, a
+    /// refusal, tampering found).
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
+            Error::Setup(_) => 3,
+            Error::Internal(_) => 4,
             _ => 1,
         }
     }
@@ -252,6 +267,17 @@ impl Error {
             }
             Error::Usage(_) => {
                 report.hint = Some("see `docket --help` or `docket COMMAND --help`".into());
+            }
+            Error::Setup(_) => {
+                report.hint = Some(
+                    "run docket in a project folder (`docket init DIR` makes one), or name the \
+                     folders with --data, --templates and --fonts"
+                        .into(),
+                );
+            }
+            Error::Internal(_) => {
+                report.hint =
+                    Some("this is a bug in docket: please report it with the message".into());
             }
             Error::Outside { path, .. } => {
                 report.file = Some(path.display().to_string());

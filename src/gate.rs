@@ -12,12 +12,13 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::approval::ApprovalView;
 use crate::digest::{self, InputDigest, TemplateDigests};
 use crate::model::{
-    Approval, Engagement, Exception, ExpandedScope, KindRule, Manifest, MissingFacts, Requirement,
-    ScopeOf, Status, TBD, TrackStatus,
+    Engagement, Exception, ExpandedScope, KindRule, Manifest, MissingFacts, Requirement, ScopeOf,
+    TBD, TrackStatus,
 };
-use crate::report::and_list;
+use crate::text::{and_list, is_tbd};
 
 /// The three outcomes of a gate.
 #[derive(
@@ -42,132 +43,6 @@ impl Decision {
             Decision::Blocked => "blocked",
         }
     }
-}
-
-/// An approval record as the gate read it: the status it really has, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub struct ApprovalView {
-    /// The gate.
-    pub gate: String,
-    /// Status written in the manifest.
-    pub recorded: Status,
-    /// Status the gate gives it (e.g. `requested` for an `approved` without evidence).
-    pub effective: Status,
-    /// Approver name, when given.
-    pub approver: Option<String>,
-    /// Approver role, when given.
-    pub role: Option<String>,
-    /// Permitted actions.
-    pub actions: Vec<String>,
-    /// Evidence reference.
-    pub evidence: Option<String>,
-    /// Scope covered.
-    pub scope: String,
-    /// Conditions attached.
-    pub conditions: Vec<String>,
-    /// Why `effective` differs from `recorded`, if it does.
-    pub note: Option<String>,
-    /// The artifact the approval is bound to, if any (`docket approve` records one).
-    pub artifact: Option<String>,
-    /// Inputs changed since a bound approval was given (it is then stale).
-    pub stale_fields: Vec<String>,
-    /// When it was given (or asked for), as recorded.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    #[serde(skip)]
-    bound_digest: Option<String>,
-    #[serde(skip)]
-    ambiguous: bool,
-    #[serde(skip)]
-    bound_inputs: std::collections::BTreeMap<String, String>,
-}
-
-impl ApprovalView {
-    /// Reads one manifest record for an engagement whose documents are dated `as_of`.
-    pub fn of(approval: &Approval, engagement: &Engagement) -> ApprovalView {
-        let approver = approval
-            .approver
-            .as_ref()
-            .filter(|a| known(&a.name))
-            .map(|a| a.name.clone());
-        let evidence = approval.evidence.clone().filter(|e| known(e));
-        let mut effective = approval.status;
-        let mut note = None;
-        if matches!(approval.status, Status::Approved | Status::Conditional) {
-            let mut lacking = Vec::new();
-            if approver.is_none() {
-                lacking.push("no approver");
-            }
-            if approval.actions.is_empty() {
-                lacking.push("no permitted action");
-            }
-            if evidence.is_none() {
-                lacking.push("no evidence");
-            }
-            if !lacking.is_empty() {
-                effective = Status::Requested;
-                note = Some(format!(
-                    "recorded as {} but names {}: treated as requested",
-                    approval.status,
-                    and_list(&lacking)
-                ));
-            } else if let Some(expires) = approval.expires
-                && expires < engagement.as_of
-            {
-                effective = Status::Requested;
-                note = Some(format!("expired on {expires}: treated as requested"));
-            }
-        }
-        ApprovalView {
-            gate: approval.gate.clone(),
-            recorded: approval.status,
-            effective,
-            approver,
-            role: approval.approver.as_ref().map(|a| a.role.clone()),
-            actions: approval.actions.clone(),
-            evidence,
-            scope: approval
-                .scope
-                .clone()
-                .unwrap_or_else(|| engagement.scope.clone()),
-            conditions: approval.conditions.clone(),
-            note,
-            artifact: approval.artifact.clone(),
-            stale_fields: Vec::new(),
-            date: approval.date.map(|d| d.to_string()),
-            bound_digest: approval.digest.clone(),
-            ambiguous: false,
-            bound_inputs: approval.inputs.clone(),
-        }
-    }
-
-    /// Demotes a counting approval to `requested`, saying why.
-    fn demote(&mut self, why: String) {
-        if matches!(self.effective, Status::Approved | Status::Conditional) {
-            self.note = Some(format!(
-                "recorded as {} but {why}: treated as requested",
-                self.recorded
-            ));
-            self.effective = Status::Requested;
-        }
-    }
-
-    /// `conditional (R-03 open)`, `requested`, ...
-    pub fn describe(&self) -> String {
-        let mut s = self.effective.to_string();
-        if !self.conditions.is_empty() {
-            s.push_str(&format!(" ({})", self.conditions.join("; ")));
-        }
-        if let Some(note) = &self.note {
-            s.push_str(&format!(" [{note}]"));
-        }
-        s
-    }
-}
-
-fn known(text: &str) -> bool {
-    let t = text.trim();
-    !t.is_empty() && t != TBD
 }
 
 /// A requirement the manifest does not meet.
@@ -394,7 +269,7 @@ pub fn evaluate(
     let scope = section
         .get("scope")
         .and_then(Value::as_str)
-        .filter(|s| known(s))
+        .filter(|s| !is_tbd(s))
         .unwrap_or(&engagement.scope)
         .to_string();
     let mut evaluation = Evaluation {
@@ -519,7 +394,7 @@ pub fn evaluate(
     for field in &rule.required_facts {
         let missing = match section.get(field) {
             None | Some(Value::Null) => true,
-            Some(Value::String(s)) => !known(s),
+            Some(Value::String(s)) => is_tbd(s),
             _ => false,
         };
         if missing {
@@ -710,7 +585,7 @@ fn expanded_scopes(section: &Value, signed: &str) -> std::collections::BTreeSet<
             Value::Object(map) => {
                 for (k, v) in map {
                     match v {
-                        Value::String(s) if k == "scope" && known(s) && s != signed => {
+                        Value::String(s) if k == "scope" && !is_tbd(s) && s != signed => {
                             out.insert(s.clone());
                         }
                         _ => walk(v, signed, out),

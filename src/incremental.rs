@@ -23,8 +23,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result};
 use crate::report::Counts;
 
-/// The manifest's file name inside each engagement's output folder.
-pub const MANIFEST: &str = ".docket-build.json";
+use crate::output::MANIFEST;
 
 /// Size and modification time (ns since the epoch) of a file: cheap to read, and enough to
 /// notice that a file was replaced or edited.
@@ -122,7 +121,7 @@ pub struct BuildManifest {
     /// The engagement's row on the status board, kept here so that a build that skips the
     /// engagement as unchanged still lists it without reading its reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub board: Option<crate::board::Row>,
+    pub board: Option<crate::report::row::Row>,
 }
 
 /// Decision counts as stored.

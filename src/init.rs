@@ -325,11 +325,11 @@ pub fn new_engagement(
                  # [[invoice]] key = \"deposit\" ... [[invoice]] key = \"milestone-1\" ...\n\
                  # `docket schema engagement` describes every field.\n\n"
             );
-            let body = toml::to_string(&engagement).map_err(|e| Error::Usage(e.to_string()))?;
+            let body = toml::to_string(&engagement).map_err(|e| Error::Internal(e.to_string()))?;
             let manifest_text = format!(
                 "# Approvals for {id}: one record per gate the rules use, each `unknown` until\n\
                  # it is given. An approval counts only with approver, actions and evidence.\n\n{}",
-                toml::to_string(&manifest).map_err(|e| Error::Usage(e.to_string()))?
+                toml::to_string(&manifest).map_err(|e| Error::Internal(e.to_string()))?
             );
             (
                 "engagement.toml",

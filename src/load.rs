@@ -131,7 +131,7 @@ fn load_all(
     keep_going: bool,
 ) -> Result<(Project, Vec<PathBuf>)> {
     if !data_dir.is_dir() {
-        return Err(Error::Usage(format!(
+        return Err(Error::Setup(format!(
             "data folder {} does not exist (use --data DIR, or `docket init DIR` to create a project)",
             data_dir.display()
         )));

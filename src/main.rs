@@ -1,13 +1,20 @@
-//! The `docket` command: parses arguments, calls the library, prints. Nothing else.
+//! The `docket` command: parses arguments, calls the command layer, prints. Nothing else.
+//!
+//! Every verb is a function of `docket::commands` over a typed request; this file adds the
+//! flags that only a terminal needs (`--json`, `--csv`, the data folders as flags, a
+//! progress bar) and prints each result as text for people or as the JSON the MCP server
+//! returns too.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use docket::Error;
+use docket::commands::{self, Reply, Workspace, read, write};
 use docket::gate::Decision;
-use docket::report::{Summary, handoff, to_json};
-use docket::{Error, Options};
+use docket::report::{Summary, to_json};
+use serde_json::Value;
 
 /// mimalloc rather than glibc's allocator: Typst allocates and frees millions of small
 /// objects per build, and glibc's malloc/free were 14% of a build's samples. Chosen by
@@ -25,7 +32,8 @@ const QUICK_START: &str = "Quick start:
 
 Exit status: 0 done (blocked artifacts are a normal outcome); 1 invalid data, a template error,
 a refusal or tampering found (nothing written; build --keep-going writes the valid engagements
-and lists the invalid ones); 2 usage error.";
+and lists the invalid ones); 2 usage error; 3 setup error (a missing data, templates or fonts
+folder, a logo that is not there); 4 internal error (a bug in docket: please report it).";
 
 /// Gated document generation for consultancy engagements.
 ///
@@ -65,15 +73,16 @@ enum Command {
     ///
     /// Exit status: 0 when the run completed (blocked artifacts are a normal outcome),
     /// 1 on invalid data or a template error (nothing is written; with --keep-going, every
-    /// valid engagement is written and the invalid ones are listed), 2 on a usage error.
+    /// valid engagement is written and the invalid ones are listed), 2 on a usage error,
+    /// 3 on a setup error (no fonts, no templates).
     Build(BuildArgs),
     /// Validate the data and evaluate every gate; write nothing.
-    Check(CommonArgs),
+    Check(SelectArgs),
     /// Show where an engagement goes next: lifecycle stage, next skill, next action.
     Next(NextArgs),
     /// Print the handoff package: artifact paths, decisions, open questions, blockers,
     /// approvals, tracks, next owner.
-    Handoff(CommonArgs),
+    Handoff(SelectArgs),
     /// Record an approval of one artifact's current content in approvals.toml.
     ///
     /// The record names approver, role, permitted action and evidence, and is bound to the
@@ -107,7 +116,7 @@ enum Command {
     Receivables(ReceivablesArgs),
     /// Check the ledgers: the hash chain, and that every final output on disk still
     /// matches its recorded digest. Exit status 1 if anything was tampered with.
-    Verify(CommonArgs),
+    Verify(SelectArgs),
     /// Print run: every #10 envelope approved to send with a verified recipient, across all
     /// engagements, as one PDF (one page each), with a manifest (JSON and CSV) beside it that
     /// lists every envelope printed and every one skipped, with the reason.
@@ -119,54 +128,179 @@ enum Command {
     /// list them.
     ///
     /// Example: docket schema engagement > engagement.schema.json
-    Schema {
-        /// engagement, approvals, rules, build-report, handoff, receivables, error or watch;
-        /// every one as one JSON object with --all.
-        name: Option<String>,
-        /// Print every schema, as one JSON object keyed by name.
-        #[arg(long)]
-        all: bool,
-        /// Accepted for symmetry with the other commands (schemas are JSON anyway); errors
-        /// are then JSON too.
-        #[arg(long)]
-        json: bool,
-    },
+    Schema(SchemaArgs),
     /// Start a new engagement folder under the data folder: the required fields, every fact
     /// TBD, every approval the rules use recorded as unknown. `docket check` accepts it.
     ///
     /// Example: docket new acme-pilot && $EDITOR data/acme-pilot/engagement.toml
-    New {
-        /// The engagement id, which names its folder (lowercase letters, digits, -, _).
-        engagement: String,
-        /// The data folder.
-        #[arg(long, value_name = "DIR", default_value = "data")]
-        data: PathBuf,
-        /// Write engagement.json and approvals.json instead of TOML.
-        #[arg(long)]
-        json_data: bool,
-        /// Print what was written as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    New(NewArgs),
     /// Serve docket to an agent host over the Model Context Protocol (stdio).
     ///
-    /// Tools: check, next, handoff, build, approve, receivables, verify, schema, new; each
-    /// returns the JSON the CLI prints with --json. The data and output folders are fixed
-    /// here: no tool reads or writes outside them. Logs go to stderr only; stdout carries the protocol.
-    Mcp {
-        /// The data folder the tools work on.
-        #[arg(long, value_name = "DIR", default_value = "data")]
-        data: PathBuf,
-        /// The output folder builds write into.
-        #[arg(long, value_name = "DIR", default_value = "output")]
-        out: PathBuf,
-        /// The templates folder.
-        #[arg(long, value_name = "DIR", default_value = "templates")]
-        templates: PathBuf,
-        /// The fonts folder.
-        #[arg(long, value_name = "DIR", default_value = "fonts")]
-        fonts: PathBuf,
-    },
+    /// Tools: check, next, handoff, build, approve, receivables, verify, envelopes, schema,
+    /// new; each returns the JSON the CLI prints with --json. The data and output folders
+    /// are fixed here: no tool reads or writes outside them. Logs go to stderr only; stdout
+    /// carries the protocol.
+    Mcp(FolderArgs),
+}
+
+// Flag groups, flattened into the commands that take them (typst-cli's `WorldArgs`).
+
+/// `--data`.
+#[derive(Debug, Clone, Args)]
+struct DataArg {
+    /// The data folder: one sub-folder per engagement, plus an optional rules.toml.
+    #[arg(long, value_name = "DIR", default_value = commands::DATA)]
+    data: PathBuf,
+}
+
+/// `--templates` and `--fonts`.
+#[derive(Debug, Clone, Args)]
+struct RenderArgs {
+    /// The templates folder (Tera *.md and Typst *.typ).
+    #[arg(long, value_name = "DIR", default_value = commands::TEMPLATES)]
+    templates: PathBuf,
+    /// The fonts folder; only these fonts are used.
+    #[arg(long, value_name = "DIR", default_value = commands::FONTS)]
+    fonts: PathBuf,
+}
+
+/// Every folder a run works in.
+#[derive(Debug, Clone, Args)]
+struct FolderArgs {
+    #[command(flatten)]
+    data: DataArg,
+    /// The output folder (reports name output paths under it).
+    #[arg(long, value_name = "DIR", default_value = commands::OUT)]
+    out: PathBuf,
+    #[command(flatten)]
+    render: RenderArgs,
+}
+
+impl FolderArgs {
+    fn workspace(&self) -> Workspace {
+        Workspace {
+            data: self.data.data.clone(),
+            out: self.out.clone(),
+            templates: self.render.templates.clone(),
+            fonts: self.render.fonts.clone(),
+        }
+    }
+}
+
+/// `--json`.
+#[derive(Debug, Clone, Copy, Args)]
+struct JsonArg {
+    /// Print the result as JSON on stdout (for scripts and agents): the JSON the MCP tool
+    /// of the same name returns.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct SelectArgs {
+    #[command(flatten)]
+    folders: FolderArgs,
+    #[command(flatten)]
+    request: read::Select,
+    #[command(flatten)]
+    json: JsonArg,
+}
+
+#[derive(Debug, Args)]
+struct NextArgs {
+    #[command(flatten)]
+    folders: FolderArgs,
+    #[command(flatten)]
+    request: read::NextRequest,
+    #[command(flatten)]
+    json: JsonArg,
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    folders: FolderArgs,
+    #[command(flatten)]
+    request: write::BuildRequest,
+    #[command(flatten)]
+    json: JsonArg,
+}
+
+#[derive(Debug, Args)]
+struct WatchArgs {
+    #[command(flatten)]
+    folders: FolderArgs,
+    /// Only this engagement (repeatable).
+    #[arg(long = "engagement", short = 'e', value_name = "ID")]
+    engagements: Vec<String>,
+    /// Typst worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    /// Rebuild every valid engagement even when some are invalid (each invalid one is
+    /// reported with its error); without it, invalid data anywhere stops that rebuild.
+    #[arg(long)]
+    keep_going: bool,
+    #[command(flatten)]
+    json: JsonArg,
+}
+
+#[derive(Debug, Args)]
+struct ApproveArgs {
+    #[command(flatten)]
+    request: write::ApproveRequest,
+    #[command(flatten)]
+    folders: FolderArgs,
+    #[command(flatten)]
+    json: JsonArg,
+}
+
+#[derive(Debug, Args)]
+struct ReceivablesArgs {
+    #[command(flatten)]
+    folders: FolderArgs,
+    #[command(flatten)]
+    request: read::ReceivablesRequest,
+    /// Print CSV (RFC 4180, one row per client and currency, plain decimal amounts) for a
+    /// spreadsheet or an accounting import.
+    #[arg(long, conflicts_with = "json")]
+    csv: bool,
+    #[command(flatten)]
+    json: JsonArg,
+}
+
+#[derive(Debug, Args)]
+struct EnvelopesArgs {
+    #[command(flatten)]
+    data: DataArg,
+    #[command(flatten)]
+    render: RenderArgs,
+    #[command(flatten)]
+    request: write::EnvelopesRequest,
+    #[command(flatten)]
+    json: JsonArg,
+}
+
+#[derive(Debug, Args)]
+struct SchemaArgs {
+    #[command(flatten)]
+    request: read::SchemaRequest,
+    /// Print every schema, as one JSON object keyed by name.
+    #[arg(long)]
+    all: bool,
+    /// Accepted for symmetry with the other commands (schemas are JSON anyway); errors
+    /// are then JSON too.
+    #[command(flatten)]
+    json: JsonArg,
+}
+
+#[derive(Debug, Args)]
+struct NewArgs {
+    #[command(flatten)]
+    request: write::NewRequest,
+    #[command(flatten)]
+    data: DataArg,
+    #[command(flatten)]
+    json: JsonArg,
 }
 
 #[derive(Debug, Args)]
@@ -181,208 +315,34 @@ struct GenArgs {
     seed: u64,
 }
 
-#[derive(Debug, Args)]
-struct ApproveArgs {
-    /// The artifact to approve: a kind (`invoice`), or one of many documents of a kind
-    /// (`invoice:milestone-2`, the kind and the instance's key).
-    #[arg(value_name = "ARTIFACT")]
-    kind: String,
-    #[command(flatten)]
-    common: CommonArgs,
-    /// Approver's name.
-    #[arg(long, value_name = "NAME")]
-    by: String,
-    /// Approver's role.
-    #[arg(long, value_name = "ROLE")]
-    role: String,
-    /// The action permitted, e.g. issue-invoice (the artifact's rule lists them).
-    #[arg(long, value_name = "ACTION")]
-    action: String,
-    /// What shows the approval was given (email, signed document).
-    #[arg(long, value_name = "REF")]
-    evidence: String,
-    /// The gate, if the action alone does not say.
-    #[arg(long, value_name = "GATE")]
-    gate: Option<String>,
-    /// Date of the approval (YYYY-MM-DD), default today.
-    #[arg(long, value_name = "DATE")]
-    date: Option<String>,
+/// How a command ended: the JSON it prints (with `--json`), and the error that fails it
+/// even so (verify's findings, a `--keep-going` build's invalid engagements).
+#[derive(Default)]
+struct Exit {
+    json: Option<Value>,
+    error: Option<Error>,
 }
 
-#[derive(Debug, Args)]
-struct EnvelopesArgs {
-    /// The data folder: one sub-folder per engagement, plus an optional rules.toml.
-    #[arg(long, value_name = "DIR", default_value = "data")]
-    data: PathBuf,
-    /// The PDF to write; the manifest goes beside it as <stem>.json and <stem>.csv.
-    #[arg(long, value_name = "FILE", default_value = "output/envelopes.pdf")]
-    out: PathBuf,
-    /// Only this engagement (repeatable).
-    #[arg(long, short = 'e', value_name = "ID")]
-    engagement: Vec<String>,
-    /// The templates folder (envelope.typ is the layout).
-    #[arg(long, value_name = "DIR", default_value = "templates")]
-    templates: PathBuf,
-    /// The fonts folder; only these fonts are used.
-    #[arg(long, value_name = "DIR", default_value = "fonts")]
-    fonts: PathBuf,
-    /// Print the manifest as JSON on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
-#[derive(Debug, Args)]
-struct CommonArgs {
-    /// The data folder: one sub-folder per engagement, plus an optional rules.toml.
-    #[arg(long, value_name = "DIR", default_value = "data")]
-    data: PathBuf,
-    /// The output folder (reports name output paths under it).
-    #[arg(long, value_name = "DIR", default_value = "output")]
-    out: PathBuf,
-    /// Only this engagement (repeatable).
-    #[arg(long, short = 'e', value_name = "ID")]
-    engagement: Vec<String>,
-    /// Print the report as JSON on stdout (for scripts and agents).
-    #[arg(long)]
-    json: bool,
-}
-
-#[derive(Debug, Args)]
-struct BuildArgs {
-    #[command(flatten)]
-    common: CommonArgs,
-    /// Only this artifact (repeatable): a kind (--only invoice: every invoice) or one
-    /// instance (--only invoice:milestone-2).
-    #[arg(long, value_name = "ARTIFACT")]
-    only: Vec<String>,
-    /// The templates folder (Tera *.md and Typst *.typ).
-    #[arg(long, value_name = "DIR", default_value = "templates")]
-    templates: PathBuf,
-    /// The fonts folder; only these fonts are used.
-    #[arg(long, value_name = "DIR", default_value = "fonts")]
-    fonts: PathBuf,
-    /// Typst worker threads (default: one per core).
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
-    jobs: usize,
-    /// Render everything, even artifacts whose inputs have not changed.
-    #[arg(long)]
-    force: bool,
-    /// Render only shard K of N (0-based), a stable partition of the engagements by id, so
-    /// N machines can split one build with no coordination. Example: --shard 0/3.
-    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
-    shard: Option<(u64, u64)>,
-    /// Also write each typeset document's Typst sources into DIR/<id>/<kind>/ (main.typ,
-    /// meta.json, layouts), to debug a template with `typst compile --root`.
-    #[arg(long, value_name = "DIR")]
-    emit_typst: Option<PathBuf>,
-    /// Write one JSON line per typeset document into FILE: document, kind, pages, layout
-    /// passes, layout_ms, pdf_ms, thumbnail_ms (thread time). Sort it to see which layouts
-    /// cost most; README "Where the time goes" shows how.
-    #[arg(long, value_name = "FILE")]
-    timings: Option<PathBuf>,
-    /// Build every valid engagement even if some are invalid: each invalid one is listed
-    /// with its error (file, line, field, what was expected) and left as it was, its previous
-    /// outputs untouched; the exit status is then 1. Use it for a large batch (a mail room's
-    /// run) that must not wait for one bad record; without it, invalid data anywhere stops
-    /// the build before anything is written, which is what you want while editing data.
-    #[arg(long)]
-    keep_going: bool,
-}
-
-fn parse_shard(text: &str) -> Result<(u64, u64), String> {
-    let (k, n) = text
-        .split_once('/')
-        .ok_or_else(|| format!("expected K/N such as 0/3, found `{text}`"))?;
-    let k: u64 = k
-        .trim()
-        .parse()
-        .map_err(|_| format!("K in `{text}` is not a number"))?;
-    let n: u64 = n
-        .trim()
-        .parse()
-        .map_err(|_| format!("N in `{text}` is not a number"))?;
-    if n == 0 || k >= n {
-        return Err(format!("expected 0 <= K < N, found `{text}`"));
-    }
-    Ok((k, n))
-}
-
-#[derive(Debug, Args)]
-struct WatchArgs {
-    #[command(flatten)]
-    common: CommonArgs,
-    /// The templates folder (Tera *.md and Typst *.typ).
-    #[arg(long, value_name = "DIR", default_value = "templates")]
-    templates: PathBuf,
-    /// The fonts folder; only these fonts are used.
-    #[arg(long, value_name = "DIR", default_value = "fonts")]
-    fonts: PathBuf,
-    /// Typst worker threads (default: one per core).
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
-    jobs: usize,
-    /// Rebuild every valid engagement even when some are invalid (each invalid one is
-    /// reported with its error); without it, invalid data anywhere stops that rebuild.
-    #[arg(long)]
-    keep_going: bool,
-}
-
-#[derive(Debug, Args)]
-struct ReceivablesArgs {
-    #[command(flatten)]
-    common: CommonArgs,
-    /// Print CSV (RFC 4180, one row per client and currency, plain decimal amounts) for a
-    /// spreadsheet or an accounting import.
-    #[arg(long, conflicts_with = "json")]
-    csv: bool,
-}
-
-#[derive(Debug, Args)]
-struct NextArgs {
-    #[command(flatten)]
-    common: CommonArgs,
-    /// Route to this output instead of the earliest missing lifecycle artifact.
-    #[arg(long, value_name = "KIND")]
-    want: Option<String>,
-}
-
-fn options(common: &CommonArgs) -> Options {
-    Options {
-        data: common.data.clone(),
-        out: common.out.clone(),
-        engagements: common.engagement.clone(),
-        ..Options::default()
-    }
-}
-
-/// `SOURCE_DATE_EPOCH` from the environment (reproducible-builds.org): unset or empty is
-/// none; anything but a whole number of seconds a date can be made of is a usage error.
-fn source_date_epoch() -> Result<Option<i64>, Error> {
-    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
-        return Ok(None);
+/// Prints a verb's result as text (`text`), or keeps it as JSON for `main` to print.
+fn finish<T: Reply>(reply: &T, json: JsonArg, text: impl FnOnce(&T)) -> Result<Exit, Error> {
+    let value = if json.json {
+        Some(commands::to_value(reply)?)
+    } else {
+        text(reply);
+        None
     };
-    let text = value.to_string_lossy();
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    text.parse::<i64>()
-        .ok()
-        .filter(|&n| time::OffsetDateTime::from_unix_timestamp(n).is_ok() && n >= 0)
-        .map(Some)
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, \
-                 found `{text}`"
-            ))
-        })
+    Ok(Exit {
+        json: value,
+        error: reply.failure(),
+    })
 }
 
-/// Set by `docket watch --json`: stdout is JSON Lines, so a final error is one line too.
-static JSON_LINES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// With `--json`, what the command produced: printed when it succeeds, and beside the error
-/// (as `result`) when it fails, so stdout is always exactly one JSON document.
-static JSON_OUTPUT: std::sync::Mutex<Option<serde_json::Value>> = std::sync::Mutex::new(None);
+/// One JSON line (JSON Lines, for `watch --json`).
+fn json_line<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| {
+        format!(r#"{{"error":{{"code":"internal","message":"cannot serialize: {e}"}}}}"#)
+    })
+}
 
 fn main() -> ExitCode {
     // Decided before parsing, so that a usage error is JSON too when --json was asked for.
@@ -398,22 +358,26 @@ fn main() -> ExitCode {
         }
         Err(e) => e.exit(),
     };
-    let result = run(cli);
-    let output = JSON_OUTPUT.lock().ok().and_then(|mut o| o.take());
-    match result {
-        Ok(()) => {
+    // `watch --json` prints JSON Lines, so a final error is one line too.
+    let lines = matches!(&cli.command, Command::Watch(a) if a.json.json);
+    let (output, error) = match run(cli) {
+        Ok(exit) => (exit.json, exit.error),
+        Err(error) => (None, Some(error)),
+    };
+    match error {
+        None => {
             if let Some(value) = output {
                 print!("{}", String::from_utf8_lossy(&to_json(&value)));
             }
             ExitCode::SUCCESS
         }
-        Err(err) => {
+        Some(err) => {
             eprintln!("error: {err}");
             if json {
                 let mut object = err.object();
                 object.result = output;
-                if JSON_LINES.load(std::sync::atomic::Ordering::SeqCst) {
-                    println!("{}", serde_json::to_string(&object).unwrap_or_default());
+                if lines {
+                    println!("{}", json_line(&object));
                 } else {
                     print!("{}", String::from_utf8_lossy(&to_json(&object)));
                 }
@@ -423,32 +387,23 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+fn run(cli: Cli) -> Result<Exit, Error> {
     match cli.command {
         Command::Build(args) => {
-            let mut opts = options(&args.common);
-            opts.only = args.only;
-            opts.templates = args.templates;
-            opts.fonts = args.fonts;
-            opts.jobs = args.jobs;
-            opts.force = args.force;
-            opts.shard = args.shard;
-            opts.emit_typst = args.emit_typst;
-            opts.timings = args.timings;
-            opts.keep_going = args.keep_going;
-            // A table of every artifact helps for a few engagements; a batch prints counts.
-            opts.keep_reports = if args.common.json { usize::MAX } else { 50 };
-            opts.source_date_epoch = source_date_epoch()?;
             let started = std::time::Instant::now();
-            let progress = Progress::new(!args.common.json);
-            let summary =
-                docket::build(&opts, &|done, total, name| progress.tick(done, total, name))?;
+            let workspace = args.folders.workspace();
+            let progress = Progress::new(!args.json.json);
+            // A table of every artifact helps for a few engagements; a batch prints counts.
+            let reports = if args.json.json { usize::MAX } else { 50 };
+            let built =
+                write::build_with(&workspace, args.request, reports, &|done, total, name| {
+                    progress.tick(done, total, name)
+                })?;
             progress.finish();
-            if args.common.json {
-                print_json(&summary);
-            } else {
+            finish(&built, args.json, |built| {
+                let summary = &built.0;
                 if summary.engagements.len() == summary.rendered_engagements {
-                    print_table(&summary);
+                    print_table(summary);
                 }
                 for failed in &summary.failed {
                     eprintln!("not built: {}: {}", failed.engagement, failed.error);
@@ -466,34 +421,27 @@ fn run(cli: Cli) -> Result<(), Error> {
                     "built {} engagement(s) into {} in {:.2}s: {} final, {} draft, {} blocked; \
                      {typeset} document(s) rendered, {} engagement(s) unchanged{failed}",
                     summary.rendered_engagements + summary.unchanged,
-                    opts.out.display(),
+                    workspace.out.display(),
                     started.elapsed().as_secs_f64(),
                     summary.counts.final_,
                     summary.counts.draft,
                     summary.counts.blocked,
                     summary.unchanged
                 );
-            }
-            if !summary.failed.is_empty() {
-                return Err(Error::NotBuilt {
-                    count: summary.failed.len(),
-                });
-            }
+            })
         }
         Command::Watch(args) => {
-            let mut opts = options(&args.common);
-            opts.templates = args.templates;
-            opts.fonts = args.fonts;
+            let workspace = args.folders.workspace();
+            let mut opts = workspace.options(&args.engagements);
             opts.jobs = args.jobs;
             opts.keep_going = args.keep_going;
-            opts.source_date_epoch = source_date_epoch()?;
-            let json = args.common.json;
-            JSON_LINES.store(json, std::sync::atomic::Ordering::SeqCst);
+            opts.source_date_epoch = write::source_date_epoch()?;
+            let json = args.json.json;
             // Ctrl-C (or SIGTERM) only asks the watch to stop: a rebuild under way finishes.
             let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
             for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
                 signal_hook::flag::register(signal, stop.clone())
-                    .map_err(|e| Error::Usage(format!("cannot handle signal {signal}: {e}")))?;
+                    .map_err(|e| Error::Setup(format!("cannot handle signal {signal}: {e}")))?;
             }
             if !json {
                 eprintln!(
@@ -507,13 +455,12 @@ fn run(cli: Cli) -> Result<(), Error> {
             if !json {
                 eprintln!("stopped; outputs are complete");
             }
+            Ok(Exit::default())
         }
         Command::Check(args) => {
-            let summary = docket::check(&options(&args))?;
-            if args.json {
-                print_json(&summary);
-            } else {
-                print_table(&summary);
+            let summary = read::check(&args.folders.workspace(), args.request)?;
+            finish(&summary, args.json, |summary| {
+                print_table(summary);
                 eprintln!(
                     "checked {} engagement(s): {} final, {} draft, {} blocked; nothing written",
                     summary.engagements.len(),
@@ -521,16 +468,12 @@ fn run(cli: Cli) -> Result<(), Error> {
                     summary.counts.draft,
                     summary.counts.blocked
                 );
-            }
+            })
         }
         Command::Next(args) => {
-            let mut opts = options(&args.common);
-            opts.want = args.want;
-            let summary = docket::check(&opts)?;
-            if args.common.json {
-                print_json(&docket::report::next_json(&summary));
-            } else {
-                for e in &summary.engagements {
+            let next = read::next(&args.folders.workspace(), args.request)?;
+            finish(&next, args.json, |next| {
+                for e in &next.summary.engagements {
                     let r = &e.route;
                     println!("{} ({})", e.engagement, e.client);
                     println!("  lifecycle stage  {}", r.lifecycle_stage);
@@ -551,41 +494,26 @@ fn run(cli: Cli) -> Result<(), Error> {
                         println!("  overdue          {o}");
                     }
                 }
-            }
+            })
         }
         Command::Receivables(args) => {
-            let owed = docket::receivables(&options(&args.common))?;
+            let owed = read::receivables(&args.folders.workspace(), args.request)?;
             if args.csv {
                 use std::io::Write;
                 std::io::stdout()
                     .write_all(&docket::receivables::to_csv(&owed))
-                    .map_err(|e| Error::Usage(format!("cannot write to stdout: {e}")))?;
-            } else if args.common.json {
-                print_json(&owed);
-            } else {
-                print_receivables(&owed);
+                    .map_err(|source| Error::Write {
+                        path: "<stdout>".into(),
+                        source,
+                    })?;
+                return Ok(Exit::default());
             }
+            finish(&owed, args.json, print_receivables)
         }
         Command::Approve(args) => {
-            let [engagement] = args.common.engagement.as_slice() else {
-                return Err(Error::Usage(
-                    "approve needs exactly one --engagement ID".to_string(),
-                ));
-            };
-            let request = docket::approve::Request {
-                engagement: engagement.clone(),
-                kind: args.kind,
-                by: args.by,
-                role: args.role,
-                action: args.action,
-                evidence: args.evidence,
-                gate: args.gate,
-                date: args.date,
-            };
-            let outcome = docket::approve::approve(&options(&args.common), &request)?;
-            if args.common.json {
-                print_json(&outcome);
-            } else {
+            let engagement = args.request.engagement.clone();
+            let outcome = write::approve(&args.folders.workspace(), args.request)?;
+            finish(&outcome, args.json, |outcome| {
                 println!(
                     "recorded {} approval of {} {} (scope {}) in {}\nbound to inputs {}\nnext: docket build --only {} -e {}",
                     outcome.gate,
@@ -597,7 +525,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     outcome.kind,
                     engagement
                 );
-            }
+            })
         }
         Command::Init { dir } => {
             let written = docket::init::init(&dir)?;
@@ -607,6 +535,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 dir.display(),
                 dir.display()
             );
+            Ok(Exit::default())
         }
         Command::GenFixtures(args) => {
             docket::fixtures::generate(args.count, &args.out, args.seed)?;
@@ -615,13 +544,12 @@ fn run(cli: Cli) -> Result<(), Error> {
                 args.count,
                 args.out.display()
             );
+            Ok(Exit::default())
         }
         Command::Verify(args) => {
-            let results = docket::verify(&options(&args))?;
-            if args.json {
-                print_json(&results);
-            } else {
-                for v in &results {
+            let found = read::verify(&args.folders.workspace(), args.request)?;
+            finish(&found, args.json, |found| {
+                for v in &found.engagements {
                     if v.problems.is_empty() {
                         println!(
                             "{}: ledger intact ({} records), every recorded output unchanged",
@@ -632,80 +560,56 @@ fn run(cli: Cli) -> Result<(), Error> {
                         println!("{}: {}: {}", v.engagement, p.file, p.message);
                     }
                 }
-            }
-            let bad: usize = results.iter().map(|v| v.problems.len()).sum();
-            if bad > 0 {
-                return Err(Error::Verify(format!("verify found {bad} problem(s)")));
-            }
+            })
         }
-        Command::Schema { name, all, .. } => match (name, all) {
-            (Some(name), false) => print_json(&docket::schema::schema(&name)?),
-            (None, true) => print_json(&docket::schema::all()?),
-            (Some(_), true) => {
+        Command::Schema(args) => {
+            if args.all && args.request.name.is_some() {
                 return Err(Error::Usage(
                     "give a schema name or --all, not both".to_string(),
                 ));
             }
-            (None, false) => {
+            if !args.all && args.request.name.is_none() && !args.json.json {
                 println!("Schemas (docket schema NAME prints one; --all prints them all):");
                 for (name, what) in docket::schema::NAMES {
                     println!("  {name:<13} {what}");
                 }
+                return Ok(Exit::default());
             }
-        },
-        Command::New {
-            engagement,
-            data,
-            json_data,
-            json,
-        } => {
-            let format = if json_data {
-                docket::init::DataFormat::Json
-            } else {
-                docket::init::DataFormat::Toml
+            // Schemas are JSON, with or without --json.
+            let schema = read::schema(&Workspace::default(), args.request)?;
+            finish(&schema, JsonArg { json: true }, |_| {})
+        }
+        Command::New(args) => {
+            let workspace = Workspace {
+                data: args.data.data,
+                ..Workspace::default()
             };
-            let today = docket::model::Date(time::OffsetDateTime::now_utc().date());
-            let files = docket::init::new_engagement(&data, &engagement, format, today)?;
-            if json {
-                let files: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-                print_json(&serde_json::json!({ "engagement": engagement, "files": files }));
-            } else {
-                for f in &files {
-                    println!("wrote {}", f.display());
+            let engagement = args.request.engagement.clone();
+            let created = write::new(&workspace, args.request)?;
+            finish(&created, args.json, |created| {
+                for f in &created.files {
+                    println!("wrote {f}");
                 }
                 eprintln!(
                     "every fact is TBD and every approval unknown: fill in what is known, then \
                      `docket check -e {engagement}`"
                 );
-            }
+            })
         }
-        Command::Mcp {
-            data,
-            out,
-            templates,
-            fonts,
-        } => {
-            docket::mcp::serve(Options {
-                data,
-                out,
-                templates,
-                fonts,
-                keep_reports: usize::MAX,
-                ..Options::default()
-            })?;
+        Command::Mcp(folders) => {
+            docket::mcp::serve(folders.workspace())?;
+            Ok(Exit::default())
         }
         Command::Envelopes(args) => {
             let started = std::time::Instant::now();
-            let run = docket::envelopes::print_run(&docket::envelopes::RunOptions {
-                data: args.data,
-                pdf: args.out,
-                templates: args.templates,
-                fonts: args.fonts,
-                engagements: args.engagement,
-            })?;
-            if args.json {
-                print_json(&run);
-            } else {
+            let workspace = Workspace {
+                data: args.data.data,
+                templates: args.render.templates,
+                fonts: args.render.fonts,
+                ..Workspace::default()
+            };
+            let run = write::envelopes(&workspace, args.request)?;
+            finish(&run, args.json, |run| {
                 for e in &run.envelopes {
                     match e.page {
                         Some(page) => println!("  page {page:<5} {}", e.engagement),
@@ -729,25 +633,17 @@ fn run(cli: Cli) -> Result<(), Error> {
                     run.manifest_json.display(),
                     run.manifest_csv.display()
                 );
-            }
+            })
         }
         Command::Handoff(args) => {
-            let summary = docket::check(&options(&args))?;
-            let handoffs: Vec<_> = summary.engagements.iter().map(handoff).collect();
-            if args.json {
-                if handoffs.len() == 1 {
-                    print_json(&handoffs[0]);
-                } else {
-                    print_json(&handoffs);
-                }
-            } else {
-                for h in &handoffs {
+            let handoffs = read::handoff(&args.folders.workspace(), args.request)?;
+            finish(&handoffs, args.json, |handoffs| {
+                for h in handoffs.iter() {
                     println!("{}", docket::report::handoff_markdown(h));
                 }
-            }
+            })
         }
     }
-    Ok(())
 }
 
 /// Progress of a build: a bar on a terminal, a plain line every tenth when not, nothing
@@ -810,7 +706,7 @@ fn print_rebuild(report: &docket::watch::Report, json: bool) {
     match (report, json) {
         (Report::Rebuilt(rebuild), false) => eprintln!("{rebuild}\n"),
         (Report::Rebuilt(rebuild), true) => {
-            println!("{}", serde_json::to_string(rebuild).unwrap_or_default());
+            println!("{}", json_line(rebuild));
         }
         (Report::Failed { changed, error, .. }, false) => {
             for path in changed {
@@ -828,18 +724,10 @@ fn print_rebuild(report: &docket::watch::Report, json: bool) {
         ) => {
             let mut object = error.object();
             object.result = Some(serde_json::json!({ "rebuild": rebuild, "changed": changed }));
-            println!("{}", serde_json::to_string(&object).unwrap_or_default());
+            println!("{}", json_line(&object));
         }
     }
     let _ = std::io::stdout().flush();
-}
-
-/// Holds a command's `--json` output until the command ends (see [`JSON_OUTPUT`]).
-fn print_json<T: serde::Serialize>(value: &T) {
-    let value = serde_json::to_value(value).unwrap_or_default();
-    if let Ok(mut output) = JSON_OUTPUT.lock() {
-        *output = Some(value);
-    }
 }
 
 fn print_table(summary: &Summary) {

@@ -3,8 +3,9 @@
 //!
 //! The engagement orchestration overview is run by an orchestrator agent that passes a
 //! `project_state` between skills. Agent hosts attach tools over MCP, so this module serves
-//! the same library calls as the CLI (`check`, `next`, `handoff`, `build`, `approve`,
-//! `verify`, `schema`, `new`), each returning the JSON the CLI prints with `--json` as the
+//! the command layer's verbs ([`crate::commands::VERBS`]: `check`, `next`, `handoff`,
+//! `build`, `approve`, `receivables`, `verify`, `envelopes`, `schema`, `new`), the very
+//! functions the CLI calls, each returning the JSON the CLI prints with `--json` as the
 //! tool's structured content, and each failure as the CLI's `{"error": {...}}` object with a
 //! stable code. Built documents come back as resource links to their files, never inline (a
 //! PDF would flood the agent's context); build reports and handoffs are readable resources.
@@ -25,360 +26,60 @@ use rmcp::model::{
 };
 use rmcp::service::RequestContext;
 use rmcp::{ErrorData as McpError, RoleServer, ServerHandler, ServiceExt};
-use schemars::JsonSchema;
-use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::commands::{self, Ran, VERBS, Workspace};
 use crate::error::{Error, Result};
-use crate::{Options, report};
 
 /// The folders a server works in, fixed at start.
 #[derive(Debug, Clone)]
 pub struct Server {
-    options: Options,
+    workspace: Workspace,
 }
 
 /// Runs the server on stdin/stdout until the client closes the connection.
-pub fn serve(options: Options) -> Result<()> {
+pub fn serve(workspace: Workspace) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .enable_time()
         .build()
-        .map_err(|e| Error::Usage(format!("cannot start the MCP server: {e}")))?;
+        .map_err(|e| Error::Setup(format!("cannot start the MCP server: {e}")))?;
     runtime.block_on(async {
-        let server = Server { options };
+        let server = Server { workspace };
         let running = server
             .serve(rmcp::transport::stdio())
             .await
-            .map_err(|e| Error::Usage(format!("MCP handshake failed: {e}")))?;
+            .map_err(|e| Error::Setup(format!("MCP handshake failed: {e}")))?;
         running
             .waiting()
             .await
-            .map_err(|e| Error::Usage(format!("MCP server stopped: {e}")))?;
+            .map_err(|e| Error::Setup(format!("MCP server stopped: {e}")))?;
         Ok(())
     })
 }
 
-// Tool arguments. Each denies unknown fields: a misspelt argument is an error, not ignored.
-
-/// Arguments of `check`, `handoff`, `receivables` and `verify`.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct Select {
-    /// Only these engagements (ids = folder names under the data folder); all when absent.
-    #[serde(default)]
-    engagements: Vec<String>,
-}
-
-/// Arguments of `next`.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct NextArgs {
-    /// Only these engagements; all when absent.
-    #[serde(default)]
-    engagements: Vec<String>,
-    /// Route to this artifact kind instead of the earliest missing lifecycle artifact.
-    want: Option<String>,
-}
-
-/// Arguments of `build`.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct BuildArgs {
-    /// Only these engagements; all when absent.
-    #[serde(default)]
-    engagements: Vec<String>,
-    /// Only these artifacts: kinds (`invoice`: every invoice) or instances
-    /// (`invoice:milestone-2`); all when absent.
-    #[serde(default)]
-    kinds: Vec<String>,
-    /// Render everything, even what has not changed.
-    #[serde(default)]
-    force: bool,
-}
-
-/// Arguments of `approve`: every field is required, because an approval counts only when
-/// it names the approver, the permitted action and the evidence. docket never invents one.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct ApproveArgs {
-    /// The engagement id.
-    engagement: String,
-    /// The artifact approved: a kind (`invoice`) or one instance of a kind with many
-    /// (`invoice:milestone-2`).
-    kind: String,
-    /// The approver's name, as the evidence shows it.
-    by: String,
-    /// The approver's role.
-    role: String,
-    /// The action permitted (e.g. `issue-invoice`).
-    action: String,
-    /// What shows the approval was given (an email, a signed document).
-    evidence: String,
-    /// The gate, when the action alone does not say.
-    gate: Option<String>,
-    /// The approval's date (YYYY-MM-DD); today when absent.
-    date: Option<String>,
-}
-
-/// Arguments of `schema`.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct SchemaArgs {
-    /// One of engagement, approvals, rules, build-report, handoff, receivables, error,
-    /// watch; all when absent.
-    name: Option<String>,
-}
-
-/// Arguments of `new`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct NewArgs {
-    /// The new engagement's id (its folder name: lowercase letters, digits, `-`, `_`).
-    engagement: String,
-    /// Write engagement.json and approvals.json instead of TOML.
-    #[serde(default)]
-    json_data: bool,
-}
-
-/// The tools, described once (their argument schemas are generated, not rebuilt per call).
+/// The tools, described once from the command layer's verbs (their argument schemas are
+/// generated from the request types, not rebuilt per call).
 fn tools() -> &'static [Tool] {
-    static TOOLS: std::sync::LazyLock<Vec<Tool>> = std::sync::LazyLock::new(describe_tools);
+    static TOOLS: std::sync::LazyLock<Vec<Tool>> = std::sync::LazyLock::new(|| {
+        VERBS
+            .iter()
+            .map(|verb| {
+                let schema: JsonObject = (verb.schema)();
+                Tool::new(verb.name, verb.description, schema).annotate(
+                    ToolAnnotations::new()
+                        .read_only(verb.read_only)
+                        .destructive(false)
+                        .idempotent(verb.idempotent)
+                        .open_world(false),
+                )
+            })
+            .collect()
+    });
     &TOOLS
 }
 
-/// What each tool is: name, description, argument schema, hints.
-fn describe_tools() -> Vec<Tool> {
-    let tool = |name: &'static str, description: &'static str, read_only: bool| {
-        Tool::new(name, description, JsonObject::new()).annotate(
-            ToolAnnotations::new()
-                .read_only(read_only)
-                .destructive(false)
-                .idempotent(true)
-                .open_world(false),
-        )
-    };
-    vec![
-        tool(
-            "check",
-            "Validate the engagement data and decide every artifact (final, draft or blocked) \
-             with its reasons; writes nothing. Returns the same JSON as `docket check --json`.",
-            true,
-        )
-        .with_input_schema::<Select>(),
-        tool(
-            "next",
-            "Where each engagement goes next: lifecycle stage, next skill (security-review first \
-             where the rules say), next action and owner, and the blockers with whom to ask.",
-            true,
-        )
-        .with_input_schema::<NextArgs>(),
-        tool(
-            "handoff",
-            "The handoff package of each engagement: blockers, next skill, action and owner, \
-             stages, artifact paths, decisions, open questions, approvals, tracks.",
-            true,
-        )
-        .with_input_schema::<Select>(),
-        tool(
-            "build",
-            "Render every cleared artifact that changed to Markdown and PDF in the output \
-             folder, with build reports, handoffs and ledger records. Returns the build summary \
-             and a resource link to every document file; rebuilding unchanged data changes \
-             nothing. Issued documents are never replaced.",
-            false,
-        )
-        .with_input_schema::<BuildArgs>(),
-        tool(
-            "approve",
-            "Record an approval of one artifact's current content in the engagement's \
-             approvals.toml, bound to the digest of its inputs. Refused unless it names the \
-             approver, role, permitted action and evidence: docket never invents an approver.",
-            false,
-        )
-        .with_input_schema::<ApproveArgs>()
-        .annotate(
-            ToolAnnotations::new()
-                .read_only(false)
-                .destructive(false)
-                .idempotent(false)
-                .open_world(false),
-        ),
-        tool(
-            "receivables",
-            "What clients owe: per client and currency, the amount open, past due and due now, \
-             aging (current, 1-30, 31-60, 61-90, over 90 days) and the oldest due date, the \
-             longest overdue first, with totals per currency (never summed across currencies). \
-             Payments are recorded as [[payments]] in engagement.toml. Same JSON as \
-             `docket receivables --json`.",
-            true,
-        )
-        .with_input_schema::<Select>(),
-        tool(
-            "verify",
-            "Check every ledger both ways: the hash chain and its head, that each recorded \
-             output still matches its digest, and that each final output has its record.",
-            true,
-        )
-        .with_input_schema::<Select>(),
-        tool(
-            "schema",
-            "JSON Schemas (draft 2020-12) of the engagement file, the approval manifest, the \
-             rules, the build report, the handoff and the error object.",
-            true,
-        )
-        .with_input_schema::<SchemaArgs>(),
-        tool(
-            "new",
-            "Create a new engagement folder in the data folder with the required fields, every \
-             fact TBD and every approval unknown; `check` accepts it.",
-            false,
-        )
-        .with_input_schema::<NewArgs>()
-        .annotate(
-            ToolAnnotations::new()
-                .read_only(false)
-                .destructive(false)
-                .idempotent(false)
-                .open_world(false),
-        ),
-    ]
-}
-
 impl Server {
-    /// Options for one call: the server's folders, these engagements.
-    fn options(&self, engagements: &[String]) -> Result<Options> {
-        for id in engagements {
-            self.engagement_dir(id)?;
-        }
-        Ok(Options {
-            engagements: engagements.to_vec(),
-            ..self.options.clone()
-        })
-    }
-
-    /// An engagement's data folder; an id that is not a plain folder name is refused.
-    fn engagement_dir(&self, id: &str) -> Result<PathBuf> {
-        if crate::load::safe_name(id) {
-            Ok(self.options.data.join(id))
-        } else {
-            Err(Error::Outside {
-                path: self.options.data.join(id),
-                what: "data",
-            })
-        }
-    }
-
-    /// Runs one tool: its JSON (the CLI's `--json` output) and the files to link.
-    fn run(
-        &self,
-        name: &str,
-        args: Value,
-    ) -> std::result::Result<(Value, Vec<PathBuf>), Box<Failed>> {
-        fn parse<T: serde::de::DeserializeOwned>(name: &str, args: Value) -> Result<T> {
-            serde_json::from_value(args)
-                .map_err(|e| Error::Usage(format!("invalid arguments for `{name}`: {e}")))
-        }
-        fn value<T: serde::Serialize>(v: &T) -> Value {
-            serde_json::to_value(v).unwrap_or_default()
-        }
-        match name {
-            "check" => {
-                let a: Select = parse(name, args)?;
-                let summary = crate::check(&self.options(&a.engagements)?)?;
-                Ok((value(&summary), Vec::new()))
-            }
-            "next" => {
-                let a: NextArgs = parse(name, args)?;
-                let mut options = self.options(&a.engagements)?;
-                options.want = a.want;
-                Ok((report::next_json(&crate::check(&options)?), Vec::new()))
-            }
-            "handoff" => {
-                let a: Select = parse(name, args)?;
-                let summary = crate::check(&self.options(&a.engagements)?)?;
-                let handoffs: Vec<report::Handoff> =
-                    summary.engagements.iter().map(report::handoff).collect();
-                Ok((json!({ "handoffs": handoffs }), Vec::new()))
-            }
-            "receivables" => {
-                let a: Select = parse(name, args)?;
-                let owed = crate::receivables(&self.options(&a.engagements)?)?;
-                Ok((value(&owed), Vec::new()))
-            }
-            "build" => {
-                let a: BuildArgs = parse(name, args)?;
-                let mut options = self.options(&a.engagements)?;
-                options.only = a.kinds;
-                options.force = a.force;
-                let summary = crate::build(&options, &|_, _, _| {})?;
-                let files = summary
-                    .engagements
-                    .iter()
-                    .flat_map(|e| &e.artifacts)
-                    .flat_map(|a| &a.outputs)
-                    .map(|p| self.options.out.join(p))
-                    .filter(|p| p.is_file())
-                    .collect();
-                Ok((value(&summary), files))
-            }
-            "approve" => {
-                let a: ApproveArgs = parse(name, args)?;
-                let options = self.options(std::slice::from_ref(&a.engagement))?;
-                let outcome = crate::approve::approve(
-                    &options,
-                    &crate::approve::Request {
-                        engagement: a.engagement,
-                        kind: a.kind,
-                        by: a.by,
-                        role: a.role,
-                        action: a.action,
-                        evidence: a.evidence,
-                        gate: a.gate,
-                        date: a.date,
-                    },
-                )?;
-                Ok((value(&outcome), Vec::new()))
-            }
-            "verify" => {
-                let a: Select = parse(name, args)?;
-                let results = crate::verify(&self.options(&a.engagements)?)?;
-                let problems: usize = results.iter().map(|v| v.problems.len()).sum();
-                let result = json!({ "engagements": results });
-                if problems > 0 {
-                    return Err(Box::new(Failed {
-                        error: Error::Verify(format!("verify found {problems} problem(s)")),
-                        result: Some(result),
-                    }));
-                }
-                Ok((result, Vec::new()))
-            }
-            "schema" => {
-                let a: SchemaArgs = parse(name, args)?;
-                let schema = match a.name {
-                    Some(n) => crate::schema::schema(&n)?,
-                    None => crate::schema::all()?,
-                };
-                Ok((schema, Vec::new()))
-            }
-            "new" => {
-                let a: NewArgs = parse(name, args)?;
-                self.engagement_dir(&a.engagement)?;
-                let format = if a.json_data {
-                    crate::init::DataFormat::Json
-                } else {
-                    crate::init::DataFormat::Toml
-                };
-                let today = crate::model::Date(time::OffsetDateTime::now_utc().date());
-                let files =
-                    crate::init::new_engagement(&self.options.data, &a.engagement, format, today)?;
-                let shown: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-                Ok((json!({ "engagement": a.engagement, "files": shown }), files))
-            }
-            other => Err(Error::Usage(format!("no tool `{other}`")).into()),
-        }
-    }
-
     /// A file under the data or output folder, from a `file://` URI; anything else is
     /// refused.
     fn served_file(&self, uri: &str) -> Result<PathBuf> {
@@ -388,7 +89,7 @@ impl Server {
             what: "data or output",
         };
         let canonical = path.canonicalize().map_err(|_| outside())?;
-        let inside = [&self.options.data, &self.options.out]
+        let inside = [&self.workspace.data, &self.workspace.out]
             .iter()
             .filter_map(|root| root.canonicalize().ok())
             .any(|root| canonical.starts_with(root));
@@ -428,30 +129,16 @@ fn mime(path: &Path) -> &'static str {
     }
 }
 
-/// A failed tool call: the error, and what the tool produced before it (verify's findings).
-struct Failed {
-    error: Error,
-    result: Option<Value>,
-}
-
-impl From<Error> for Box<Failed> {
-    fn from(error: Error) -> Box<Failed> {
-        Box::new(Failed {
-            error,
-            result: None,
-        })
-    }
-}
-
-/// A failed call as the CLI prints it with `--json`, flagged as a tool error.
-fn error_result(failed: Failed) -> CallToolResult {
-    let err = &failed.error;
-    let mut object = err.object();
-    object.result = failed.result;
-    let value = serde_json::to_value(&object).unwrap_or_default();
+/// A failed call as the CLI prints it with `--json` (the error object, with what the verb
+/// produced before it failed as `result`), flagged as a tool error.
+fn error_result(error: &Error, result: Option<Value>) -> CallToolResult {
+    let mut object = error.object();
+    object.result = result;
+    let value = serde_json::to_value(&object)
+        .unwrap_or_else(|e| json!({ "error": { "code": "internal", "message": e.to_string() } }));
     let mut result = CallToolResult::structured_error(value);
     result.content = vec![ContentBlock::text(format!(
-        "error [{}]: {err}",
+        "error [{}]: {error}",
         object.error.code
     ))];
     result
@@ -471,8 +158,8 @@ impl ServerHandler for Server {
              folder {} into the output folder {}. Start with `check` or `next`; `schema` \
              describes the data; `approve` records an approval only with approver, role, \
              action and evidence; `build` renders and returns links to the files.",
-            self.options.data.display(),
-            self.options.out.display()
+            self.workspace.data.display(),
+            self.workspace.out.display()
         ))
     }
 
@@ -493,15 +180,13 @@ impl ServerHandler for Server {
         request: CallToolRequestParams,
         _context: RequestContext<RoleServer>,
     ) -> std::result::Result<CallToolResponse, McpError> {
-        if !tools().iter().any(|t| t.name == request.name) {
-            return Err(McpError::invalid_params(
-                format!("no tool `{}`", request.name),
-                None,
-            ));
-        }
         let args = Value::Object(request.arguments.unwrap_or_default());
-        let result = match self.run(&request.name, args) {
-            Ok((value, files)) => {
+        let result = match commands::verb(&request.name).map(|v| (v.run)(&self.workspace, args)) {
+            Some(Ok(Ran {
+                value,
+                files,
+                failure: None,
+            })) => {
                 let value = match value {
                     Value::Object(_) => value,
                     other => json!({ "result": other }),
@@ -510,12 +195,23 @@ impl ServerHandler for Server {
                 for file in files {
                     result.content.push(ContentBlock::resource_link(resource(
                         &file,
-                        &self.options.out,
+                        &self.workspace.out,
                     )));
                 }
                 result
             }
-            Err(failed) => error_result(*failed),
+            Some(Ok(Ran {
+                value,
+                failure: Some(error),
+                ..
+            })) => error_result(&error, Some(value)),
+            Some(Err(error)) => error_result(&error, None),
+            None => {
+                return Err(McpError::invalid_params(
+                    format!("no tool `{}`", request.name),
+                    None,
+                ));
+            }
         };
         Ok(result.into())
     }
@@ -527,7 +223,7 @@ impl ServerHandler for Server {
     ) -> std::result::Result<ListResourcesResult, McpError> {
         // Every engagement's build report and handoff in the output folder.
         let mut resources = Vec::new();
-        if let Ok(entries) = std::fs::read_dir(&self.options.out) {
+        if let Ok(entries) = std::fs::read_dir(&self.workspace.out) {
             let mut dirs: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok())
                 .map(|e| e.path())
@@ -538,7 +234,7 @@ impl ServerHandler for Server {
                 for name in ["build-report.json", "handoff.json", "handoff.md"] {
                     let path = dir.join(name);
                     if path.is_file() {
-                        resources.push(resource(&path, &self.options.out));
+                        resources.push(resource(&path, &self.workspace.out));
                     }
                 }
             }

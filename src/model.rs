@@ -14,8 +14,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-/// The literal that marks an unknown fact in data and in every output.
-pub const TBD: &str = "TBD";
+pub use crate::text::TBD;
 
 pub use crate::instances::Section;
 

@@ -9,7 +9,7 @@
 //! its `as_of` date. Everything is exact decimal money, per currency, never summed across
 //! currencies.
 //!
-//! The plan ([`crate::plan`]) calls [`account`] once per engagement after the invoices are
+//! The plan ([`crate::plan::plan`]) calls [`account`] once per engagement after the invoices are
 //! gated; the statement kind and the reminder kind render from what it returns, and
 //! `docket receivables`, the status board and `docket next` report it.
 

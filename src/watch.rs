@@ -30,9 +30,10 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::gate::Decision;
 use crate::load::Failed;
+use crate::options::Options;
+use crate::output;
 use crate::record::ledger;
 use crate::report::{Counts, Summary};
-use crate::{Options, output};
 
 /// How long the watched folders must stay quiet after a change before the rebuild starts.
 pub const DEBOUNCE: Duration = Duration::from_millis(250);

@@ -9,8 +9,8 @@
 
 use super::Context;
 use super::render::Job;
-use crate::Plan;
 use crate::error::Result;
+use crate::plan::Plan;
 use crate::record::{issued, ledger};
 
 /// What the guard hands on: the documents to write, and per plan the kinds kept as issued.

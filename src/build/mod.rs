@@ -7,8 +7,8 @@
 //! |---|---|---|
 //! | skip what is unchanged | `crate::incremental` | engagements not even parsed |
 //! | plan: load, gate, route, read the ledger | `crate::plan_all` | `Plan`s |
-//! | number final documents of a series | `crate::record::numbering` | numbered plans |
-//! | state the account again with those numbers | `crate::restate` | statements |
+//! | number final documents of a series | `crate::numbering` | numbered plans |
+//! | state the account again with those numbers | `crate::plan::restate` | statements |
 //! | finish what a killed build recorded | `crate::record::recover` | |
 //! | select what changed | `select` | `select::Selection` |
 //! | render Markdown, then PDF, in memory | `render` | `render::Job`s |
@@ -29,14 +29,13 @@ use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 use crate::model::Rules;
-use crate::record::{self, ledger, numbering};
+use crate::numbering;
+use crate::options::Options;
+use crate::plan::{Plan, folder_name, load_selected, plan_all};
+use crate::record::{self, ledger};
 use crate::render::Renderer;
 use crate::report::{self, Summary};
-use crate::{Options, Plan, digest, folder_name, incremental, load_selected, output, plan_all};
-
-/// Engagements rendered together: enough to keep every core busy, few enough that their
-/// documents and plans fit comfortably in memory.
-pub const CHUNK: usize = 256;
+use crate::{digest, incremental, output};
 
 /// What every stage of a chunk reads.
 struct Context<'a> {
@@ -52,8 +51,8 @@ struct Context<'a> {
 impl Context<'_> {
     /// Whether this run renders an artifact (`--only invoice` selects every invoice,
     /// `--only invoice:deposit` one).
-    fn selected(&self, artifact: &crate::Artifact, rules: &Rules) -> bool {
-        crate::selected(&self.options.only, artifact, rules)
+    fn selected(&self, artifact: &crate::plan::Artifact, rules: &Rules) -> bool {
+        crate::plan::selected(&self.options.only, artifact, rules)
     }
 }
 
@@ -162,7 +161,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             &mut taken,
             &mut record_lock,
         )?;
-        crate::restate(&project.rules, &templates, &mut plans)?;
+        crate::plan::restate(&project.rules, &templates, &mut plans)?;
         let cx = Context {
             options,
             rules: &project.rules,

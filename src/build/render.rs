@@ -14,11 +14,11 @@ use rayon::prelude::*;
 
 use super::Context;
 use super::select::Selection;
-use crate::Plan;
 use crate::digest;
 use crate::error::{Error, Result};
 use crate::gate::Gated;
 use crate::output;
+use crate::plan::Plan;
 use crate::render::MarkdownDoc;
 use crate::render::typeset::Typeset;
 

@@ -9,10 +9,10 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use super::Context;
-use crate::Plan;
 use crate::gate::Gated;
 use crate::incremental::{self, BuildManifest};
 use crate::model::Rules;
+use crate::plan::Plan;
 
 /// What the select stage hands on.
 pub struct Selection {

@@ -13,11 +13,11 @@ use rayon::prelude::*;
 use super::Context;
 use super::guard::Guarded;
 use super::select::Selection;
-use crate::Plan;
 use crate::error::Result;
 use crate::gate::{self, Gated};
 use crate::incremental::{self, BuildManifest};
 use crate::output;
+use crate::plan::Plan;
 use crate::record::{issued, ledger};
 use crate::report::{self, EngagementReport, Summary};
 
@@ -77,7 +77,7 @@ pub fn outputs(
                 }
             }
             (
-                d.dir.join(incremental::MANIFEST),
+                d.dir.join(crate::output::MANIFEST),
                 report::to_json(&d.manifest),
             )
         })
@@ -95,7 +95,11 @@ pub fn outputs(
 
 /// What the write stage hands back per engagement: its report, the documents written
 /// (`<engagement>/<kind>`), its status-board row.
-pub type Written = (EngagementReport, Vec<String>, Option<crate::board::Row>);
+pub type Written = (
+    EngagementReport,
+    Vec<String>,
+    Option<crate::report::row::Row>,
+);
 
 /// The ledger entries a plan's final documents add: those not already its latest record.
 fn new_entries(
@@ -282,7 +286,7 @@ fn engagement_files(
         ),
     ]);
     // By name, once: a mailing of 500 envelopes would otherwise search 500 names 500 times.
-    let by_name: std::collections::HashMap<String, &crate::Artifact> = plan
+    let by_name: std::collections::HashMap<String, &crate::plan::Artifact> = plan
         .artifacts
         .iter()
         .map(|a| (a.name(cx.rules), a))
@@ -295,7 +299,7 @@ fn engagement_files(
         let date = section.get("date").or_else(|| section.get("issue_date"))?;
         crate::model::Date::parse(date.as_str()?).ok().map(|d| d.0)
     };
-    manifest.board = Some(crate::board::row(
+    manifest.board = Some(crate::report::row::row(
         cx.rules,
         &report,
         plan.loaded.engagement.as_of.0,

@@ -21,7 +21,7 @@ use super::{category_code, invoice_of};
 use crate::error::{Error, Result};
 use crate::model::{Address, Engagement, TBD};
 use crate::money::{self, Currency};
-use crate::render::markup::text_char;
+use crate::text::text_char;
 
 /// The EN 16931 specification identifier (BT-24).
 pub const GUIDELINE_EN16931: &str = "urn:cen.eu:en16931:2017";

@@ -6,7 +6,8 @@
 //!
 //! - [`ledger`]: the hash-chained, append-only record per engagement, its head, the data
 //!   folder's record lock, and `verify`;
-//! - [`numbering`]: numbers from a series, allocated under the record lock;
+//! - `crate::numbering` (above the plan it numbers) allocates numbers from a series under
+//!   this module's record lock;
 //! - [`issued`]: the guard that keeps an issued document's files as they were issued.
 //!
 //! A build writes in three steps so that a file is never visible without its record, nor a
@@ -19,7 +20,6 @@
 
 pub mod issued;
 pub mod ledger;
-pub mod numbering;
 pub mod serials;
 
 use std::path::Path;

@@ -36,7 +36,7 @@ pub fn drafts(
             .trim()
             .to_string()
     };
-    let known = |s: &str| !s.is_empty() && s != crate::model::TBD;
+    let known = |s: &str| !crate::text::is_tbd(s);
     let sender = text(&section["sender"]);
     let from = match sender_email.filter(|e| known(e)) {
         Some(email) => Address::new_address(Some(sender.clone()), email.to_string()),
@@ -79,7 +79,7 @@ pub fn drafts(
             .header("X-Unsent", Raw::new("1"))
             .text_body(text(&message["body"]))
             .write_to_vec()
-            .map_err(|e| Error::Usage(format!("{engagement}: email {n}: {e}")))?;
+            .map_err(|e| Error::Internal(format!("{engagement}: email {n}: {e}")))?;
         out.push((format!("{stem}-{n}.eml"), bytes));
     }
     Ok(out)

@@ -36,7 +36,7 @@ pub fn served_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
             source,
         })?;
         if real.parent() != Some(root.as_path()) {
-            return Err(Error::Usage(format!(
+            return Err(Error::Setup(format!(
                 "{} leads to {}, outside {}: docket reads only the files inside its templates \
                  and fonts folders",
                 path.display(),

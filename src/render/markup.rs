@@ -8,6 +8,8 @@
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+pub use crate::text::text_char;
+
 /// Characters the Typst 0.15 markup lexer gives meaning to, escaped with a backslash
 /// (list from the Typst embedding notes: covers comments, labels, references, math,
 /// shorthands such as `--` and `...`, and list or heading markers at line starts).
@@ -15,29 +17,6 @@ const SPECIAL: &[char] = &[
     '\\', '#', '[', ']', '*', '_', '`', '$', '<', '>', '@', '=', '-', '+', '/', '~', '\'', '"',
     ':', '.', '{', '}', '(', ')', ';', ',', '!', '?', '&', '|', '^', '%',
 ];
-
-/// The one rule for characters of data text that have no business in a document, shared by
-/// the Markdown escaper and the Typst converter so both outputs show the same text:
-///
-/// - line and paragraph breaks and other whitespace controls (tab, LF, VT, FF, CR, NEL,
-///   U+2028, U+2029) become a space: a value never starts a line of markup, where Typst and
-///   Markdown give characters meaning;
-/// - every other control character (C0, DEL, C1, including NUL) is dropped: none has a glyph,
-///   and NUL or ESC in a PDF text string only confuses readers;
-/// - the bidi embedding, override and isolate controls (U+202A to U+202E, U+2066 to U+2069)
-///   are dropped: an unterminated right-to-left override in a client name would reorder the
-///   template's own text after it on the page ("Trojan Source", CVE-2021-42574). Right-to-left
-///   letters themselves are kept and laid out by the Unicode bidi algorithm.
-///
-/// Everything else (letters of any script, combining marks, emoji, zero-width joiners) is kept.
-pub fn text_char(c: char) -> Option<char> {
-    match c {
-        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some(' '),
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
-        c if c.is_control() => None,
-        c => Some(c),
-    }
-}
 
 /// Escapes text for Typst markup: every special character backslash-escaped, and control
 /// characters handled by [`text_char`].

@@ -69,7 +69,7 @@ impl Renderer {
     }
 
     /// Pins `today()` and the PDF creation date to `SOURCE_DATE_EPOCH` (see
-    /// [`crate::Options::source_date_epoch`]); `None` keeps the document dates.
+    /// [`crate::options::Options::source_date_epoch`]); `None` keeps the document dates.
     pub fn with_source_date_epoch(mut self, epoch: Option<i64>) -> Renderer {
         self.source_date_epoch = epoch;
         self
@@ -222,7 +222,7 @@ impl Renderer {
     /// that makes a single envelope, so both have the same geometry.
     ///
     /// # Errors
-    /// [`Error::Usage`] when a document is not an envelope or there are none; a typesetting
+    /// [`Error::Internal`] when a document is not an envelope or there are none; a typesetting
     /// error naming `name` otherwise.
     pub fn envelope_run(
         &self,
@@ -233,22 +233,22 @@ impl Renderer {
         today: (i32, u8, u8),
     ) -> Result<Vec<u8>> {
         if docs.is_empty() {
-            return Err(Error::Usage(format!("{name}: no envelopes to typeset")));
+            return Err(Error::Internal(format!("{name}: no envelopes to typeset")));
         }
         let mut pages = Vec::with_capacity(docs.len());
         for doc in docs {
             if !doc.layout.is_envelope() {
-                return Err(Error::Usage(format!(
+                return Err(Error::Internal(format!(
                     "{name}: {} is not an envelope",
                     doc.ident
                 )));
             }
             let page: Value = serde_json::from_slice(&doc.meta)
-                .map_err(|e| Error::Usage(format!("{name}: {}: {e}", doc.ident)))?;
+                .map_err(|e| Error::Internal(format!("{name}: {}: {e}", doc.ident)))?;
             pages.push(page);
         }
         let meta = serde_json::json!({ "title": title, "pages": pages });
-        let meta = serde_json::to_vec(&meta).map_err(|e| Error::Usage(e.to_string()))?;
+        let meta = serde_json::to_vec(&meta).map_err(|e| Error::Internal(e.to_string()))?;
         self.typesetter.pdf(
             name,
             &|_| {
@@ -279,12 +279,11 @@ impl Renderer {
         calc: Option<&Value>,
     ) -> Result<Value> {
         let provider = &engagement.provider;
-        let known =
-            |v: &str| (v != crate::model::TBD && !v.trim().is_empty()).then(|| v.to_string());
+        let known = |v: &str| (!crate::text::is_tbd(v)).then(|| v.to_string());
         if let Some(logo) = &provider.brand.logo
             && !self.typesetter.has_asset(logo)
         {
-            return Err(Error::Usage(format!(
+            return Err(Error::Setup(format!(
                 "{}: provider.brand.logo `{logo}` is not in the templates folder's assets/ \
                  (docket serves Typst only the files it loaded from there)",
                 engagement.id

@@ -92,7 +92,7 @@ impl Typesetter {
         let (Some(main_id), Some(meta_id), Some(attachment_id)) =
             (*MAIN_ID, *META_ID, *FACTUR_X_ID)
         else {
-            return Err(Error::Usage("cannot intern Typst file ids".into()));
+            return Err(Error::Internal("cannot intern Typst file ids".into()));
         };
         let mut fonts = Vec::new();
         let font_paths = served_files(fonts_dir, &["otf", "ttf", "ttc", "otc"])?;
@@ -104,14 +104,14 @@ impl Typesetter {
             let before = fonts.len();
             fonts.extend(Font::iter(Bytes::new(data)));
             if fonts.len() == before {
-                return Err(Error::Usage(format!(
+                return Err(Error::Setup(format!(
                     "{} is not a usable font",
                     path.display()
                 )));
             }
         }
         if fonts.is_empty() {
-            return Err(Error::Usage(format!(
+            return Err(Error::Setup(format!(
                 "no fonts in {}: docket typesets only with the fonts it ships",
                 fonts_dir.display()
             )));
@@ -129,7 +129,7 @@ impl Typesetter {
                     source,
                 })?;
                 let id = project_id(&format!("/assets/{name}"))
-                    .ok_or_else(|| Error::Usage(format!("bad asset name {name}")))?;
+                    .ok_or_else(|| Error::Setup(format!("bad asset name {name}")))?;
                 assets.insert(id, Bytes::new(data));
             }
         }
@@ -142,7 +142,7 @@ impl Typesetter {
                 source,
             })?;
             let id = project_id(&format!("/{name}"))
-                .ok_or_else(|| Error::Usage(format!("bad template name {name}")))?;
+                .ok_or_else(|| Error::Setup(format!("bad template name {name}")))?;
             sources.insert(id, Source::new(id, text));
         }
         let book = FontBook::from_fonts(&fonts);

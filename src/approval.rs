@@ -1,0 +1,132 @@
+//! Approval records as docket reads them: an approval counts only with evidence that names
+//! the approver and the permitted action.
+//!
+//! A record marked `approved` (or `conditional`) without an approver, an action or evidence,
+//! or one past its expiry date, is read as `requested`, and the view says why. The gate
+//! decides with these views, the input digest binds them, the reports show them.
+
+use serde::Serialize;
+
+use crate::model::{Approval, Engagement, Status};
+use crate::text::{and_list, is_tbd};
+
+/// An approval record as the gate read it: the status it really has, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct ApprovalView {
+    /// The gate.
+    pub gate: String,
+    /// Status written in the manifest.
+    pub recorded: Status,
+    /// Status the gate gives it (e.g. `requested` for an `approved` without evidence).
+    pub effective: Status,
+    /// Approver name, when given.
+    pub approver: Option<String>,
+    /// Approver role, when given.
+    pub role: Option<String>,
+    /// Permitted actions.
+    pub actions: Vec<String>,
+    /// Evidence reference.
+    pub evidence: Option<String>,
+    /// Scope covered.
+    pub scope: String,
+    /// Conditions attached.
+    pub conditions: Vec<String>,
+    /// Why `effective` differs from `recorded`, if it does.
+    pub note: Option<String>,
+    /// The artifact the approval is bound to, if any (`docket approve` records one).
+    pub artifact: Option<String>,
+    /// Inputs changed since a bound approval was given (it is then stale).
+    pub stale_fields: Vec<String>,
+    /// When it was given (or asked for), as recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip)]
+    pub(crate) bound_digest: Option<String>,
+    #[serde(skip)]
+    pub(crate) ambiguous: bool,
+    #[serde(skip)]
+    pub(crate) bound_inputs: std::collections::BTreeMap<String, String>,
+}
+
+impl ApprovalView {
+    /// Reads one manifest record for an engagement whose documents are dated `as_of`.
+    pub fn of(approval: &Approval, engagement: &Engagement) -> ApprovalView {
+        let approver = approval
+            .approver
+            .as_ref()
+            .filter(|a| !is_tbd(&a.name))
+            .map(|a| a.name.clone());
+        let evidence = approval.evidence.clone().filter(|e| !is_tbd(e));
+        let mut effective = approval.status;
+        let mut note = None;
+        if matches!(approval.status, Status::Approved | Status::Conditional) {
+            let mut lacking = Vec::new();
+            if approver.is_none() {
+                lacking.push("no approver");
+            }
+            if approval.actions.is_empty() {
+                lacking.push("no permitted action");
+            }
+            if evidence.is_none() {
+                lacking.push("no evidence");
+            }
+            if !lacking.is_empty() {
+                effective = Status::Requested;
+                note = Some(format!(
+                    "recorded as {} but names {}: treated as requested",
+                    approval.status,
+                    and_list(&lacking)
+                ));
+            } else if let Some(expires) = approval.expires
+                && expires < engagement.as_of
+            {
+                effective = Status::Requested;
+                note = Some(format!("expired on {expires}: treated as requested"));
+            }
+        }
+        ApprovalView {
+            gate: approval.gate.clone(),
+            recorded: approval.status,
+            effective,
+            approver,
+            role: approval.approver.as_ref().map(|a| a.role.clone()),
+            actions: approval.actions.clone(),
+            evidence,
+            scope: approval
+                .scope
+                .clone()
+                .unwrap_or_else(|| engagement.scope.clone()),
+            conditions: approval.conditions.clone(),
+            note,
+            artifact: approval.artifact.clone(),
+            stale_fields: Vec::new(),
+            date: approval.date.map(|d| d.to_string()),
+            bound_digest: approval.digest.clone(),
+            ambiguous: false,
+            bound_inputs: approval.inputs.clone(),
+        }
+    }
+
+    /// Demotes a counting approval to `requested`, saying why.
+    pub(crate) fn demote(&mut self, why: String) {
+        if matches!(self.effective, Status::Approved | Status::Conditional) {
+            self.note = Some(format!(
+                "recorded as {} but {why}: treated as requested",
+                self.recorded
+            ));
+            self.effective = Status::Requested;
+        }
+    }
+
+    /// `conditional (R-03 open)`, `requested`, ...
+    pub fn describe(&self) -> String {
+        let mut s = self.effective.to_string();
+        if !self.conditions.is_empty() {
+            s.push_str(&format!(" ({})", self.conditions.join("; ")));
+        }
+        if let Some(note) = &self.note {
+            s.push_str(&format!(" [{note}]"));
+        }
+        s
+    }
+}

@@ -1,0 +1,587 @@
+//! Planning: every engagement loaded, each of its artifacts gated, the engagement routed.
+//!
+//! A [`Plan`] is the unit the later stages work on (numbering, rendering, writing, the
+//! reports): the loaded engagement, its state as templates see it, every artifact (each
+//! instance of each kind) with the gate's verdict, its route, its ledger and what its client
+//! owes. Planning writes nothing; `check`, `next` and `handoff` stop here.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::gate::{self, Gated, evaluate};
+use crate::load::{self, Loaded, Project};
+use crate::options::Options;
+use crate::record::{issued, ledger};
+use crate::{billing, digest, einvoice, instances, model, receivables, route};
+
+/// One engagement after gating and routing, before rendering.
+#[derive(Debug)]
+pub struct Plan {
+    /// The loaded engagement.
+    pub loaded: Loaded,
+    /// Its project state as JSON (what templates see as `e`).
+    pub state: Value,
+    /// Its artifacts: every instance of every kind, in rules order, then data order (a kind
+    /// with no data is one blocked artifact). The unit of work of the build.
+    pub artifacts: Vec<Artifact>,
+    /// Where it goes next.
+    pub route: route::Route,
+    /// Its ledger, read once: what it has issued (the guard, numbering and the report
+    /// read it from here).
+    pub records: Vec<ledger::Record>,
+    /// What the client owes on the engagement's `as_of`: each issued invoice's state,
+    /// payments, credits and aging.
+    pub account: receivables::Account,
+}
+
+/// One artifact of an engagement: a kind's document, or one instance of a kind written as
+/// an array of tables (`[[invoice]]`), with the gate's verdict on it.
+#[derive(Debug)]
+pub struct Artifact {
+    /// Index of its kind in the rules.
+    pub rule: usize,
+    /// Its instance key (`None` for a kind written as one table without one).
+    pub key: Option<String>,
+    /// The gate's verdict.
+    pub gated: Gated,
+    /// For an instance of an array of tables: the engagement as the instance sees it (its
+    /// section holding only this instance) and that engagement's state.
+    pub(crate) view: Option<Box<(model::Engagement, Value)>>,
+}
+
+impl Artifact {
+    /// Its kind's rule.
+    pub fn rule<'r>(&self, rules: &'r model::Rules) -> &'r model::KindRule {
+        &rules.kind[self.rule]
+    }
+
+    /// `invoice`, or `invoice:deposit` for a keyed instance.
+    pub fn name(&self, rules: &model::Rules) -> String {
+        instances::name(&rules.kind[self.rule].kind, self.key.as_deref())
+    }
+
+    /// Its output file stem: `invoice`, or `invoice.deposit`.
+    pub fn stem(&self, rules: &model::Rules) -> String {
+        instances::stem(&rules.kind[self.rule].kind, self.key.as_deref())
+    }
+}
+
+impl Plan {
+    /// The engagement as an artifact sees it (for an instance: its section holds only it).
+    pub fn engagement_of<'a>(&'a self, artifact: &'a Artifact) -> &'a model::Engagement {
+        artifact
+            .view
+            .as_ref()
+            .map_or(&self.loaded.engagement, |v| &v.0)
+    }
+
+    /// The state an artifact's templates see as `e`.
+    pub fn state_of<'a>(&'a self, artifact: &'a Artifact) -> &'a Value {
+        artifact.view.as_ref().map_or(&self.state, |v| &v.1)
+    }
+}
+
+/// Whether `--only` (`only`) selects an artifact: all when empty; `invoice` selects every
+/// invoice, `invoice:deposit` one instance.
+pub(crate) fn selected(only: &[String], artifact: &Artifact, rules: &model::Rules) -> bool {
+    only.is_empty()
+        || only.iter().any(|o| {
+            let (kind, key) = instances::split(o);
+            kind == rules.kind[artifact.rule].kind
+                && (key.is_none() || key == artifact.key.as_deref())
+        })
+}
+
+/// Loads, validates, gates and routes; renders and writes nothing.
+pub fn plan(options: &Options) -> Result<(Project, Vec<Plan>)> {
+    plan_where(options, &|_| true)
+}
+
+/// Whether an engagement folder belongs to this run's shard (`--shard K/N`): a stable hash
+/// of its id (the folder name), so every machine computes the same partition.
+pub fn in_shard(shard: Option<(u64, u64)>, dir: &Path) -> bool {
+    match shard {
+        None => true,
+        Some((k, n)) => {
+            use sha2::Digest;
+            let digest = sha2::Sha256::digest(folder_name(dir).as_bytes());
+            let mut first = [0u8; 8];
+            first.copy_from_slice(&digest[..8]);
+            u64::from_be_bytes(first) % n.max(1) == k
+        }
+    }
+}
+
+/// [`plan`] over the engagement folders `keep` accepts (and the options select).
+fn plan_where(
+    options: &Options,
+    keep: &(dyn Fn(&Path) -> bool + Sync),
+) -> Result<(Project, Vec<Plan>)> {
+    let mut project = load_selected(options, keep)?;
+    let templates = digest::TemplateDigests::load(&options.templates)?;
+    let engagements = std::mem::take(&mut project.engagements);
+    let plans = plan_all(options, &project.rules, &templates, engagements)?;
+    Ok((project, plans))
+}
+
+/// Loads the engagements the options select (and `keep` accepts), checking the options
+/// against what exists.
+pub(crate) fn load_selected(
+    options: &Options,
+    keep: &(dyn Fn(&Path) -> bool + Sync),
+) -> Result<Project> {
+    let wanted = |dir: &Path| {
+        in_shard(options.shard, dir)
+            && (options.engagements.is_empty() || options.engagements.contains(&folder_name(dir)))
+    };
+    let selected = |dir: &Path| wanted(dir) && keep(dir);
+    let (project, all_dirs) = if options.keep_going {
+        load::load_keep_going(&options.data, &selected)?
+    } else {
+        load::load_where(&options.data, &selected)?
+    };
+    for only in &options.only {
+        let (kind, key) = instances::split(only);
+        if let Some(key) = key {
+            instances::check_key(key).map_err(Error::Usage)?;
+        }
+        if project.rules.kind(kind).is_none() {
+            let names: Vec<&str> = project.rules.kind.iter().map(|k| k.kind.as_str()).collect();
+            return Err(Error::Usage(format!(
+                "unknown artifact kind `{kind}`, expected one of {}",
+                names.join(", ")
+            )));
+        }
+    }
+    for id in &options.engagements {
+        if !all_dirs.iter().any(|d| &folder_name(d) == id) {
+            let ids: Vec<String> = all_dirs.iter().map(|d| folder_name(d)).collect();
+            return Err(Error::Usage(format!(
+                "no engagement `{id}` under {} (found: {})",
+                options.data.display(),
+                if ids.is_empty() {
+                    "none".to_string()
+                } else {
+                    ids.join(", ")
+                }
+            )));
+        }
+    }
+    Ok(project)
+}
+
+/// Gates and routes loaded engagements, in parallel.
+pub(crate) fn plan_all(
+    options: &Options,
+    rules: &model::Rules,
+    templates: &digest::TemplateDigests,
+    engagements: Vec<Loaded>,
+) -> Result<Vec<Plan>> {
+    engagements
+        .into_par_iter()
+        .map(|mut loaded| {
+            let state = serde_json::to_value(&loaded.engagement)
+                .map_err(|e| Error::Internal(e.to_string()))?;
+            let records = ledger::read(&ledger::path(&loaded.dir))?;
+            // Invoices and credit notes are gated after the other documents: what they may
+            // bill depends on them (approved change orders, earlier invoices); statements
+            // and reminders last: they report what the issued invoices are owed.
+            let phase = |r: &model::KindRule| match r.section.as_str() {
+                "invoice" | "credit_note" => 1,
+                "statement" | "reminder" => 2,
+                _ => 0,
+            };
+            let mut artifacts = Vec::new();
+            for (r, rule) in rules.kind.iter().enumerate().filter(|(_, r)| phase(r) == 0) {
+                artifacts.extend(gate_kind(
+                    rules,
+                    r,
+                    rule,
+                    &mut loaded,
+                    &state,
+                    templates,
+                    &Adjust::None,
+                )?);
+            }
+            let approved: Vec<bool> = artifacts
+                .iter()
+                .filter(|a| rules.kind[a.rule].section == "change_order")
+                .map(|a| a.gated.evaluation().decision == gate::Decision::Final)
+                .collect();
+            let checks = billing::check(&loaded.engagement, &approved);
+            for (r, rule) in rules.kind.iter().enumerate().filter(|(_, r)| phase(r) == 1) {
+                let invoices;
+                let adjust = if rule.section == "invoice" {
+                    Adjust::Billing(&checks)
+                } else {
+                    invoices = resolve_invoices(rules, &loaded.engagement, &records, &artifacts);
+                    Adjust::Corrects(&invoices)
+                };
+                artifacts.extend(gate_kind(
+                    rules,
+                    r,
+                    rule,
+                    &mut loaded,
+                    &state,
+                    templates,
+                    &adjust,
+                )?);
+            }
+            let account = owed(rules, &mut loaded, &records, &artifacts, true)?;
+            for (r, rule) in rules.kind.iter().enumerate().filter(|(_, r)| phase(r) == 2) {
+                // No reminder is due: no reminder artifact (rather than a blocked one).
+                if rule.section == "reminder" && loaded.engagement.reminder.is_empty() {
+                    continue;
+                }
+                artifacts.extend(gate_kind(
+                    rules,
+                    r,
+                    rule,
+                    &mut loaded,
+                    &state,
+                    templates,
+                    &Adjust::Statement(&account),
+                )?);
+            }
+            artifacts.sort_by_key(|a| a.rule);
+            let evaluations: Vec<gate::Evaluation> = artifacts
+                .iter()
+                .map(|a| a.gated.evaluation().clone())
+                .collect();
+            let route = route::route(
+                rules,
+                &loaded.engagement,
+                &evaluations,
+                options.want.as_deref(),
+            )?;
+            Ok(Plan {
+                loaded,
+                state,
+                artifacts,
+                route,
+                records,
+                account,
+            })
+        })
+        .collect()
+}
+
+/// What the data of an instance gains before its gate sees it.
+enum Adjust<'a> {
+    /// Nothing.
+    None,
+    /// Invoices: the billing check of each, in data order (its note on the document, and
+    /// what blocks it or keeps it a draft).
+    Billing(&'a [Option<billing::Check>]),
+    /// Credit notes: the invoices by name (`invoice:milestone-1`), with their number and
+    /// whether they were issued, for a `references` that names one.
+    Corrects(&'a [(String, String, bool)]),
+    /// Statements: the account they state (reminders are made from it beforehand).
+    Statement(&'a receivables::Account),
+}
+
+/// The engagement's receivables: every issued invoice and credit note (recorded as issued,
+/// or final in this build), its payments applied (a payment that cannot be is a located
+/// error), and the reminders now due, which become the engagement's `reminder` section.
+fn owed(
+    rules: &model::Rules,
+    loaded: &mut Loaded,
+    records: &[ledger::Record],
+    gated: &[Artifact],
+    derive_reminders: bool,
+) -> Result<receivables::Account> {
+    let issued_of =
+        |section: &str| issued_documents(rules, section, &loaded.engagement, records, gated);
+    let invoices = issued_of("invoice");
+    let credits: Vec<receivables::Issued<'_>> = issued_of("credit_note")
+        .into_iter()
+        .filter_map(|(c, issued)| issued.then_some(c))
+        .collect();
+    let reminder_kind = rules.kind.iter().find(|k| k.section == "reminder");
+    let sent: std::collections::BTreeMap<String, Vec<String>> = invoices
+        .iter()
+        .filter_map(|(inv, issued)| issued.then_some(&inv.number))
+        .map(|number| {
+            let stages = reminder_kind.map_or_else(Vec::new, |kind| {
+                rules
+                    .reminder
+                    .iter()
+                    .filter(|st| {
+                        let key = receivables::reminder_key(number, &st.name);
+                        issued::latest_issued(records, &kind.kind, Some(&key)).is_some()
+                    })
+                    .map(|st| st.name.clone())
+                    .collect()
+            });
+            (number.clone(), stages)
+        })
+        .collect();
+    let engagement = &loaded.engagement;
+    let account = receivables::account(engagement, &invoices, &credits, &sent, engagement.as_of)
+        .map_err(|e| Error::data(load::locate(&loaded.engagement_file, &e.field), e.message))?;
+    if !derive_reminders {
+        return Ok(account);
+    }
+    let due = if reminder_kind.is_some() {
+        receivables::reminders(&account, engagement, &invoices, &rules.reminder)
+    } else {
+        Vec::new()
+    };
+    drop(invoices);
+    drop(credits);
+    loaded.engagement.reminder = if due.is_empty() {
+        model::Section::Absent
+    } else {
+        model::Section::Many(due)
+    };
+    Ok(account)
+}
+
+/// After numbering: an invoice or credit note issued in this very build had no number when
+/// the statement was planned (`TBD`); the account is taken again with the numbers the
+/// series gave, and the statement gated again on it, so it never shows `TBD` for a number
+/// that exists.
+pub(crate) fn restate(
+    rules: &model::Rules,
+    templates: &digest::TemplateDigests,
+    plans: &mut [Plan],
+) -> Result<()> {
+    let Some(r) = rules.kind.iter().position(|k| k.section == "statement") else {
+        return Ok(());
+    };
+    for plan in plans.iter_mut() {
+        let numbered_now = plan.artifacts.iter().any(|a| {
+            let section = rules.kind[a.rule].section.as_str();
+            let data_number = match section {
+                "invoice" => plan.engagement_of(a).invoice.one(),
+                "credit_note" => plan.engagement_of(a).credit_note.one(),
+                _ => None,
+            }
+            .map(|i| i.number.as_str());
+            data_number == Some(model::TBD)
+                && a.gated.evaluation().decision == gate::Decision::Final
+                && a.gated.evaluation().document_id != model::TBD
+        });
+        if !numbered_now || plan.loaded.engagement.statement.is_empty() {
+            continue;
+        }
+        let account = owed(
+            rules,
+            &mut plan.loaded,
+            &plan.records,
+            &plan.artifacts,
+            false,
+        )?;
+        let restated = gate_kind(
+            rules,
+            r,
+            &rules.kind[r],
+            &mut plan.loaded,
+            &plan.state,
+            templates,
+            &Adjust::Statement(&account),
+        )?;
+        let at = plan.artifacts.iter().position(|a| a.rule == r).unwrap_or(0);
+        plan.artifacts.retain(|a| a.rule != r);
+        for (i, artifact) in restated.into_iter().enumerate() {
+            plan.artifacts.insert(at + i, artifact);
+        }
+        plan.account = account;
+    }
+    Ok(())
+}
+
+/// Every invoice (`section = "invoice"`) or credit note (`"credit_note"`) of an engagement,
+/// with the number it carries and whether it is issued: recorded as issued in the ledger
+/// (its number from there), or final in this very build (then issued with it).
+fn issued_documents<'a>(
+    rules: &model::Rules,
+    section: &str,
+    engagement: &'a model::Engagement,
+    records: &[ledger::Record],
+    gated: &[Artifact],
+) -> Vec<(receivables::Issued<'a>, bool)> {
+    let Some((r, rule)) = rules
+        .kind
+        .iter()
+        .enumerate()
+        .find(|(_, k)| k.section == section)
+    else {
+        return Vec::new();
+    };
+    let docs = match section {
+        "invoice" => &engagement.invoice,
+        _ => &engagement.credit_note,
+    };
+    docs.iter()
+        .map(|inv| {
+            let recorded = issued::latest_issued(records, &rule.kind, inv.key.as_deref());
+            let now = gated
+                .iter()
+                .find(|a| a.rule == r && a.key == inv.key)
+                .map(|a| a.gated.evaluation())
+                .filter(|e| e.decision == gate::Decision::Final);
+            let number = recorded.map_or_else(
+                || now.map_or_else(|| inv.number.clone(), |e| e.document_id.clone()),
+                |e| e.document_id.clone(),
+            );
+            let doc = receivables::Issued {
+                name: instances::name(&rule.kind, inv.key.as_deref()),
+                key: inv.key.clone(),
+                number,
+                data: inv,
+            };
+            (doc, recorded.is_some() || now.is_some())
+        })
+        .collect()
+}
+
+/// Every invoice instance by name, its number and whether it is issued (see
+/// [`issued_documents`]), for credit notes that name the invoice they correct.
+fn resolve_invoices(
+    rules: &model::Rules,
+    engagement: &model::Engagement,
+    records: &[ledger::Record],
+    gated: &[Artifact],
+) -> Vec<(String, String, bool)> {
+    issued_documents(rules, "invoice", engagement, records, gated)
+        .into_iter()
+        .map(|(doc, issued)| (doc.name, doc.number, issued))
+        .collect()
+}
+
+/// Gates every instance of one kind: the engagement itself for the one-table form, one view
+/// per instance of an array of tables.
+fn gate_kind(
+    rules: &model::Rules,
+    r: usize,
+    rule: &model::KindRule,
+    loaded: &mut Loaded,
+    state: &Value,
+    templates: &digest::TemplateDigests,
+    adjust: &Adjust<'_>,
+) -> Result<Vec<Artifact>> {
+    // The e-invoice setting is per engagement (its series, its client): the gate sees it as
+    // part of the rule, so it counts in the rule's digest.
+    let resolved;
+    let rule = match einvoice::setting(rules, rule, &loaded.engagement) {
+        Some(format) => {
+            resolved = model::KindRule {
+                einvoice: Some(format),
+                ..rule.clone()
+            };
+            &resolved
+        }
+        None => rule,
+    };
+    let keys = loaded
+        .engagement
+        .instance_keys(&rule.section)
+        .unwrap_or_default();
+    let many = loaded.engagement.is_many(&rule.section);
+    let changes = |i: usize| match adjust {
+        Adjust::None => false,
+        Adjust::Statement(_) => {
+            rule.section == "statement" && !loaded.engagement.statement.is_empty()
+        }
+        Adjust::Billing(checks) => checks.get(i).is_some_and(Option::is_some),
+        Adjust::Corrects(invoices) => loaded
+            .engagement
+            .credit_note
+            .iter()
+            .nth(i)
+            .and_then(|c| c.references.as_deref())
+            .is_some_and(|r| invoices.iter().any(|(n, ..)| n == r)),
+    };
+    let mut views: Vec<Option<model::Engagement>> = if many {
+        loaded
+            .engagement
+            .views(&rule.section)
+            .into_iter()
+            .map(Some)
+            .collect()
+    } else {
+        vec![changes(0).then(|| loaded.engagement.clone())]
+    };
+    let mut out = Vec::new();
+    for (i, view) in views.iter_mut().enumerate() {
+        let mut corrects = None;
+        if let Some(view) = view.as_mut() {
+            match adjust {
+                Adjust::None => {}
+                Adjust::Billing(checks) => {
+                    if let (Some(Some(check)), Some(inv)) = (checks.get(i), view.invoice.as_mut()) {
+                        inv.notes.push(check.note.clone());
+                    }
+                }
+                Adjust::Statement(account) => {
+                    let billing = view.client_details.billing_address.clone();
+                    if let Some(st) = view.statement.as_mut() {
+                        st.account = Some(receivables::statement(account, st.period_start));
+                        st.recipient.get_or_insert(billing);
+                    }
+                }
+                Adjust::Corrects(invoices) => {
+                    if let Some(cn) = view.credit_note.as_mut()
+                        && let Some(found) = cn
+                            .references
+                            .as_deref()
+                            .and_then(|r| invoices.iter().find(|(n, ..)| n == r))
+                    {
+                        corrects = Some(found.clone());
+                        cn.references = Some(found.1.clone());
+                    }
+                }
+            }
+        }
+        let view_state = match view {
+            Some(v) => Some(serde_json::to_value(&*v).map_err(|e| Error::Internal(e.to_string()))?),
+            None => None,
+        };
+        let key = keys.get(i).cloned().flatten();
+        let path = instances::path(&rule.section, many, i);
+        let instance = gate::Instance {
+            key: key.as_deref(),
+            path: &path,
+            keys: &keys,
+        };
+        let mut gated = evaluate(
+            rule,
+            rules.expanded_scope.as_ref(),
+            view.as_ref().unwrap_or(&loaded.engagement),
+            view_state.as_ref().unwrap_or(state),
+            &loaded.manifest,
+            templates,
+            &instance,
+        );
+        if let Adjust::Billing(checks) = adjust
+            && let Some(Some(check)) = checks.get(i)
+        {
+            gated = gated.with_billing(check);
+        }
+        if let Some((name, _, issued)) = corrects
+            && !issued
+        {
+            gated = gated.blocked_because(format!(
+                "it corrects {name}, which has not been issued: a credit note corrects an issued invoice"
+            ));
+        }
+        out.push(Artifact {
+            rule: r,
+            key,
+            gated,
+            view: view.take().zip(view_state).map(Box::new),
+        });
+    }
+    Ok(out)
+}
+
+/// The last component of a folder path (an engagement folder's name is its id).
+pub(crate) fn folder_name(dir: &Path) -> String {
+    dir.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

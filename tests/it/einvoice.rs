@@ -1,0 +1,596 @@
+//! Factur-X e-invoices (issue 15): the CII XML of several invoices (two VAT rates, an
+//! invoice discount, a paid deposit, a credit note, JPY) validated against the official
+//! Factur-X 1.09 EN 16931 XSD (vendored in `tests/fixtures/factur-x/`, run through
+//! `xmllint`), the EN 16931 totals rules checked in code, and the PDF read back: PDF/A-3b
+//! identification and the Factur-X extension schema in the XMP, `factur-x.xml` attached
+//! through the catalog's `/AF`, the XML's totals printed in the PDF. Two builds give the
+//! same bytes; with e-invoicing off nothing changes.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crate::common::*;
+use docket::money::{Currency, format_amount};
+use rust_decimal::Decimal;
+
+const RAM: &str =
+    "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100";
+
+/// A copy of the rich fixture (`atlas`: taxes at 19% and 7%, line discounts, an invoice
+/// discount, a paid deposit) with what EN 16931 needs and `edit` applied to its engagement.
+fn fixture(name: &str, edit: &dyn Fn(String) -> String) -> PathBuf {
+    let data = temp_dir(name);
+    copy_dir(&root().join("tests/fixtures/rich"), &data);
+    for ledger in ["ledger.jsonl", "ledger.head"] {
+        let _ = std::fs::remove_file(data.join("atlas").join(ledger));
+    }
+    let path = data.join("atlas/engagement.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, edit(text)).unwrap();
+    data
+}
+
+/// Units on every invoice line and the VAT category code of the reduced rate.
+fn en16931(text: String) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        if line.starts_with("  { description = ") && line.contains("tax = ") {
+            out.push_str(&line.replacen(" }", ", unit = \"HUR\" }", 1));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out.replace(
+        "{ category = \"R\", rate = \"7\" }",
+        "{ category = \"R\", rate = \"7\", code = \"S\" }",
+    )
+}
+
+/// E-invoicing on for the client.
+fn for_client(text: String) -> String {
+    text.replace(
+        "billing_address = \"atlas-ap\"",
+        "billing_address = \"atlas-ap\"\neinvoice = \"factur-x\"",
+    )
+}
+
+fn build(data: &Path, name: &str, kind: &str) -> PathBuf {
+    let out = temp_dir(name);
+    build_only(data, &out, kind);
+    out.join("atlas")
+}
+
+/// Validates an XML file against the Factur-X EN 16931 XSD with xmllint. CI (`CI` set, as
+/// `.ci/run` runs) installs xmllint and requires it; on a developer machine without it the
+/// XSD step is skipped with a warning, so `cargo test` still passes on a fresh machine (the
+/// business rules and the PDF checks below run either way).
+fn xsd_valid(xml: &Path) {
+    let schema = root().join("tests/fixtures/factur-x/Factur-X_EN16931.xsd");
+    let run = std::process::Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(&schema)
+        .arg(xml)
+        .output();
+    let out = match run {
+        Ok(out) => out,
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!(
+                "warning: xmllint not found (Debian: apt-get install libxml2-utils): {} not \
+                 validated against the EN 16931 XSD",
+                xml.display()
+            );
+            return;
+        }
+        Err(e) => panic!(
+            "xmllint (Debian: apt-get install libxml2-utils; .ci/run installs it) validates \
+             the XML against the Factur-X XSD: {e}"
+        ),
+    };
+    assert!(
+        out.status.success(),
+        "{} does not validate against the EN 16931 XSD:\n{}",
+        xml.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn dec(text: &str) -> Decimal {
+    Decimal::from_str(text.trim()).unwrap_or_else(|_| panic!("not a decimal: {text:?}"))
+}
+
+fn ram<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> Vec<roxmltree::Node<'a, 'a>> {
+    node.children()
+        .filter(|c| c.has_tag_name((RAM, name)))
+        .collect()
+}
+
+fn one<'a>(node: roxmltree::Node<'a, 'a>, path: &[&str]) -> roxmltree::Node<'a, 'a> {
+    let mut n = node;
+    for name in path {
+        n = *ram(n, name)
+            .first()
+            .unwrap_or_else(|| panic!("no {name} in {:?}", n.tag_name()));
+    }
+    n
+}
+
+fn amount_at(node: roxmltree::Node<'_, '_>, path: &[&str]) -> Decimal {
+    dec(one(node, path).text().unwrap_or(""))
+}
+
+fn opt_amount(node: roxmltree::Node<'_, '_>, name: &str) -> Decimal {
+    ram(node, name)
+        .first()
+        .map_or(Decimal::ZERO, |n| dec(n.text().unwrap_or("")))
+}
+
+/// What the tests compare between the XML and the PDF.
+struct Summary {
+    type_code: String,
+    currency: Currency,
+    line_total: Decimal,
+    tax_total: Decimal,
+    grand_total: Decimal,
+    due: Decimal,
+    prepaid: Decimal,
+    allowances: Decimal,
+    /// The tax of each VAT breakdown.
+    category_taxes: Vec<Decimal>,
+}
+
+/// Checks the EN 16931 rules that govern the totals (BR-CO-10 to BR-CO-16, BR-S-08,
+/// BR-CO-17 per VAT breakdown) and returns the totals.
+fn business_rules(xml: &str) -> Summary {
+    let doc = roxmltree::Document::parse(xml).expect("well-formed XML");
+    let root = doc.root_element();
+    let tx = root
+        .children()
+        .find(|c| c.tag_name().name() == "SupplyChainTradeTransaction")
+        .expect("transaction");
+    let type_code = root
+        .descendants()
+        .find(|n| n.has_tag_name((RAM, "TypeCode")))
+        .and_then(|n| n.text())
+        .unwrap()
+        .to_string();
+    let settlement = one(tx, &["ApplicableHeaderTradeSettlement"]);
+    let code = one(settlement, &["InvoiceCurrencyCode"]).text().unwrap();
+    let currency = Currency::from_code(code).expect("currency");
+    let minor = currency.minor_units();
+    let round = |d: Decimal| {
+        d.round_dp_with_strategy(minor, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    };
+    let sums = one(
+        settlement,
+        &["SpecifiedTradeSettlementHeaderMonetarySummation"],
+    );
+    let line_total = amount_at(sums, &["LineTotalAmount"]);
+    let allowances = opt_amount(sums, "AllowanceTotalAmount");
+    let charges = opt_amount(sums, "ChargeTotalAmount");
+    let basis = amount_at(sums, &["TaxBasisTotalAmount"]);
+    let tax_total = amount_at(sums, &["TaxTotalAmount"]);
+    let grand_total = amount_at(sums, &["GrandTotalAmount"]);
+    let prepaid = opt_amount(sums, "TotalPrepaidAmount");
+    let rounding = opt_amount(sums, "RoundingAmount");
+    let due = amount_at(sums, &["DuePayableAmount"]);
+
+    // Lines: (category, rate, net).
+    let key = |tax: roxmltree::Node<'_, '_>| {
+        let cat = one(tax, &["CategoryCode"]).text().unwrap().to_string();
+        let rate = ram(tax, "RateApplicablePercent")
+            .first()
+            .map_or(Decimal::ZERO, |n| dec(n.text().unwrap()));
+        (cat, rate.normalize())
+    };
+    let lines: Vec<((String, Decimal), Decimal)> = ram(tx, "IncludedSupplyChainTradeLineItem")
+        .into_iter()
+        .map(|item| {
+            let s = one(item, &["SpecifiedLineTradeSettlement"]);
+            let net = amount_at(
+                s,
+                &[
+                    "SpecifiedTradeSettlementLineMonetarySummation",
+                    "LineTotalAmount",
+                ],
+            );
+            (key(one(s, &["ApplicableTradeTax"])), net)
+        })
+        .collect();
+    assert!(!lines.is_empty(), "BR-16: at least one line");
+    // BR-CO-10: sum of line net amounts.
+    let nets: Decimal = lines.iter().map(|(_, n)| *n).sum();
+    assert_eq!(line_total, nets, "BR-CO-10");
+    // BR-CO-11 / BR-CO-12: document-level allowances and charges.
+    let header_ac = ram(settlement, "SpecifiedTradeAllowanceCharge");
+    let is_charge = |n: roxmltree::Node<'_, '_>| {
+        one(n, &["ChargeIndicator"])
+            .children()
+            .find(|c| c.tag_name().name() == "Indicator")
+            .and_then(|c| c.text())
+            == Some("true")
+    };
+    let allowance_list: Vec<_> = header_ac.iter().filter(|n| !is_charge(**n)).collect();
+    let sum_allow: Decimal = allowance_list
+        .iter()
+        .map(|n| amount_at(**n, &["ActualAmount"]))
+        .sum();
+    assert_eq!(allowances, sum_allow, "BR-CO-11");
+    let sum_charge: Decimal = header_ac
+        .iter()
+        .filter(|n| is_charge(**n))
+        .map(|n| amount_at(*n, &["ActualAmount"]))
+        .sum();
+    assert_eq!(charges, sum_charge, "BR-CO-12");
+    // BR-CO-13: tax basis = lines - allowances + charges.
+    assert_eq!(basis, line_total - allowances + charges, "BR-CO-13");
+    // VAT breakdown: BR-S-08 (per category and rate basis), BR-CO-17 (tax = basis x rate).
+    let breakdown = ram(settlement, "ApplicableTradeTax");
+    let mut tax_sum = Decimal::ZERO;
+    let mut category_taxes = Vec::new();
+    for tax in &breakdown {
+        let k = key(*tax);
+        let basis_k = amount_at(*tax, &["BasisAmount"]);
+        let calc = amount_at(*tax, &["CalculatedAmount"]);
+        let line_sum: Decimal = lines.iter().filter(|(l, _)| *l == k).map(|(_, n)| *n).sum();
+        let allow_k: Decimal = allowance_list
+            .iter()
+            .filter(|n| key(one(***n, &["CategoryTradeTax"])) == k)
+            .map(|n| amount_at(**n, &["ActualAmount"]))
+            .sum();
+        assert_eq!(basis_k, line_sum - allow_k, "BR-S-08 for {k:?}");
+        assert_eq!(
+            calc,
+            round(basis_k * k.1 / Decimal::from(100)),
+            "BR-CO-17 for {k:?}"
+        );
+        tax_sum += calc;
+        category_taxes.push(calc);
+    }
+    let keys: Vec<_> = breakdown.iter().map(|t| key(*t)).collect();
+    for (k, _) in &lines {
+        assert!(
+            keys.contains(k),
+            "BR-CO-18: a breakdown for every line category {k:?}"
+        );
+    }
+    // BR-CO-14: tax total = sum of category taxes.
+    assert_eq!(tax_total, tax_sum, "BR-CO-14");
+    // BR-CO-15: grand total = basis + tax.
+    assert_eq!(grand_total, basis + tax_total, "BR-CO-15");
+    // BR-CO-16: amount due = grand total - paid + rounding.
+    assert_eq!(due, grand_total - prepaid + rounding, "BR-CO-16");
+    // BR-DEC: amounts at most 2 decimals (0 for JPY as docket rounds).
+    for n in root.descendants().filter(|n| {
+        n.is_element()
+            && ["Amount", "LineTotalAmount"]
+                .iter()
+                .any(|s| n.tag_name().name().ends_with(s))
+            && n.tag_name().name() != "ChargeAmount"
+    }) {
+        let d = dec(n.text().unwrap());
+        assert!(d.scale() <= 2, "BR-DEC: {} = {d}", n.tag_name().name());
+    }
+    Summary {
+        type_code,
+        currency,
+        line_total,
+        tax_total,
+        grand_total,
+        due,
+        prepaid,
+        allowances,
+        category_taxes,
+    }
+}
+
+/// The PDF read back: PDF/A-3b and Factur-X in the XMP, `factur-x.xml` in `/AF` with its
+/// relationship, equal to the XML beside the PDF; returns the XMP.
+fn pdf_checks(pdf: &Path, xml: &[u8]) -> String {
+    let doc = lopdf::Document::load(pdf).expect("load PDF");
+    let catalog = doc.catalog().expect("catalog");
+    let meta = catalog
+        .get(b"Metadata")
+        .and_then(lopdf::Object::as_reference)
+        .expect("/Metadata");
+    let stream = doc.get_object(meta).unwrap().as_stream().unwrap();
+    let xmp = String::from_utf8(stream.content.clone()).expect("UTF-8 XMP");
+    let start = xmp.find("<x:xmpmeta").unwrap();
+    let end = xmp.find("</x:xmpmeta>").unwrap() + "</x:xmpmeta>".len();
+    roxmltree::Document::parse(&xmp[start..end]).expect("the XMP stays well-formed XML");
+    for needle in [
+        "<pdfaid:part>3</pdfaid:part>",
+        "<pdfaid:conformance>B</pdfaid:conformance>",
+        "<fx:DocumentType>INVOICE</fx:DocumentType>",
+        "<fx:DocumentFileName>factur-x.xml</fx:DocumentFileName>",
+        "<fx:Version>1.0</fx:Version>",
+        "<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>",
+        "<pdfaSchema:namespaceURI>urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#</pdfaSchema:namespaceURI>",
+        "<pdfaSchema:prefix>fx</pdfaSchema:prefix>",
+        "<pdfaProperty:name>ConformanceLevel</pdfaProperty:name>",
+    ] {
+        assert!(xmp.contains(needle), "XMP lacks {needle}");
+    }
+    assert_eq!(xmp.matches("<pdfaExtension:schemas>").count(), 1);
+    let af = catalog.get(b"AF").expect("catalog /AF");
+    let (_, af) = doc.dereference(af).unwrap();
+    let af = af.as_array().expect("/AF array");
+    assert_eq!(af.len(), 1, "one associated file");
+    let (_, spec) = doc.dereference(&af[0]).unwrap();
+    let spec = spec.as_dict().expect("file specification");
+    assert_eq!(
+        spec.get(b"AFRelationship").unwrap().as_name().unwrap(),
+        b"Alternative"
+    );
+    let name = spec
+        .get(b"UF")
+        .or_else(|_| spec.get(b"F"))
+        .unwrap()
+        .as_str()
+        .unwrap();
+    assert_eq!(name, b"factur-x.xml");
+    let ef = spec.get(b"EF").unwrap().as_dict().unwrap();
+    let (_, file) = doc.dereference(ef.get(b"F").unwrap()).unwrap();
+    let file = file.as_stream().unwrap();
+    assert_eq!(
+        file.dict.get(b"Subtype").unwrap().as_name().unwrap(),
+        b"text/xml"
+    );
+    let content = file
+        .decompressed_content()
+        .unwrap_or_else(|_| file.content.clone());
+    assert_eq!(content, xml, "the attached XML is invoice.xml");
+    xmp
+}
+
+/// The XML's totals are the ones the PDF prints (same figures, the PDF's format; a credit
+/// note prints them negative).
+fn totals_printed(pdf: &Path, s: &Summary) {
+    let text = pdf_pages(pdf).concat();
+    let sign = if s.type_code == "381" { -1 } else { 1 };
+    // The PDF prints the tax of each category (the tax total is their sum, BR-CO-14).
+    let taxes = s.category_taxes.iter().map(|t| ("category tax", *t));
+    for (what, value) in [
+        ("line total", s.line_total),
+        ("grand total", s.grand_total),
+        ("amount due", s.due),
+        ("paid", s.prepaid),
+        ("invoice discount", s.allowances),
+    ]
+    .into_iter()
+    .chain(taxes)
+    {
+        if value.is_zero() && what != "grand total" {
+            continue;
+        }
+        let shown = format_amount(value * Decimal::from(sign), s.currency);
+        let paid_or_discount = matches!(what, "paid" | "invoice discount");
+        assert!(
+            text.contains(&shown) || (paid_or_discount && text.contains(&format!("-{shown}"))),
+            "the PDF does not print the XML's {what} {shown}"
+        );
+    }
+}
+
+fn check_all(dir: &Path, kind: &str) -> Summary {
+    let xml_path = dir.join(format!("{kind}.xml"));
+    let xml = std::fs::read(&xml_path).expect("the XML beside the PDF");
+    xsd_valid(&xml_path);
+    let summary = business_rules(std::str::from_utf8(&xml).unwrap());
+    let pdf = dir.join(format!("{kind}.pdf"));
+    pdf_checks(&pdf, &xml);
+    totals_printed(&pdf, &summary);
+    summary
+}
+
+#[test]
+fn two_rates_discount_and_deposit_validate_and_are_printed() {
+    let data = fixture("ei-atlas", &|t| {
+        for_client(en16931(t)).replace(
+            "{ description = \"Discovery workshop facilitation — batch 1\"",
+            "{ description = \"Hostile <script>alert(1)</script> & ]]> \\\"q\\\" \\u0007\", quantity = \"1\", unit_price = \"10.00\", tax = \"S\", unit = \"C62\" },\n  { description = \"Discovery workshop facilitation — batch 1\"",
+        )
+    });
+    let dir = build(&data, "ei-atlas-out", "invoice");
+    let s = check_all(&dir, "invoice");
+    assert_eq!(s.type_code, "380");
+    assert_eq!(s.currency.code(), "EUR");
+    assert_eq!(s.allowances, dec("100.00"), "the invoice discount");
+    assert_eq!(s.prepaid, dec("1000.00"), "the deposit");
+    let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
+    assert!(xml.contains("<ram:RateApplicablePercent>19</ram:RateApplicablePercent>"));
+    assert!(xml.contains("<ram:RateApplicablePercent>7</ram:RateApplicablePercent>"));
+    assert!(
+        xml.contains(
+            "Hostile &lt;script&gt;alert(1)&lt;/script&gt; &amp; ]]&gt; &quot;q&quot;</ram:Name>"
+        ),
+        "hostile text comes out as escaped text, the control character dropped"
+    );
+    assert!(xml.contains("<ram:ID schemeID=\"VA\">GB123456789</ram:ID>"));
+    assert!(xml.contains("<ram:IssuerAssignedID>PO-88-2026</ram:IssuerAssignedID>"));
+    assert!(xml.contains("<ram:IssuerAssignedID>ADSA-2026-0377</ram:IssuerAssignedID>"));
+    // The ledger records the XML and `docket verify` checks it.
+    let ledger = std::fs::read_to_string(data.join("atlas/ledger.jsonl")).unwrap();
+    assert!(ledger.contains("\"invoice.xml\""), "{ledger}");
+    let out = dir.parent().unwrap();
+    docket_ok(&[
+        "verify",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    std::fs::write(dir.join("invoice.xml"), xml.replace("61525", "61526")).unwrap();
+    let tampered = docket(&[
+        "verify",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!tampered.status.success(), "verify notices a changed XML");
+}
+
+#[test]
+fn a_credit_note_is_type_381_with_positive_amounts_and_the_invoice_referenced() {
+    let data = fixture("ei-credit", &|t| {
+        let mut t = for_client(en16931(t));
+        t.push_str(
+            r#"
+[credit_note]
+number = "TBD"
+references = "INV-2026-0001"
+reason = "Sandbox hosting billed twice (example)"
+issue_date = "2026-12-01"
+payment_terms = "Immediate"
+milestone = "Correction of INV-2026-0001"
+agreement = "ADSA-2026-0377"
+currency = "EUR"
+seller = "meridian"
+buyer = "atlas-ap"
+discount = "10.00"
+lines = [
+  { description = "Sandbox hosting (monthly), credited", quantity = "-2", unit_price = "150.00", tax = "S", unit = "MON" },
+  { description = "Accuracy report, credited", quantity = "-1", unit_price = "240.00", tax = "R", unit = "C62", discount = "20.00" },
+]
+taxes = [{ category = "S", rate = "19" }, { category = "R", rate = "7", code = "S" }]
+"#,
+        );
+        t
+    });
+    let manifest = data.join("atlas/approvals.toml");
+    let mut m = std::fs::read_to_string(&manifest).unwrap();
+    m.push_str(BILLING);
+    std::fs::write(&manifest, m).unwrap();
+    let dir = build(&data, "ei-credit-out", "credit-note");
+    let s = check_all(&dir, "credit-note");
+    assert_eq!(s.type_code, "381");
+    assert!(s.grand_total > Decimal::ZERO, "credit amounts are positive");
+    let xml = std::fs::read_to_string(dir.join("credit-note.xml")).unwrap();
+    assert!(xml.contains(
+        "<ram:InvoiceReferencedDocument>\n        <ram:IssuerAssignedID>INV-2026-0001</ram:IssuerAssignedID>"
+    ));
+    assert!(xml.contains("<ram:BilledQuantity unitCode=\"MON\">2</ram:BilledQuantity>"));
+}
+
+#[test]
+fn a_jpy_invoice_has_no_minor_unit() {
+    let data = fixture("ei-jpy", &|t| {
+        let t = for_client(t);
+        let start = t.find("[invoice]").unwrap();
+        let end = t.find("[email_sequence]").unwrap();
+        format!(
+            "{}{}\n{}",
+            &t[..start],
+            r#"[invoice]
+number = "TBD"
+issue_date = "2026-11-30"
+payment_terms = "Net 30"
+milestone = "Milestone 2"
+agreement = "ADSA-2026-0377"
+currency = "JPY"
+seller = "meridian"
+buyer = "atlas-ap"
+discount = "500"
+lines = [
+  { description = "Consulting", quantity = "12.5", unit_price = "18333", tax = "S", unit = "HUR" },
+  { description = "Workshop catering", quantity = "3", unit_price = "2777.7777", tax = "R", unit = "C62", discount = "33" },
+]
+taxes = [{ category = "S", rate = "10" }, { category = "R", rate = "8", code = "S" }]
+paid = [{ description = "Deposit", amount = "50000" }]
+remittance = "Bank transfer (example)"
+"#,
+            &t[end..]
+        )
+    });
+    let dir = build(&data, "ei-jpy-out", "invoice");
+    let s = check_all(&dir, "invoice");
+    assert_eq!(s.currency.code(), "JPY");
+    for d in [s.line_total, s.tax_total, s.grand_total, s.due] {
+        assert_eq!(d.scale(), 0, "JPY amounts are whole yen: {d}");
+    }
+}
+
+#[test]
+fn on_per_series_in_the_rules_and_off_by_default() {
+    // Off: no XML, an ordinary PDF (no PDF/A, nothing attached).
+    let data = fixture("ei-off", &|t| en16931(t));
+    let dir = build(&data, "ei-off-out", "invoice");
+    assert!(!dir.join("invoice.xml").exists());
+    let pdf = std::fs::read(dir.join("invoice.pdf")).unwrap();
+    let has = |n: &[u8]| pdf.windows(n.len()).any(|w| w == n);
+    assert!(!has(b"pdfaid") && !has(b"/AF") && !has(b"factur-x"));
+
+    // On for the invoice series.
+    let data = fixture("ei-series", &|t| en16931(t));
+    let rules = std::fs::read_to_string(root().join("data/rules.toml")).unwrap();
+    let rules = rules.replace(
+        "format = \"INV-{year}-{seq:04}\"",
+        "format = \"INV-{year}-{seq:04}\"\neinvoice = \"factur-x\"",
+    );
+    std::fs::write(data.join("rules.toml"), rules).unwrap();
+    let dir = build(&data, "ei-series-out", "invoice");
+    check_all(&dir, "invoice");
+    let report = read_json(&dir.join("build-report.json"));
+    let outputs = report.to_string();
+    assert!(
+        outputs.contains("atlas/invoice.xml"),
+        "the report lists the XML"
+    );
+}
+
+#[test]
+fn missing_en16931_facts_keep_the_invoice_a_draft_listing_them() {
+    // No unit codes, the reduced rate without its VAT category code, no seller VAT id.
+    let data = fixture("ei-missing", &|t| {
+        for_client(t).replace("tax_id = \"GB123456789\"", "tax_id = \"TBD\"")
+    });
+    let dir = build(&data, "ei-missing-out", "invoice");
+    assert!(!dir.join("invoice.xml").exists(), "no XML for a draft");
+    let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
+    for needle in [
+        "invoice.lines[0].unit",
+        "invoice.taxes[1].code",
+        "provider.tax_id",
+    ] {
+        assert!(md.contains(needle), "the draft lists {needle}: {md}");
+    }
+    let report = read_json(&dir.join("build-report.json"));
+    let invoice = report["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "invoice")
+        .unwrap();
+    assert_eq!(invoice["decision"], "draft");
+
+    // A malformed unit code is a located error.
+    let data = fixture("ei-bad-unit", &|t| {
+        en16931(t).replacen("unit = \"HUR\"", "unit = \"hour\"", 1)
+    });
+    let out = docket(&["check", "--data", data.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invoice.lines[0].unit"), "{err}");
+}
+
+#[test]
+fn two_builds_give_identical_pdf_and_xml() {
+    let mut outputs = Vec::new();
+    for run in 0..2 {
+        let data = fixture(&format!("ei-repro-{run}"), &|t| for_client(en16931(t)));
+        let dir = build(&data, &format!("ei-repro-out-{run}"), "invoice");
+        outputs.push((
+            std::fs::read(dir.join("invoice.pdf")).unwrap(),
+            std::fs::read(dir.join("invoice.xml")).unwrap(),
+        ));
+    }
+    assert!(
+        outputs[0].0 == outputs[1].0,
+        "PDF bytes differ between builds"
+    );
+    assert!(
+        outputs[0].1 == outputs[1].1,
+        "XML bytes differ between builds"
+    );
+}

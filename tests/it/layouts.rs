@@ -1,0 +1,499 @@
+//! Client-grade layouts, read back from the PDFs (issue: client-grade documents).
+//!
+//! Every kind is built for Northwind and for the rich fixture (`tests/fixtures/rich`: taxes at
+//! two rates, discounts, a 40-line invoice, a three-signatory agreement, a long proposal), and
+//! the tests check what a reader would: page counts, the table header on every page, totals
+//! kept together on the last page, "Page N of M" only on documents of several pages, the
+//! provider's name in the top band of page 1, signature blocks on one page, no "Field /
+//! Value" table, YAML front matter that parses, and page 1 of every kind against a reviewed
+//! reference picture (`tests/reference/*.png`, rasterized from the PDF with hayro and
+//! compared with a tolerance, so a layout change shows up as a failing, reviewable diff).
+//!
+//! To accept a deliberate layout change: `UPDATE_REFERENCE=1 cargo test --test it layouts::`,
+//! look at the new pictures, commit them.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use crate::common::*;
+
+/// The kinds that render (every kind but the envelope, which has its own tests).
+const RICH_KINDS: &[&str] = &[
+    "brief",
+    "proposal",
+    "agreement",
+    "launch-checklist",
+    "security-memo",
+    "health-scorecard",
+    "case-study",
+    "invoice",
+    "email-sequence",
+    "certificate",
+    "change-order",
+];
+
+/// Northwind's rendered kinds (drafts and finals; the rest are blocked).
+const NORTHWIND_KINDS: &[&str] = &[
+    "brief",
+    "proposal",
+    "agreement",
+    "launch-checklist",
+    "security-memo",
+    "invoice",
+    "email-sequence",
+    "change-order",
+];
+
+/// Northwind's whole life (`data/northwind`): the statement of account and the payment
+/// reminder, which the before-instances Northwind has no data for.
+const LIFE_DOCUMENTS: &[(&str, &str)] = &[
+    ("statement", "statement.pdf"),
+    ("reminder", "reminder.inv-2026-0460-friendly.pdf"),
+];
+
+/// `data/northwind`, built once for all tests of this file.
+fn life_build() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let data = temp_dir("life-data");
+        std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+        copy_dir(&root().join("data/northwind"), &data.join("northwind"));
+        for stale in ["ledger.jsonl", "ledger.head"] {
+            let _ = std::fs::remove_file(data.join("northwind").join(stale));
+        }
+        build_new(&data, "life-out")
+    })
+}
+
+/// The rich fixture, built once for all tests of this file.
+fn rich_build() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let data = temp_dir("rich-data");
+        copy_dir(&root().join("tests/fixtures/rich"), &data);
+        let out = temp_dir("rich-out");
+        docket_ok(&[
+            "build",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        out
+    })
+}
+
+fn pages_of(pdf: &Path) -> Vec<String> {
+    pdf_pages(pdf)
+}
+
+#[test]
+fn northwind_invoice_is_one_page() {
+    let pdf = northwind_build().join("northwind/invoice.pdf");
+    assert_eq!(pdf_page_sizes(&pdf).len(), 1);
+    let text = pages_of(&pdf).concat();
+    // One-page documents carry no page number at all.
+    assert!(!text.contains("Page 1"), "{text}");
+    // No zero rows: the invoice has no discount and no rounding.
+    assert!(
+        !text.contains("Rounding") && !text.contains("Discount"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_fifteen_line_invoice_is_one_page() {
+    let data = data_copy("fifteen-data");
+    let path = data.join("northwind/engagement.toml");
+    let toml = std::fs::read_to_string(&path).unwrap();
+    let lines: String = (1..=15)
+        .map(|i| {
+            format!(
+                "  {{ description = \"Work package {i}: configuration, testing and review\", \
+                 quantity = \"{i}\", unit_price = \"150.00\", tax = \"exempt\" }},\n"
+            )
+        })
+        .collect();
+    let start = toml.find("lines = [\n  { description = \"Support").unwrap();
+    let end = start + toml[start..].find("]\n").unwrap() + 2;
+    let toml = format!("{}lines = [\n{lines}]\n{}", &toml[..start], &toml[end..]);
+    std::fs::write(&path, toml).unwrap();
+    let out = temp_dir("fifteen-out");
+    build_only(&data, &out, "invoice");
+    let pdf = out.join("northwind/invoice.pdf");
+    let text = pages_of(&pdf).concat();
+    assert!(text.contains("Work package 15"), "{text}");
+    assert_eq!(pdf_page_sizes(&pdf).len(), 1, "{text}");
+}
+
+#[test]
+fn a_forty_line_invoice_repeats_its_header_and_keeps_its_totals_on_the_last_page() {
+    let pdf = rich_build().join("atlas/invoice.pdf");
+    let pages = pages_of(&pdf);
+    let n = pages.len();
+    assert!(n >= 2, "40 lines fit on {n} page(s)");
+    for (i, text) in pages.iter().enumerate() {
+        assert!(
+            text.contains("DESCRIPTION") && text.contains("UNIT PRICE"),
+            "page {}: no table header: {text}",
+            i + 1
+        );
+        assert!(
+            text.contains(&format!("Page {} of {n}", i + 1)),
+            "page {}: no page number: {text}",
+            i + 1
+        );
+    }
+    let last = &pages[n - 1];
+    for needle in ["Subtotal", "Total", "Amount due", "EUR"] {
+        assert!(last.contains(needle), "last page lacks {needle}: {last}");
+    }
+    for page in &pages[..n - 1] {
+        assert!(!page.contains("Amount due"), "totals split: {page}");
+    }
+    // Two tax rates, each on its own base; the line and invoice discounts are shown.
+    let all = pages.concat();
+    assert!(all.contains("19%") && all.contains("7%"), "{all}");
+    assert!(all.contains("Discount"), "{all}");
+}
+
+#[test]
+fn the_provider_name_sits_in_the_top_band_of_page_one() {
+    let cases = NORTHWIND_KINDS
+        .iter()
+        .map(|k| {
+            (
+                northwind_build().join(format!("northwind/{k}.pdf")),
+                "CompleteTech LLC",
+            )
+        })
+        .chain(RICH_KINDS.iter().map(|k| {
+            (
+                rich_build().join(format!("atlas/{k}.pdf")),
+                "Meridian Advisory",
+            )
+        }));
+    for (pdf, name) in cases {
+        let page = &pdf_layout(&pdf)[0];
+        let height = pdf_page_sizes(&pdf)[0].1 as f64;
+        let found = glyph_lines(&page.glyphs)
+            .iter()
+            .any(|line| line_text(line).contains(name) && line[0].y > height - 2.0 * PT);
+        assert!(found, "{}: {name} not in the top 2 inches", pdf.display());
+    }
+}
+
+#[test]
+fn no_document_carries_the_old_field_value_table() {
+    let pdfs = NORTHWIND_KINDS
+        .iter()
+        .map(|k| northwind_build().join(format!("northwind/{k}.pdf")))
+        .chain(
+            RICH_KINDS
+                .iter()
+                .map(|k| rich_build().join(format!("atlas/{k}.pdf"))),
+        );
+    for pdf in pdfs {
+        let text = pages_of(&pdf).concat();
+        assert!(
+            !text.contains("FieldValue") && !text.contains("Field Value"),
+            "{}: {text}",
+            pdf.display()
+        );
+    }
+}
+
+#[test]
+fn every_signatory_has_a_signature_block_on_one_page() {
+    let pages = pages_of(&rich_build().join("atlas/agreement.pdf"));
+    let names = ["Jonas Brandt", "Petra Lang", "Alex Reed"];
+    let page = pages
+        .iter()
+        .find(|p| names.iter().all(|n| p.contains(n)))
+        .unwrap_or_else(|| panic!("no page holds all three signatories: {pages:?}"));
+    for title in [
+        "Head of Operations",
+        "Chief Financial Officer",
+        "Managing Partner",
+    ] {
+        assert!(page.contains(title), "{title}: {page}");
+    }
+}
+
+#[test]
+fn markdown_opens_with_front_matter_that_parses() {
+    let cases = NORTHWIND_KINDS
+        .iter()
+        .map(|k| {
+            (
+                northwind_build().join(format!("northwind/{k}.md")),
+                "northwind",
+            )
+        })
+        .chain(
+            RICH_KINDS
+                .iter()
+                .map(|k| (rich_build().join(format!("atlas/{k}.md")), "atlas")),
+        );
+    for (path, engagement) in cases {
+        let md = std::fs::read_to_string(&path).unwrap();
+        let meta = front_matter(&md);
+        let kind = path.file_stem().unwrap().to_str().unwrap();
+        assert_eq!(meta["kind"].as_str(), Some(kind), "{}", path.display());
+        assert_eq!(meta["engagement"].as_str(), Some(engagement));
+        for key in ["id", "client", "date", "status", "decision", "title"] {
+            assert!(meta[key].as_str().is_some(), "{}: {key}", path.display());
+        }
+        assert!(meta["missing"].as_vec().is_some(), "{}", path.display());
+        let draft = meta["decision"].as_str() == Some("draft");
+        assert_eq!(
+            draft,
+            !meta["missing"].as_vec().unwrap().is_empty(),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn front_matter_keeps_hostile_values_as_data() {
+    // Quotes, colons, a YAML document end, newlines and control characters in the client
+    // name: the front matter still parses, to the value's text.
+    let data = data_copy("yaml-data");
+    let path = data.join("northwind/engagement.toml");
+    let toml = std::fs::read_to_string(&path).unwrap().replace(
+        "client = \"Northwind Trading Co.\"",
+        "client = \"N: \\\"x\\\" ---\\n... #c \\\\ \\u0085 \\u007f {{ y }}\"",
+    );
+    std::fs::write(&path, toml).unwrap();
+    let out = temp_dir("yaml-out");
+    build_only(&data, &out, "brief");
+    let md = std::fs::read_to_string(out.join("northwind/brief.md")).unwrap();
+    let meta = front_matter(&md);
+    assert_eq!(
+        meta["client"].as_str(),
+        Some("N: \"x\" --- ... #c \\    {{ y }}"),
+        "{md}"
+    );
+}
+
+// ---- Reference pictures ----------------------------------------------------------------
+
+/// Page 1 of a PDF as 8-bit grey pixels at `dpi`, rasterized in-process by hayro (a pure
+/// Rust PDF renderer: `cargo test` needs no system package). The page is read from the PDF
+/// file itself, as a reader's viewer would.
+fn page_one(pdf: &Path, dpi: u32) -> (u32, u32, Vec<u8>) {
+    let bytes = std::fs::read(pdf).unwrap();
+    let doc =
+        hayro::hayro_syntax::Pdf::new(bytes).unwrap_or_else(|e| panic!("{}: {e:?}", pdf.display()));
+    let pages = hayro::render_pdf(
+        &doc,
+        dpi as f32 / 72.0,
+        hayro::hayro_interpret::InterpreterSettings::default(),
+        Some(0..=0),
+    )
+    .expect("rendered");
+    let page = &pages[0];
+    let grey = page
+        .data()
+        .iter()
+        .map(|p| {
+            // Premultiplied colour over the white page.
+            let white = 255 - u32::from(p.a);
+            let [r, g, b] = [p.r, p.g, p.b].map(|c| u32::from(c) + white);
+            ((r * 299 + g * 587 + b * 114) / 1000).min(255) as u8
+        })
+        .collect();
+    (u32::from(page.width()), u32::from(page.height()), grey)
+}
+
+fn read_png(path: &Path) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+fn write_png(path: &Path, (w, h, pixels): &(u32, u32, Vec<u8>)) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), *w, *h);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::High);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(pixels).unwrap();
+}
+
+/// Page 1 of every kind, Northwind and rich, against `tests/reference/<fixture>-<kind>.png`:
+/// at most 0.5% of the pixels may differ by more than a quarter of the grey range (font
+/// rasterizers and anti-aliasing differ in detail; a moved block or a changed line does not
+/// pass).
+#[test]
+fn page_one_of_every_kind_matches_its_reviewed_reference_picture() {
+    let dir = root().join("tests/reference");
+    let update = std::env::var_os("UPDATE_REFERENCE").is_some();
+    let cases = NORTHWIND_KINDS
+        .iter()
+        .map(|k| {
+            (
+                format!("northwind-{k}"),
+                northwind_build().join(format!("northwind/{k}.pdf")),
+            )
+        })
+        .chain(RICH_KINDS.iter().map(|k| {
+            (
+                format!("rich-{k}"),
+                rich_build().join(format!("atlas/{k}.pdf")),
+            )
+        }))
+        .chain(LIFE_DOCUMENTS.iter().map(|(k, file)| {
+            (
+                format!("northwind-{k}"),
+                life_build().join(format!("northwind/{file}")),
+            )
+        }));
+    let mut failures = Vec::new();
+    for (name, pdf) in cases {
+        let actual = page_one(&pdf, 40);
+        let path = dir.join(format!("{name}.png"));
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            write_png(&path, &actual);
+            continue;
+        }
+        assert!(
+            path.exists(),
+            "missing reference {}; run with UPDATE_REFERENCE=1 and review it",
+            path.display()
+        );
+        let expected = read_png(&path);
+        if (expected.0, expected.1) != (actual.0, actual.1) {
+            failures.push(format!(
+                "{name}: size {:?} vs {:?}",
+                (expected.0, expected.1),
+                (actual.0, actual.1)
+            ));
+            continue;
+        }
+        let differing = expected
+            .2
+            .iter()
+            .zip(&actual.2)
+            .filter(|(a, b)| a.abs_diff(**b) > 64)
+            .count();
+        let share = differing as f64 / expected.2.len() as f64;
+        if share > 0.005 {
+            let seen = pdf.with_extension("actual.png");
+            write_png(&seen, &actual);
+            failures.push(format!(
+                "{name}: {:.2}% of pixels differ (see {})",
+                share * 100.0,
+                seen.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---- Brand: logo and accent ------------------------------------------------------------
+
+/// Northwind with `[provider.brand]` set to `brand` (TOML lines), built with `templates`.
+fn branded(name: &str, brand: &str, templates: &Path) -> std::process::Output {
+    let data = data_copy(&format!("{name}-data"));
+    let path = data.join("northwind/engagement.toml");
+    let toml = std::fs::read_to_string(&path).unwrap().replace(
+        "address = \"completetech\"\n",
+        &format!("address = \"completetech\"\n\n[provider.brand]\n{brand}\n"),
+    );
+    std::fs::write(&path, toml).unwrap();
+    let out = temp_dir(&format!("{name}-out"));
+    docket(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        templates.to_str().unwrap(),
+        "--only",
+        "proposal",
+    ])
+}
+
+#[test]
+fn a_logo_in_templates_assets_is_drawn_and_one_elsewhere_is_a_located_error() {
+    let templates = temp_dir("brand-templates");
+    copy_dir(&root().join("templates"), &templates);
+    std::fs::create_dir_all(templates.join("assets")).unwrap();
+    std::fs::write(
+        templates.join("assets/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"40\">\
+         <rect width=\"120\" height=\"40\" rx=\"6\" fill=\"#0b5563\"/></svg>",
+    )
+    .unwrap();
+    let run = branded(
+        "logo",
+        "accent = \"#0b5563\"\nlogo = \"assets/logo.svg\"",
+        &templates,
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+
+    // Outside assets/: refused before anything renders, naming the field.
+    let run = branded("logo-out", "logo = \"../Cargo.toml\"", &templates);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("provider.brand.logo") && err.contains("assets/"),
+        "{err}"
+    );
+
+    // Not a colour.
+    let run = branded("accent-bad", "accent = \"red; #read()\"", &templates);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("provider.brand.accent") && err.contains("#rrggbb"),
+        "{err}"
+    );
+
+    // In assets/ by name, but no such file: a clear error, not a Typst one.
+    let run = branded("logo-missing", "logo = \"assets/nope.svg\"", &templates);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_ne!(run.status.code(), Some(0), "{err}");
+    assert!(err.contains("assets/nope.svg"), "{err}");
+}
+
+#[test]
+fn a_layout_error_names_the_template_file_and_line() {
+    let templates = temp_dir("broken-templates");
+    copy_dir(&root().join("templates"), &templates);
+    let path = templates.join("proposal.typ");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Line 3 of the layout calls something that does not exist.
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(2, "#no-such-function()");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let data = data_copy("broken-data");
+    let out = temp_dir("broken-out");
+    let run = docket(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        templates.to_str().unwrap(),
+        "--only",
+        "proposal",
+    ]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains("proposal.typ:3:"), "{err}");
+    assert!(!out.join("northwind/proposal.pdf").exists());
+}

@@ -1,0 +1,31 @@
+//! The integration tests: one binary (one link of Typst instead of one per file), one module
+//! per area. Each module runs the real `docket` binary on fixture folders, or the library
+//! where a test needs its types. `cargo test --test it northwind::` runs one module.
+
+mod approvals;
+mod batch;
+mod board;
+mod cli;
+mod common;
+mod crash;
+mod einvoice;
+mod envelope;
+mod gate;
+mod hostile;
+mod invoices;
+mod issued;
+mod json_errors;
+mod keep_going;
+mod layouts;
+mod lifecycle;
+mod malformed;
+mod mcp;
+mod northwind;
+mod receivables;
+mod record;
+mod reproducible;
+mod rules;
+mod sandbox;
+mod schema;
+#[cfg(unix)]
+mod watch;
