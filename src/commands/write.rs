@@ -238,8 +238,9 @@ impl Reply for Created {
 }
 
 /// `docket new`: a new engagement folder, every fact TBD, every approval unknown.
+/// (The id is checked by `init::new_engagement`: a plain folder name, or a usage error
+/// saying what an id may be.)
 pub fn new(workspace: &Workspace, request: NewRequest) -> Result<Created> {
-    workspace.engagement_dir(&request.engagement)?;
     let format = if request.json_data {
         crate::init::DataFormat::Json
     } else {

@@ -167,12 +167,31 @@ fn usage_errors_exit_2() {
     assert_eq!(run.status.code(), Some(2));
     assert!(stderr(&run).contains("no engagement `nope`"));
     assert_eq!(docket(&["frobnicate"]).status.code(), Some(2));
-    assert_eq!(
-        docket(&["build", "--data", "/nonexistent/docket"])
-            .status
-            .code(),
-        Some(2)
-    );
+}
+
+/// Issue 24: what is wrong with docket's surroundings (no data folder, no fonts) is a setup
+/// error, exit 3, not a usage error sending the user to `--help`.
+#[test]
+fn setup_errors_exit_3() {
+    let run = docket(&["build", "--data", "/nonexistent/docket"]);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    assert!(stderr(&run).contains("data folder /nonexistent/docket does not exist"));
+    let fonts = temp_dir("no-fonts");
+    let out = temp_dir("no-fonts-out");
+    let run = docket(&[
+        "build",
+        "--data",
+        BEFORE_INSTANCES,
+        "--out",
+        out.to_str().unwrap(),
+        "--fonts",
+        fonts.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    assert!(stderr(&run).contains("no fonts in"), "{}", stderr(&run));
+    let json = docket(&["check", "--json", "--data", "/nonexistent/docket"]);
+    let object: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(object["error"]["code"], "setup");
 }
 
 #[test]

@@ -16,6 +16,7 @@ mod invoices;
 mod issued;
 mod json_errors;
 mod keep_going;
+mod layering;
 mod layouts;
 mod lifecycle;
 mod malformed;

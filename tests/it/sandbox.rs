@@ -80,7 +80,7 @@ fn a_symlink_out_of_the_templates_folder_is_refused() {
     std::os::unix::fs::symlink("/etc/passwd", dir.join("passwd.typ")).unwrap();
     let (run, out) = build(&dir, &[]);
     let err = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert_eq!(run.status.code(), Some(3), "{err}");
     assert!(
         err.contains("passwd.typ leads to /etc/passwd, outside"),
         "{err}"
