@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Approval, Engagement, Status};
+use crate::model::{Approval, Engagement, Exception, Manifest, Status};
 use crate::text::{and_list, is_tbd};
 
 /// An approval record as the gate read it: the status it really has, and why.
@@ -129,4 +129,19 @@ impl ApprovalView {
         }
         s
     }
+}
+
+/// The preparer rule, for the gate and for `docket approve` alike: whoever prepared an
+/// artifact may approve it only under an exception recorded for them and that artifact (its
+/// kind, or `kind:key`). The exception, if there is one.
+pub fn preparer_exception<'m>(
+    manifest: &'m Manifest,
+    kind: &str,
+    name: &str,
+    person: &str,
+) -> Option<&'m Exception> {
+    manifest
+        .exception
+        .iter()
+        .find(|x| (x.artifact == kind || x.artifact == name) && x.person == person)
 }

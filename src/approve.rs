@@ -167,12 +167,13 @@ pub fn approve(options: &Options, request: &Request) -> Result<Outcome> {
         }
     }
     if evaluation.prepared_by.as_deref() == Some(request.by.as_str())
-        && !plan
-            .loaded
-            .manifest
-            .exception
-            .iter()
-            .any(|x| (x.artifact == rule.kind || x.artifact == name) && x.person == request.by)
+        && crate::approval::preparer_exception(
+            &plan.loaded.manifest,
+            &rule.kind,
+            &name,
+            &request.by,
+        )
+        .is_none()
     {
         return Err(Error::Refused(format!(
             "{} prepared this {} and may not approve it. Ask someone else, or record an \

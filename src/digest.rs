@@ -159,7 +159,8 @@ pub fn inputs(
     fields.insert("template".to_string(), templates.for_kind(rule));
     fields.insert(
         "rule".to_string(),
-        short(&serde_json::to_vec(rule).unwrap_or_default()),
+        // A kind's rule is plain data (strings, lists, enums): it always serializes.
+        short(&serde_json::to_vec(rule).expect("a kind rule serializes")),
     );
     let mut deps: Vec<Vec<u8>> = approvals
         .iter()
@@ -194,5 +195,6 @@ pub fn inputs(
 /// JSON bytes with object keys sorted (serde_json's map is sorted already: `Value`'s
 /// default map is a BTreeMap), so equal values digest equally.
 fn canonical(value: &Value) -> Vec<u8> {
-    serde_json::to_vec(value).unwrap_or_default()
+    // A `Value` always serializes: its keys are strings, its numbers finite.
+    serde_json::to_vec(value).expect("a JSON value serializes")
 }

@@ -145,6 +145,14 @@ impl Error {
     }
 }
 
+/// The JSON bytes of a value docket made itself (a ledger record, a head, a manifest line,
+/// a document's data). serde_json fails only on a map with keys that are not strings or a
+/// failing `Serialize`, which docket's types do not have; if it ever did, that is a bug and
+/// is reported as one, never swallowed into empty bytes that would be hashed or written.
+pub fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec(value).map_err(|e| Error::Internal(format!("cannot serialize: {e}")))
+}
+
 /// Result with docket's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

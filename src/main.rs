@@ -123,6 +123,12 @@ enum Command {
     ///
     /// Print the PDF at 100% ("actual size"): scaling moves the USPS zones and the barcode.
     Envelopes(EnvelopesArgs),
+    /// List the artifact kinds the rules define, with what each kind's gate asks for: the
+    /// approvals it is blocked without and those a final document requires (gate, action,
+    /// scope), and its required facts.
+    ///
+    /// Example: docket kinds --json | jq '.kinds[] | {kind, final_requires}'
+    Kinds(KindsArgs),
     /// Print a JSON Schema (draft 2020-12) of what docket reads or writes: engagement,
     /// approvals, rules, build-report, handoff, receivables, error, watch. Without a name,
     /// list them.
@@ -136,8 +142,8 @@ enum Command {
     New(NewArgs),
     /// Serve docket to an agent host over the Model Context Protocol (stdio).
     ///
-    /// Tools: check, next, handoff, build, approve, receivables, verify, envelopes, schema,
-    /// new; each returns the JSON the CLI prints with --json. The data and output folders
+    /// Tools: check, next, handoff, build, approve, receivables, verify, envelopes, kinds,
+    /// schema, new; each returns the JSON the CLI prints with --json. The data and output folders
     /// are fixed here: no tool reads or writes outside them. Logs go to stderr only; stdout
     /// carries the protocol.
     Mcp(FolderArgs),
@@ -276,6 +282,16 @@ struct EnvelopesArgs {
     render: RenderArgs,
     #[command(flatten)]
     request: write::EnvelopesRequest,
+    #[command(flatten)]
+    json: JsonArg,
+}
+
+#[derive(Debug, Args)]
+struct KindsArgs {
+    #[command(flatten)]
+    data: DataArg,
+    #[command(flatten)]
+    request: read::KindsRequest,
     #[command(flatten)]
     json: JsonArg,
 }
@@ -562,6 +578,14 @@ fn run(cli: Cli) -> Result<Exit, Error> {
                 }
             })
         }
+        Command::Kinds(args) => {
+            let workspace = Workspace {
+                data: args.data.data,
+                ..Workspace::default()
+            };
+            let kinds = read::kinds(&workspace, args.request)?;
+            finish(&kinds, args.json, print_kinds)
+        }
         Command::Schema(args) => {
             if args.all && args.request.name.is_some() {
                 return Err(Error::Usage(
@@ -762,6 +786,32 @@ fn print_table(summary: &Summary) {
                 a.document_id,
                 a.reasons.first().map(String::as_str).unwrap_or("")
             );
+        }
+    }
+}
+
+/// `docket kinds` as text: each kind, then what blocks it and what makes it final.
+fn print_kinds(kinds: &read::Kinds) {
+    let needs = |reqs: &[docket::model::Requirement]| {
+        let list: Vec<String> = reqs
+            .iter()
+            .map(|r| format!("{} approval to {}", r.gate, r.action))
+            .collect();
+        if list.is_empty() {
+            "nothing".to_string()
+        } else {
+            list.join(", ")
+        }
+    };
+    for k in &kinds.kinds {
+        println!(
+            "{} ({}, [{}], skill {})",
+            k.kind, k.title, k.section, k.skill
+        );
+        println!("  blocked without  {}", needs(&k.blocked_unless));
+        println!("  final needs      {}", needs(&k.final_requires));
+        if !k.required_facts.is_empty() {
+            println!("  required facts   {}", k.required_facts.join(", "));
         }
     }
 }

@@ -71,5 +71,6 @@ fn shared_state(rules: &Rules, state: &Value) -> Vec<u8> {
             map.remove(&rule.section);
         }
     }
-    serde_json::to_vec(&shared).unwrap_or_default()
+    // A `Value` always serializes: its keys are strings, its numbers finite.
+    serde_json::to_vec(&shared).expect("a JSON value serializes")
 }

@@ -228,6 +228,11 @@ pub static VERBS: &[Verb] = &[
         "Print run: every #10 envelope approved to send with a verified recipient, as one \
          PDF (envelopes.pdf in the output folder, one page each), with a manifest (JSON and \
          CSV) listing every envelope printed and every one skipped, with the reason."),
+    verb!("kinds", read::kinds, read::KindsRequest, read_only: true, idempotent: true,
+        "The artifact kinds the rules define: each kind's data section, template and layout, \
+         the approvals it is blocked without and those a final document requires (gate, \
+         action, scope), its required facts and whether it is issued. Use it to know what \
+         `approve` must name."),
     verb!("schema", read::schema, read::SchemaRequest, read_only: true, idempotent: true,
         "JSON Schemas (draft 2020-12) of the engagement file, the approval manifest, the \
          rules, the build report, the handoff, receivables, the error object and watch."),

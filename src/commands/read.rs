@@ -265,3 +265,27 @@ pub fn schema(_workspace: &Workspace, request: SchemaRequest) -> Result<Schema> 
         None => crate::schema::all()?,
     }))
 }
+
+/// Arguments of `kinds`: none (the data folder's rules are the answer).
+#[derive(Debug, Clone, Default, clap::Args, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KindsRequest {}
+
+/// The artifact kinds the rules define, in lifecycle order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Kinds {
+    /// Each kind as the rules define it: title, owning skill, data section, template and
+    /// layout, the approvals it is blocked without (`blocked_unless`) and those a final
+    /// document requires (`final_requires`), its required facts, whether it is issued.
+    pub kinds: Vec<crate::model::KindRule>,
+}
+
+impl Reply for Kinds {}
+
+/// `docket kinds`: what can be rendered and what each kind's gate asks for (which gate,
+/// action and scope an approval must name); nothing written.
+pub fn kinds(workspace: &Workspace, _request: KindsRequest) -> Result<Kinds> {
+    Ok(Kinds {
+        kinds: crate::load::rules(&workspace.data)?.kind,
+    })
+}

@@ -19,8 +19,9 @@ use rust_decimal::Decimal;
 
 use super::{category_code, invoice_of};
 use crate::error::{Error, Result};
-use crate::model::{Address, Engagement, TBD};
+use crate::model::{Address, Engagement};
 use crate::money::{self, Currency};
+use crate::text::is_tbd;
 use crate::text::text_char;
 
 /// The EN 16931 specification identifier (BT-24).
@@ -109,16 +110,16 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
     x.date("udt:DateTimeString", issue_date.0)?;
     x.close("ram:IssueDateTime")?;
     let mut notes: Vec<String> = Vec::new();
-    if known(&inv.milestone) {
+    if !is_tbd(&inv.milestone) {
         notes.push(inv.milestone.clone());
     }
-    if let Some(reason) = inv.reason.as_deref().filter(|r| known(r)) {
+    if let Some(reason) = inv.reason.as_deref().filter(|r| !is_tbd(r)) {
         notes.push(reason.to_string());
     }
-    if known(&inv.period) {
+    if !is_tbd(&inv.period) {
         notes.push(format!("Period: {}", inv.period));
     }
-    notes.extend(inv.notes.iter().filter(|n| known(n)).cloned());
+    notes.extend(inv.notes.iter().filter(|n| !is_tbd(n)).cloned());
     for note in &notes {
         x.open("ram:IncludedNote")?;
         x.leaf("ram:Content", note)?;
@@ -177,12 +178,12 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
         buyer_address,
         &engagement.client_details.tax_id,
     )?;
-    if known(&inv.purchase_order) {
+    if !is_tbd(&inv.purchase_order) {
         x.open("ram:BuyerOrderReferencedDocument")?;
         x.leaf("ram:IssuerAssignedID", &inv.purchase_order)?;
         x.close("ram:BuyerOrderReferencedDocument")?;
     }
-    if known(&inv.agreement) {
+    if !is_tbd(&inv.agreement) {
         x.open("ram:ContractReferencedDocument")?;
         x.leaf("ram:IssuerAssignedID", &inv.agreement)?;
         x.close("ram:ContractReferencedDocument")?;
@@ -193,7 +194,7 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
     x.open("ram:ApplicableHeaderTradeSettlement")?;
     x.leaf("ram:PaymentReference", number)?;
     x.leaf("ram:InvoiceCurrencyCode", currency.code())?;
-    if known(&inv.remittance) {
+    if !is_tbd(&inv.remittance) {
         // UNCL 4461 code 1, "instrument not defined": docket keeps remittance as free text
         // and does not guess the means (or parse an IBAN) out of it.
         x.open("ram:SpecifiedTradeSettlementPaymentMeans")?;
@@ -204,7 +205,7 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
     for tax in &totals.taxes {
         let (code, rate, note) = code_of(&tax.category)?;
         let reason =
-            note.filter(|n| known(n) && matches!(code.as_str(), "E" | "AE" | "K" | "G" | "O"));
+            note.filter(|n| !is_tbd(n) && matches!(code.as_str(), "E" | "AE" | "K" | "G" | "O"));
         x.trade_tax(
             Some(&amount(tax.tax)),
             &code,
@@ -229,9 +230,9 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
         let (code, rate, _) = code_of(&tax.category)?;
         x.allowance(&amount(share), "Invoice discount", Some((&code, &rate)))?;
     }
-    if known(&inv.payment_terms) || inv.due_date.known().is_some() {
+    if !is_tbd(&inv.payment_terms) || inv.due_date.known().is_some() {
         x.open("ram:SpecifiedTradePaymentTerms")?;
-        if known(&inv.payment_terms) {
+        if !is_tbd(&inv.payment_terms) {
             x.leaf("ram:Description", &inv.payment_terms)?;
         }
         if let Some(due) = inv.due_date.known() {
@@ -261,7 +262,7 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
     }
     x.leaf("ram:DuePayableAmount", &amount(totals.due))?;
     x.close("ram:SpecifiedTradeSettlementHeaderMonetarySummation")?;
-    if credit_note && let Some(reference) = inv.references.as_deref().filter(|r| known(r)) {
+    if credit_note && let Some(reference) = inv.references.as_deref().filter(|r| !is_tbd(r)) {
         x.open("ram:InvoiceReferencedDocument")?;
         x.leaf("ram:IssuerAssignedID", reference)?;
         x.close("ram:InvoiceReferencedDocument")?;
@@ -272,11 +273,6 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
     let mut bytes = x.finish();
     bytes.push(b'\n');
     Ok(bytes)
-}
-
-fn known(value: &str) -> bool {
-    let v = value.trim();
-    !v.is_empty() && v != TBD
 }
 
 /// An amount at the currency's minor unit (`1234.50`, JPY `1235`), no sign for zero.
@@ -436,7 +432,7 @@ impl Xml {
         self.open(element)?;
         self.leaf("ram:Name", name)?;
         self.open("ram:PostalTradeAddress")?;
-        if known(&address.postal_code) {
+        if !is_tbd(&address.postal_code) {
             self.leaf("ram:PostcodeCode", &address.postal_code)?;
         }
         // The party's name is its legal name: the address's own name line (a department,
@@ -446,7 +442,7 @@ impl Xml {
             lines.push(address.name.clone());
         }
         lines.extend(address.lines.iter().cloned());
-        let lines: Vec<String> = lines.into_iter().filter(|l| known(l)).collect();
+        let lines: Vec<String> = lines.into_iter().filter(|l| !is_tbd(l)).collect();
         // Three address lines at most: further ones join the third.
         for (i, tag) in ["ram:LineOne", "ram:LineTwo", "ram:LineThree"]
             .iter()
@@ -464,15 +460,15 @@ impl Xml {
                 self.leaf(tag, &text)?;
             }
         }
-        if known(&address.city) {
+        if !is_tbd(&address.city) {
             self.leaf("ram:CityName", &address.city)?;
         }
         self.leaf("ram:CountryID", &address.country)?;
-        if known(&address.region) {
+        if !is_tbd(&address.region) {
             self.leaf("ram:CountrySubDivisionName", &address.region)?;
         }
         self.close("ram:PostalTradeAddress")?;
-        if known(vat_id) {
+        if !is_tbd(vat_id) {
             self.open("ram:SpecifiedTaxRegistration")?;
             self.leaf_with("ram:ID", &[("schemeID", "VA")], vat_id)?;
             self.close("ram:SpecifiedTaxRegistration")?;

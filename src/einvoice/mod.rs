@@ -18,7 +18,8 @@
 pub mod cii;
 pub mod xmp;
 
-use crate::model::{EInvoice, Engagement, Invoice, KindRule, Rules, TBD};
+use crate::model::{EInvoice, Engagement, Invoice, KindRule, Rules};
+use crate::text::is_tbd;
 
 /// The name of the embedded XML inside a Factur-X PDF (fixed by the specification).
 pub const FACTUR_X_NAME: &str = "factur-x.xml";
@@ -61,11 +62,6 @@ pub fn invoice_of<'a>(kind: &str, engagement: &'a Engagement) -> Option<(&'a Inv
     }
 }
 
-fn known(value: &str) -> bool {
-    let v = value.trim();
-    !v.is_empty() && v != TBD
-}
-
 /// Whether `code` looks like a UN/ECE Recommendation 20 unit code: 2 or 3 upper-case
 /// letters or digits (`C62`, `HUR`, `DAY`, `MON`, `H87`). The full list (about 2,000 codes)
 /// is the receiver's to check; docket checks the form.
@@ -96,13 +92,13 @@ pub fn missing_facts(kind: &str, section: &str, engagement: &Engagement) -> Vec<
     let mut out = Vec::new();
     let provider = &engagement.provider;
     let client = &engagement.client_details;
-    if !known(&provider.legal_name) {
+    if is_tbd(&provider.legal_name) {
         out.push("provider.legal_name (the seller's legal name, BT-27)".to_string());
     }
-    if !known(&provider.tax_id) {
+    if is_tbd(&provider.tax_id) {
         out.push("provider.tax_id (the seller's VAT identifier, BT-31)".to_string());
     }
-    if !known(&client.legal_name) {
+    if is_tbd(&client.legal_name) {
         out.push("client_details.legal_name (the buyer's name, BT-44)".to_string());
     }
     for (key, field, who) in [
@@ -144,7 +140,7 @@ pub fn missing_facts(kind: &str, section: &str, engagement: &Engagement) -> Vec<
             )),
             _ => {}
         }
-        if matches!(code, "E" | "AE" | "K" | "G" | "O") && !tax.note.as_deref().is_some_and(known) {
+        if matches!(code, "E" | "AE" | "K" | "G" | "O") && tax.note.as_deref().is_none_or(is_tbd) {
             out.push(format!(
                 "{section}.taxes[{i}].note (the VAT exemption reason category {code} needs)"
             ));
@@ -162,7 +158,7 @@ pub fn missing_facts(kind: &str, section: &str, engagement: &Engagement) -> Vec<
         }
         pairs.push(pair);
     }
-    if buyer_vat_needed && !known(&client.tax_id) {
+    if buyer_vat_needed && is_tbd(&client.tax_id) {
         out.push(
             "client_details.tax_id (the buyer's VAT identifier, BT-48, for reverse charge or \
              intra-community supply)"
@@ -170,7 +166,7 @@ pub fn missing_facts(kind: &str, section: &str, engagement: &Engagement) -> Vec<
         );
     }
     for (i, line) in inv.lines.iter().enumerate() {
-        if line.unit.as_deref().is_none_or(|u| !known(u)) {
+        if line.unit.as_deref().is_none_or(is_tbd) {
             out.push(format!(
                 "{section}.lines[{i}].unit (a UN/ECE Rec 20 unit code: C62 one, HUR hour, DAY day)"
             ));

@@ -109,8 +109,8 @@ pub struct Record {
 }
 
 impl Entry {
-    fn hash(&self) -> String {
-        sha256(&serde_json::to_vec(self).unwrap_or_default())
+    fn hash(&self) -> Result<String> {
+        Ok(sha256(&crate::error::json_bytes(self)?))
     }
 }
 
@@ -251,7 +251,7 @@ fn cut(path: &Path, problem: &str) -> Error {
 
 /// Writes a ledger's head atomically (temp file, fsync, rename).
 fn write_head(ledger: &Path, head: &Head) -> Result<()> {
-    let mut bytes = serde_json::to_vec(head).unwrap_or_default();
+    let mut bytes = crate::error::json_bytes(head)?;
     bytes.push(b'\n');
     crate::output::write_atomic(&head_path(ledger), &bytes)?;
     Ok(())
@@ -359,7 +359,7 @@ pub fn append(path: &Path, existing: &[Record], entries: Vec<Entry>) -> Result<V
     let mut seq = existing.last().map_or(0, |r| r.entry.seq);
     let now = time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
+        .map_err(|e| Error::Internal(format!("cannot write the time of a ledger record: {e}")))?;
     let mut records = Vec::new();
     let mut text = String::new();
     for mut entry in entries {
@@ -367,10 +367,12 @@ pub fn append(path: &Path, existing: &[Record], entries: Vec<Entry>) -> Result<V
         entry.seq = seq;
         entry.prev = prev.clone();
         entry.time = now.clone();
-        let hash = entry.hash();
+        let hash = entry.hash()?;
         prev = hash.clone();
         let record = Record { entry, hash };
-        text.push_str(&serde_json::to_string(&record).unwrap_or_default());
+        text.push_str(&String::from_utf8_lossy(&crate::error::json_bytes(
+            &record,
+        )?));
         text.push('\n');
         records.push(record);
     }
@@ -433,7 +435,7 @@ pub fn verify(ledger: &Path, out_dir: &Path) -> Result<Vec<Problem>> {
                 ),
             });
         }
-        if r.entry.hash() != r.hash {
+        if r.entry.hash()? != r.hash {
             problems.push(Problem {
                 file: shown.clone(),
                 message: format!(

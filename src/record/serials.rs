@@ -141,7 +141,7 @@ impl Serials {
                 last: *last,
                 run: run.display().to_string(),
             };
-            text.push_str(&serde_json::to_string(&line).unwrap_or_default());
+            text.push_str(&String::from_utf8_lossy(&crate::error::json_bytes(&line)?));
             text.push('\n');
         }
         crate::output::write_atomic(&self.path, text.as_bytes()).map(|_| ())

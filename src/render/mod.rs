@@ -173,7 +173,7 @@ impl Renderer {
             einvoice,
             markdown,
             typst: main_typ(&rule.layout, None),
-            meta: serde_json::to_vec(&meta).unwrap_or_default(),
+            meta: crate::error::json_bytes(&meta)?,
             ident: format!("docket/{}/{stem}", engagement.id),
             today,
             layout: rule.layout.clone(),

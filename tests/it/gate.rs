@@ -535,3 +535,291 @@ fn approval_notes_read_as_english() {
         "recorded as approved but names no permitted action: treated as requested"
     );
 }
+
+/// Decides `kind` on a JSON state edited by `edit` (the gate reads the section from the
+/// state), with this manifest and instance.
+fn decide_edited(
+    kind: &str,
+    manifest: impl FnOnce(&Loaded) -> Manifest,
+    edit: impl FnOnce(&mut serde_json::Value),
+    instance: Option<Instance<'_>>,
+) -> docket::gate::Evaluation {
+    let (rules, loaded, t) = northwind();
+    let mut state = serde_json::to_value(&loaded.engagement).unwrap();
+    edit(&mut state);
+    let rule = rules.kind(kind).unwrap();
+    let single = Instance::single(&rule.section);
+    evaluate(
+        rule,
+        rules.expanded_scope.as_ref(),
+        &loaded.engagement,
+        &state,
+        &manifest(&loaded),
+        &t,
+        &instance.unwrap_or(single),
+    )
+    .evaluation()
+    .clone()
+}
+
+fn billing_ok(loaded: &Loaded) -> Manifest {
+    with(
+        loaded,
+        approval("billing", Status::Approved, "issue-invoice"),
+    )
+}
+
+/// Issue 24: the gate is an ordered list of named rules (`gate::rules::RULES`), each with a
+/// case here that shows what it does on Northwind's invoice (or the kind it concerns). A
+/// rule added to the list without a case fails this test.
+#[test]
+fn every_rule_of_the_gate_is_tested() {
+    let keep = |l: &Loaded| l.manifest.clone();
+    let reasons = |e: &docket::gate::Evaluation| e.reasons.join(" | ");
+    for rule in docket::gate::rules::RULES {
+        match rule.name {
+            "has-data" => {
+                let e = decide_edited(
+                    "invoice",
+                    billing_ok,
+                    |s| s["invoice"] = serde_json::Value::Null,
+                    None,
+                );
+                assert_eq!(e.decision, Decision::Blocked);
+                assert!(reasons(&e).contains("no [invoice] data"), "{}", reasons(&e));
+            }
+            "open-questions" => {
+                let e = decide_edited(
+                    "invoice",
+                    billing_ok,
+                    |s| s["invoice"]["purchase_order"] = "TBD".into(),
+                    None,
+                );
+                assert!(
+                    e.open_questions
+                        .contains(&"invoice.purchase_order".to_string()),
+                    "{:?}",
+                    e.open_questions
+                );
+            }
+            "approvals-of-this-artifact" => {
+                // Billing approval bound to another kind does not clear the invoice.
+                let other = |l: &Loaded| {
+                    with(
+                        l,
+                        Approval {
+                            artifact: Some("proposal".into()),
+                            ..approval("billing", Status::Approved, "issue-invoice")
+                        },
+                    )
+                };
+                assert_eq!(
+                    decide_edited("invoice", other, |_| {}, None).decision,
+                    Decision::Draft
+                );
+                assert_eq!(
+                    decide_edited("invoice", billing_ok, |_| {}, None).decision,
+                    Decision::Final
+                );
+            }
+            "ambiguous-approval" => {
+                let keys = [Some("a".to_string()), Some("b".to_string())];
+                let bound = |l: &Loaded| {
+                    with(
+                        l,
+                        Approval {
+                            artifact: Some("invoice".into()),
+                            ..approval("billing", Status::Approved, "issue-invoice")
+                        },
+                    )
+                };
+                let e = decide_edited(
+                    "invoice",
+                    bound,
+                    |_| {},
+                    Some(Instance {
+                        key: Some("a"),
+                        path: "invoice[0]",
+                        keys: &keys,
+                    }),
+                );
+                assert_eq!(e.decision, Decision::Draft);
+                assert!(
+                    e.missing.iter().any(|m| m.found.contains("is ambiguous")),
+                    "{:?}",
+                    e.missing
+                );
+            }
+            "withdrawn-approval" => {
+                // Approved, then revoked: the approval no longer counts. Revoked, then
+                // approved again (a later date): it counts.
+                let revoked = |date: &str| Approval {
+                    date: Some(Date::parse(date).unwrap()),
+                    ..approval("billing", Status::Revoked, "issue-invoice")
+                };
+                let given = |date: &str| Approval {
+                    date: Some(Date::parse(date).unwrap()),
+                    ..approval("billing", Status::Approved, "issue-invoice")
+                };
+                let then_revoked = |l: &Loaded| {
+                    let mut m = with(l, given("2026-11-20"));
+                    m.approval.push(revoked("2026-11-25"));
+                    m
+                };
+                let e = decide_edited("invoice", then_revoked, |_| {}, None);
+                assert_eq!(e.decision, Decision::Draft);
+                assert!(
+                    e.missing.iter().any(|m| m
+                        .found
+                        .contains("withdrawn by a later revoked record of 2026-11-25")),
+                    "{:?}",
+                    e.missing
+                );
+                let approved_again = |l: &Loaded| {
+                    let mut m = with(l, revoked("2026-11-25"));
+                    m.approval.push(given("2026-11-28"));
+                    m
+                };
+                assert_eq!(
+                    decide_edited("invoice", approved_again, |_| {}, None).decision,
+                    Decision::Final
+                );
+            }
+            "preparer-does-not-approve" => {
+                let e = decide_edited(
+                    "invoice",
+                    billing_ok,
+                    |s| s["invoice"]["prepared_by"] = "Ada Park".into(),
+                    None,
+                );
+                assert_eq!(e.decision, Decision::Draft);
+                assert!(
+                    e.missing
+                        .iter()
+                        .any(|m| m.found.contains("may not approve")),
+                    "{:?}",
+                    e.missing
+                );
+            }
+            "input-digest" => {
+                let a = decide_edited("invoice", billing_ok, |_| {}, None).input_digest;
+                let b = decide_edited(
+                    "invoice",
+                    billing_ok,
+                    |s| s["invoice"]["notes"] = serde_json::json!(["changed"]),
+                    None,
+                )
+                .input_digest;
+                assert!(
+                    a.total.starts_with("sha256:") && a.total != b.total,
+                    "{a:?} {b:?}"
+                );
+            }
+            "stale-approval" => {
+                let bound = |l: &Loaded| {
+                    with(
+                        l,
+                        Approval {
+                            artifact: Some("invoice".into()),
+                            digest: Some("sha256:0000".into()),
+                            ..approval("billing", Status::Approved, "issue-invoice")
+                        },
+                    )
+                };
+                let e = decide_edited("invoice", bound, |_| {}, None);
+                assert_eq!(e.decision, Decision::Draft);
+                assert!(
+                    e.missing.iter().any(|m| m.found.contains("is stale")),
+                    "{:?}",
+                    e.missing
+                );
+            }
+            "einvoice-facts" => {
+                let (rules, loaded, t) = northwind();
+                let mut kind = rules.kind("invoice").unwrap().clone();
+                kind.einvoice = Some(docket::model::EInvoice::FacturX);
+                let mut engagement = loaded.engagement.clone();
+                engagement.provider.tax_id = "TBD".into();
+                let state = serde_json::to_value(&engagement).unwrap();
+                let e = evaluate(
+                    &kind,
+                    None,
+                    &engagement,
+                    &state,
+                    &billing_ok(&loaded),
+                    &t,
+                    &Instance::single("invoice"),
+                );
+                let e = e.evaluation();
+                assert_eq!(e.decision, Decision::Draft);
+                assert!(
+                    e.einvoice_missing
+                        .iter()
+                        .any(|m| m.contains("provider.tax_id")),
+                    "{:?}",
+                    e.einvoice_missing
+                );
+            }
+            "required-facts" => {
+                let (rules, ..) = northwind();
+                let field = rules.kind("invoice").unwrap().required_facts[0].clone();
+                let e = decide_edited(
+                    "invoice",
+                    billing_ok,
+                    |s| s["invoice"][&field] = "TBD".into(),
+                    None,
+                );
+                assert_ne!(e.decision, Decision::Final);
+                assert_eq!(e.missing_facts, [format!("invoice.{field}")]);
+            }
+            "blocked-unless" | "blocked-stops-here" => {
+                // A kind blocked without an approval: blocked, and (stopping there) what a
+                // final document would also need is not asked.
+                let (rules, ..) = northwind();
+                let kind = rules
+                    .kind
+                    .iter()
+                    .find(|k| !k.blocked_unless.is_empty() && !k.final_requires.is_empty())
+                    .expect("a kind both blocked and finalized by approvals");
+                let gate = kind.blocked_unless[0].gate.clone();
+                let without = |l: &Loaded| {
+                    let mut m = l.manifest.clone();
+                    m.approval.retain(|a| a.gate != gate);
+                    m
+                };
+                let e = decide_edited(&kind.kind, without, |_| {}, None);
+                assert_eq!(e.decision, Decision::Blocked, "{}", reasons(&e));
+                assert!(reasons(&e).contains("blocked until"), "{}", reasons(&e));
+                assert!(
+                    e.missing.is_empty(),
+                    "final-requires ran on a blocked artifact: {:?}",
+                    e.missing
+                );
+            }
+            "expanded-scope" => {
+                let e = decide_edited(
+                    "invoice",
+                    billing_ok,
+                    |s| s["invoice"]["scope"] = "Phase 9 (not signed)".into(),
+                    None,
+                );
+                assert_eq!(e.decision, Decision::Blocked);
+                assert!(
+                    reasons(&e).contains("lies outside the signed scope"),
+                    "{}",
+                    reasons(&e)
+                );
+            }
+            "final-requires" => {
+                let e = decide_edited("invoice", keep, |_| {}, None);
+                assert_eq!(e.decision, Decision::Draft);
+                assert!(
+                    reasons(&e).contains("draft until billing approval"),
+                    "{}",
+                    reasons(&e)
+                );
+            }
+            other => panic!("the gate rule `{other}` has no case here: add one"),
+        }
+    }
+}

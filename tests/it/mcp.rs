@@ -262,6 +262,7 @@ fn cli_and_mcp_return_identical_json_for_every_verb() {
                 approve.clone(),
             )],
             "new" => vec![(s(&["acme-pilot"]), json!({ "engagement": "acme-pilot" }))],
+            "kinds" => vec![(s(&[]), json!({}))],
             "envelopes" => vec![(s(&[]), json!({}))],
             other => panic!("no CLI/MCP comparison for the verb `{other}`: add one"),
         };
@@ -290,7 +291,7 @@ fn cli_and_mcp_return_identical_json_for_every_verb() {
             args.extend(["--data".into(), data_cli.to_str().unwrap().into()]);
             match *verb {
                 "schema" => args.truncate(args.len() - 2),
-                "new" => {}
+                "new" | "kinds" => {}
                 "envelopes" => args.extend([
                     "--out".into(),
                     out_cli.join("envelopes.pdf").to_str().unwrap().into(),

@@ -948,3 +948,88 @@ fn track_blocker(track: &str, blocker: &str, owner: &str) {
         h.blockers
     );
 }
+
+/// Issue 24, "how to add a kind" (README, Layout of the repository), followed once: a kind
+/// is a row in rules.toml, a Markdown template and a layout. Here a one-page "brief card"
+/// made from the brief's own section, in a copy of the templates: it is gated like any kind
+/// (a draft until the facts are verified), written as Markdown and PDF, and reported.
+#[test]
+fn a_new_kind_is_a_row_a_template_and_a_layout() {
+    let data = data_copy("new-kind");
+    let templates = temp_dir("new-kind-templates");
+    copy_dir(&root().join("templates"), &templates);
+    std::fs::write(
+        templates.join("brief-card.md"),
+        "{% include \"_header.md\" %}\nThe problem, in one line: {{ s.problem }}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("brief-card.typ"),
+        "#import \"/_house.typ\": *\n\
+         #let layout(meta, total: none) = {\n\
+         \x20 show: house.with(meta, total: total, title: \"BRIEF CARD\", fields: ((\"Brief no.\", val(meta.doc.id)),))\n\
+         \x20 part(\"The problem\", text(meta.s.at(\"problem\", default: \"TBD\")))\n\
+         }\n",
+    )
+    .unwrap();
+    append(
+        &data.join("rules.toml"),
+        r#"
+[[kind]]
+kind = "brief-card"
+title = "Brief Card"
+skill = "discovery"
+section = "brief"
+template = "brief-card.md"
+layout = "brief-card"
+final_requires = [{ gate = "facts", action = "verify-facts" }]
+"#,
+    );
+    let out = temp_dir("new-kind-out");
+    docket_ok(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--templates",
+        templates.to_str().unwrap(),
+    ]);
+    let engagement = out.join("northwind");
+    let markdown = std::fs::read_to_string(engagement.join("brief-card.md")).unwrap();
+    assert!(markdown.contains("The problem, in one line:"), "{markdown}");
+    let page = pdf_pages(&engagement.join("brief-card.pdf")).join("\n");
+    assert!(
+        page.contains("BRIEF CARD") && page.contains("THE PROBLEM"),
+        "{page}"
+    );
+    assert!(
+        page.contains("sort every inbound customer email by hand"),
+        "{page}"
+    );
+    let report = read_json(&engagement.join("build-report.json"));
+    let card = report["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "brief-card")
+        .expect("the new kind is reported");
+    let brief = report["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "brief")
+        .unwrap();
+    // The same gate as the brief (facts verified): the same decision.
+    assert_eq!(card["decision"], brief["decision"], "{card}");
+    // And `docket kinds` lists it, with what its gate asks for.
+    let kinds = docket_ok(&["kinds", "--json", "--data", data.to_str().unwrap()]);
+    let kinds: serde_json::Value = serde_json::from_slice(&kinds.stdout).unwrap();
+    let row = kinds["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kind"] == "brief-card")
+        .expect("kinds lists the new kind");
+    assert_eq!(row["final_requires"][0]["gate"], "facts");
+}

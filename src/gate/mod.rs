@@ -7,18 +7,20 @@
 //!
 //! An approval counts only with evidence that names the approver and the permitted action:
 //! a record marked `approved` (or `conditional`) without an approver, an action or evidence
-//! is treated as `requested`, and the report says so.
+//! is treated as `requested`, and the report says so ([`crate::approval`]).
+//!
+//! The decision is made by [`rules::RULES`], an ordered list of named rules, each a small
+//! function over one context; [`evaluate`] runs them and concludes.
+
+pub mod rules;
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::approval::ApprovalView;
-use crate::digest::{self, InputDigest, TemplateDigests};
-use crate::model::{
-    Engagement, Exception, ExpandedScope, KindRule, Manifest, MissingFacts, Requirement, ScopeOf,
-    TBD, TrackStatus,
-};
-use crate::text::{and_list, is_tbd};
+use crate::digest::{InputDigest, TemplateDigests};
+use crate::model::{Engagement, Exception, ExpandedScope, KindRule, Manifest, TBD};
+use crate::text::is_tbd;
 
 /// The three outcomes of a gate.
 #[derive(
@@ -251,7 +253,9 @@ impl Instance<'_> {
 }
 
 /// Decides one artifact. `state` is the engagement (as the instance sees it) serialized to
-/// JSON, computed once by the caller.
+/// JSON, computed once by the caller. Runs [`rules::RULES`] in order over one
+/// [`rules::Context`], then concludes: blocked if any rule blocked, else a draft if any rule
+/// left a reason or a missing approval, else final.
 pub fn evaluate(
     rule: &KindRule,
     expanded: Option<&ExpandedScope>,
@@ -272,7 +276,7 @@ pub fn evaluate(
         .filter(|s| !is_tbd(s))
         .unwrap_or(&engagement.scope)
         .to_string();
-    let mut evaluation = Evaluation {
+    let evaluation = Evaluation {
         kind: rule.kind.clone(),
         key: instance.key.map(str::to_string),
         document_id,
@@ -285,7 +289,7 @@ pub fn evaluate(
         einvoice: rule.einvoice,
         einvoice_missing: Vec::new(),
         open_questions: Vec::new(),
-        scope: scope.clone(),
+        scope,
         prepared_by: section
             .get("prepared_by")
             .and_then(Value::as_str)
@@ -297,182 +301,34 @@ pub fn evaluate(
         },
         billing: None,
     };
-    if section.is_null() {
+    let mut cx = rules::Context {
+        rule,
+        expanded,
+        engagement,
+        state,
+        manifest,
+        templates,
+        instance,
+        section: &section,
+        name: &name,
+        views: Vec::new(),
+        evaluation,
+        blocking: Vec::new(),
+    };
+    for r in rules::RULES {
+        if (r.apply)(&mut cx) == rules::Flow::Stop {
+            break;
+        }
+    }
+    let rules::Context {
+        mut evaluation,
+        blocking,
+        ..
+    } = cx;
+    if !blocking.is_empty() {
         evaluation.decision = Decision::Blocked;
-        evaluation.reasons.push(format!(
-            "no [{}] data in the engagement: nothing to render",
-            rule.section
-        ));
+        evaluation.reasons.extend(blocking);
         return Gated::Blocked(evaluation);
-    }
-    collect_tbd(&section, instance.path, &mut evaluation.open_questions);
-
-    // The approvals as this artifact sees them: approvals bound to other artifacts (another
-    // kind, another instance) do not apply; one naming the kind but not which of its
-    // several instances clears none of them; the preparer may not approve their own work
-    // without a recorded exception.
-    let several = instance.keys.len() > 1;
-    let mut views: Vec<ApprovalView> = manifest
-        .approval
-        .iter()
-        .map(|a| ApprovalView::of(a, engagement))
-        .filter(|v| {
-            v.artifact.as_deref().is_none_or(|a| {
-                let (kind, key) = crate::instances::split(a);
-                kind == rule.kind && (key.is_none() || key == instance.key)
-            })
-        })
-        .collect();
-    for view in &mut views {
-        if several && view.artifact.as_deref() == Some(rule.kind.as_str()) {
-            let keys: Vec<&str> = instance.keys.iter().flatten().map(String::as_str).collect();
-            view.demote(format!(
-                "is ambiguous: it names {} but not which of its {} instances ({}); name one, \
-                 as `artifact = \"{}:KEY\"`",
-                rule.kind,
-                instance.keys.len(),
-                keys.join(", "),
-                rule.kind
-            ));
-            view.ambiguous = true;
-        }
-    }
-    if let Some(preparer) = &evaluation.prepared_by {
-        let exception = manifest
-            .exception
-            .iter()
-            .find(|x| (x.artifact == rule.kind || x.artifact == name) && &x.person == preparer);
-        for view in &mut views {
-            if view.approver.as_ref() == Some(preparer) {
-                match exception {
-                    Some(x) => {
-                        if !evaluation.exceptions.contains(x) {
-                            evaluation.exceptions.push(x.clone());
-                        }
-                    }
-                    None => view.demote(format!(
-                        "{preparer} prepared this {} and may not approve it (no exception recorded)",
-                        rule.kind
-                    )),
-                }
-            }
-        }
-    }
-    let gates: Vec<&str> = rule
-        .blocked_unless
-        .iter()
-        .chain(&rule.final_requires)
-        .map(|r| r.gate.as_str())
-        .collect();
-    let deps: Vec<&ApprovalView> = views
-        .iter()
-        .filter(|v| v.artifact.is_none() && gates.contains(&v.gate.as_str()))
-        .collect();
-    evaluation.input_digest = digest::inputs(rule, state, &section, templates, &deps);
-    // A bound approval covers exactly the inputs it was given for (`docket approve` records
-    // their digest); one written by hand that names its artifact but no digest covers that
-    // document whatever its content.
-    for view in &mut views {
-        if view.artifact.is_some()
-            && !view.ambiguous
-            && view.bound_digest.is_some()
-            && view.bound_digest.as_deref() != Some(evaluation.input_digest.total.as_str())
-        {
-            let changed = evaluation.input_digest.changed_since(&view.bound_inputs);
-            view.demote(format!(
-                "is stale: {} changed since it was given",
-                if changed.is_empty() {
-                    "the inputs".to_string()
-                } else {
-                    and_list(&changed)
-                }
-            ));
-            view.stale_fields = changed;
-        }
-    }
-
-    for field in &rule.required_facts {
-        let missing = match section.get(field) {
-            None | Some(Value::Null) => true,
-            Some(Value::String(s)) => is_tbd(s),
-            _ => false,
-        };
-        if missing {
-            evaluation
-                .missing_facts
-                .push(format!("{}.{field}", instance.path));
-        }
-    }
-    // An e-invoice is never made of guessed values: what EN 16931 needs and the data lacks
-    // keeps the document a draft, listed.
-    if rule.einvoice.is_some() {
-        evaluation.einvoice_missing =
-            crate::einvoice::missing_facts(&rule.kind, &rule.section, engagement);
-        if !evaluation.einvoice_missing.is_empty() {
-            evaluation.reasons.push(format!(
-                "the e-invoice (Factur-X, EN 16931) lacks {}",
-                and_list(&evaluation.einvoice_missing)
-            ));
-        }
-    }
-    let mut blocked = Vec::new();
-    if !evaluation.missing_facts.is_empty() {
-        let line = match evaluation.missing_facts.as_slice() {
-            [one] => format!("a required fact is TBD: {one}"),
-            many => format!("required facts are TBD: {}", and_list(many)),
-        };
-        match rule.missing_facts {
-            MissingFacts::Blocked => blocked.push(line),
-            MissingFacts::Draft => evaluation.reasons.push(line),
-        }
-    }
-    for req in &rule.blocked_unless {
-        match check(req, &views, &scope, engagement) {
-            Ok(view) => push_used(&mut evaluation.approvals_used, view),
-            Err(missing) => {
-                blocked.push(format!("blocked until {}", missing.describe()));
-                evaluation.blocked_by.push(missing);
-            }
-        }
-    }
-    // Work outside the signed scope: blocked until every approval the rules name for an
-    // expanded scope holds for that scope (the kinds that propose it excepted).
-    if let Some(x) = expanded.filter(|x| !x.proposed_by.contains(&rule.kind)) {
-        for outside in expanded_scopes(&section, &engagement.scope) {
-            for req in &x.blocked_unless {
-                let req = Requirement {
-                    scope: ScopeOf::Artifact,
-                    ..req.clone()
-                };
-                match check(&req, &views, &outside, engagement) {
-                    Ok(view) => push_used(&mut evaluation.approvals_used, view),
-                    Err(missing) => {
-                        blocked.push(format!(
-                            "{outside} lies outside the signed scope ({}): blocked until {}",
-                            engagement.scope,
-                            missing.describe()
-                        ));
-                        evaluation.blocked_by.push(missing);
-                    }
-                }
-            }
-        }
-    }
-    if !blocked.is_empty() {
-        evaluation.decision = Decision::Blocked;
-        evaluation.reasons.extend(blocked);
-        return Gated::Blocked(evaluation);
-    }
-    for req in &rule.final_requires {
-        match check(req, &views, &scope, engagement) {
-            Ok(view) => push_used(&mut evaluation.approvals_used, view),
-            Err(missing) => {
-                evaluation
-                    .reasons
-                    .push(format!("draft until {}", missing.describe()));
-                evaluation.missing.push(missing);
-            }
-        }
     }
     if !evaluation.missing.is_empty() || !evaluation.reasons.is_empty() {
         evaluation.decision = Decision::Draft;
@@ -499,106 +355,6 @@ pub fn evaluate(
         evaluation,
         section,
     })
-}
-
-fn push_used(used: &mut Vec<ApprovalView>, view: ApprovalView) {
-    if !used.contains(&view) {
-        used.push(view);
-    }
-}
-
-/// Finds the approval that satisfies `req`, or explains what the manifest has instead.
-fn check(
-    req: &Requirement,
-    views: &[ApprovalView],
-    artifact_scope: &str,
-    engagement: &Engagement,
-) -> Result<ApprovalView, Missing> {
-    let scope = match req.scope {
-        ScopeOf::Artifact => artifact_scope,
-        ScopeOf::Engagement => engagement.scope.as_str(),
-    };
-    let same_gate: Vec<&ApprovalView> = views.iter().filter(|v| v.gate == req.gate).collect();
-    if let Some(v) = same_gate.iter().find(|v| {
-        v.scope == scope && v.actions.contains(&req.action) && req.accept.contains(&v.effective)
-    }) {
-        return Ok((*v).clone());
-    }
-    let in_scope: Vec<&&ApprovalView> = same_gate.iter().filter(|v| v.scope == scope).collect();
-    let found = if let Some(v) = in_scope.iter().find(|v| v.actions.contains(&req.action)) {
-        v.describe()
-    } else if let Some(v) = in_scope.first() {
-        if v.actions.is_empty() {
-            v.describe()
-        } else {
-            format!(
-                "{}, but it permits only {}",
-                v.describe(),
-                and_list(&v.actions)
-            )
-        }
-    } else if let Some(v) = same_gate.first() {
-        format!(
-            "none for this scope (the {} one covers scope {} only)",
-            v.effective, v.scope
-        )
-    } else {
-        "none recorded".to_string()
-    };
-    let tracks: Vec<String> = engagement
-        .tracks
-        .iter()
-        .filter(|t| {
-            t.gate.as_deref() == Some(req.gate.as_str())
-                && t.scope.as_deref().unwrap_or(&engagement.scope) == scope
-                && t.status != TrackStatus::Done
-        })
-        .map(|t| {
-            let status = serde_json::to_value(t.status)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            match &t.blocker {
-                Some(b) => format!("track {} is {status}: {b}", t.name),
-                None => format!("track {} is {status}", t.name),
-            }
-        })
-        .collect();
-    let found = if tracks.is_empty() {
-        found
-    } else {
-        format!("{found}; {}", tracks.join("; "))
-    };
-    Err(Missing {
-        gate: req.gate.clone(),
-        action: req.action.clone(),
-        scope: scope.to_string(),
-        found,
-    })
-}
-
-/// The scopes other than the signed one that an artifact's data names: its own `scope`, or
-/// that of any line, item or message in it.
-fn expanded_scopes(section: &Value, signed: &str) -> std::collections::BTreeSet<String> {
-    fn walk(value: &Value, signed: &str, out: &mut std::collections::BTreeSet<String>) {
-        match value {
-            Value::Object(map) => {
-                for (k, v) in map {
-                    match v {
-                        Value::String(s) if k == "scope" && !is_tbd(s) && s != signed => {
-                            out.insert(s.clone());
-                        }
-                        _ => walk(v, signed, out),
-                    }
-                }
-            }
-            Value::Array(items) => items.iter().for_each(|v| walk(v, signed, out)),
-            _ => {}
-        }
-    }
-    let mut out = std::collections::BTreeSet::new();
-    walk(section, signed, &mut out);
-    out
 }
 
 /// The id a document carries: its section's `id` or `number`, else one made from the
