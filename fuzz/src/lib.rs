@@ -9,16 +9,20 @@
 
 #[path = "../../src/derive.rs"]
 pub mod derive;
+#[path = "../../src/einvoice/mod.rs"]
+pub mod einvoice;
 #[path = "../../src/error.rs"]
 pub mod error;
 #[path = "../../src/instances.rs"]
 pub mod instances;
-#[path = "../../src/load.rs"]
+#[path = "../../src/load/mod.rs"]
 pub mod load;
-#[path = "../../src/model.rs"]
+#[path = "../../src/model/mod.rs"]
 pub mod model;
-#[path = "../../src/money.rs"]
+#[path = "../../src/money/mod.rs"]
 pub mod money;
+#[path = "../../src/text.rs"]
+pub mod text;
 #[path = "../../src/usps/mod.rs"]
 pub mod usps;
 

@@ -269,8 +269,15 @@ taxes = [{ category = "exempt", rate = "0" }]
 /// Money never passes through a binary float: no f64/f32 in the money code paths.
 #[test]
 fn no_floats_in_money_code() {
-    for file in ["src/money.rs", "src/derive.rs"] {
-        let text = std::fs::read_to_string(root().join(file)).unwrap();
+    let money = walkdir::WalkDir::new(root().join("src/money"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"));
+    let files: Vec<std::path::PathBuf> = money.chain([root().join("src/derive.rs")]).collect();
+    assert!(files.len() > 3, "{files:?}");
+    for file in files {
+        let file = file.display().to_string();
+        let text = std::fs::read_to_string(&file).unwrap();
         let code: String = text
             .lines()
             .filter(|l| !l.trim_start().starts_with("//"))

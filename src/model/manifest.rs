@@ -1,0 +1,123 @@
+//! The approval manifest (`approvals.toml`): approvals, their statuses and evidence, and
+//! the exceptions to the preparer rule.
+
+use super::*;
+
+/// The status of an approval record.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Given, with evidence.
+    Approved,
+    /// Given subject to conditions (e.g. a risk still open).
+    Conditional,
+    /// Asked for, not given.
+    Requested,
+    /// Refused.
+    Denied,
+    /// Withdrawn.
+    Revoked,
+    /// Nobody knows.
+    Unknown,
+}
+
+impl Status {
+    /// The lowercase name used in data and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Approved => "approved",
+            Status::Conditional => "conditional",
+            Status::Requested => "requested",
+            Status::Denied => "denied",
+            Status::Revoked => "revoked",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who gave an approval.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Approver {
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: String,
+}
+
+/// One record of the approval manifest.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    /// The gate it answers (e.g. `billing`).
+    pub gate: String,
+    /// Its status as recorded.
+    pub status: Status,
+    /// Who gave it.
+    #[serde(default)]
+    pub approver: Option<Approver>,
+    /// The actions it permits (e.g. `issue-invoice`).
+    #[serde(default)]
+    pub actions: Vec<String>,
+    /// What shows it was given (a document id, an email reference).
+    #[serde(default)]
+    pub evidence: Option<String>,
+    /// When it was given.
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// The scope it covers; the engagement's scope when absent.
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// Conditions attached (e.g. `R-03 open`).
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// After this date it no longer counts.
+    #[serde(default)]
+    pub expires: Option<Date>,
+    /// The artifact this approval is bound to: a kind (`invoice`), or one of many documents
+    /// of a kind (`invoice:milestone-2`). It then counts for that artifact only; one naming
+    /// only the kind clears none of several instances (it is ambiguous). With a `digest`
+    /// (`docket approve` records one) it counts only while the inputs are unchanged.
+    #[serde(default)]
+    pub artifact: Option<String>,
+    /// Digest of the artifact's inputs when approved (`sha256:...`).
+    #[serde(default)]
+    pub digest: Option<String>,
+    /// Per-field digests when approved, to name what changed since.
+    #[serde(default)]
+    pub inputs: BTreeMap<String, String>,
+}
+
+/// A recorded exception to the rule that nobody approves their own work.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exception {
+    /// The artifact kind.
+    pub artifact: String,
+    /// The person allowed to approve what they prepared.
+    pub person: String,
+    /// Why.
+    pub reason: String,
+    /// Who granted the exception.
+    pub granted_by: String,
+}
+
+/// The approval manifest of one engagement (`approvals.toml`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The records, in file order.
+    #[serde(default)]
+    pub approval: Vec<Approval>,
+    /// Exceptions to the preparer rule.
+    #[serde(default)]
+    pub exception: Vec<Exception>,
+}
