@@ -244,10 +244,14 @@ pub fn unchanged(data_dir: &Path, out_dir: &Path, fingerprint: &str) -> Option<B
 /// The key of one artifact: the global fingerprint, its gate evaluation (decision,
 /// reasons, approvals, input digest, document id) and the engagement-level state its
 /// template may show.
-pub fn artifact_key(fingerprint: &str, evaluation: &impl Serialize, shared_state: &[u8]) -> String {
+pub fn artifact_key(
+    fingerprint: &str,
+    evaluation: &impl Serialize,
+    shared_state: &[u8],
+) -> Result<String> {
     let mut hasher = Sha256::new();
     hasher.update(fingerprint.as_bytes());
-    hasher.update(serde_json::to_vec(evaluation).unwrap_or_default());
+    hasher.update(crate::error::json_bytes(evaluation)?);
     hasher.update(shared_state);
-    hex::encode(hasher.finalize())
+    Ok(hex::encode(hasher.finalize()))
 }

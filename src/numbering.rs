@@ -37,13 +37,15 @@ pub fn all_records(data_dir: &Path) -> Result<Vec<Record>> {
 
 /// Document ids written in the data of loaded engagements (`id` or `number` of each
 /// artifact section), which count as taken in their series.
-pub fn written_ids(rules: &Rules, engagements: &[crate::load::Loaded]) -> Vec<String> {
+pub fn written_ids(rules: &Rules, engagements: &[crate::load::Loaded]) -> Result<Vec<String>> {
     use rayon::prelude::*;
-    engagements
+    let ids = engagements
         .par_iter()
-        .flat_map_iter(|l| {
-            let state = serde_json::to_value(&l.engagement).unwrap_or_default();
-            rules
+        .map(|l| {
+            let state = serde_json::to_value(&l.engagement).map_err(|e| {
+                Error::Internal(format!("cannot serialize {}: {e}", l.engagement.id))
+            })?;
+            Ok(rules
                 .kind
                 .iter()
                 .flat_map(|rule| {
@@ -57,9 +59,10 @@ pub fn written_ids(rules: &Rules, engagements: &[crate::load::Loaded]) -> Vec<St
                                 .map(str::to_string)
                         })
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>())
         })
-        .collect()
+        .collect::<Result<Vec<Vec<String>>>>()?;
+    Ok(ids.into_iter().flatten().collect())
 }
 
 /// The number prefix of a series for a year, and the width of its sequence.

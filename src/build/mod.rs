@@ -108,7 +108,10 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
         .iter()
         .flat_map(|m| m.document_ids.clone())
         .collect();
-    taken.extend(numbering::written_ids(&project.rules, &project.engagements));
+    taken.extend(numbering::written_ids(
+        &project.rules,
+        &project.engagements,
+    )?);
     taken.extend(failed.iter().flat_map(|f| f.document_ids.iter().cloned()));
     // Fonts and templates are loaded only when something is to be rendered; from then on
     // this build writes, holding the output folder's lock (a no-op rebuild takes no lock).
@@ -233,7 +236,7 @@ fn build_chunk(
             &plan.records,
         )?;
     }
-    let selection = select::changed(cx, plans);
+    let selection = select::changed(cx, plans)?;
     let mut jobs = render::markdown(cx, plans, &selection)?;
     let markdown_ms = clock.elapsed().as_millis();
     if let Some(dir) = &cx.options.emit_typst {

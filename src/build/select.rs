@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use super::Context;
+use crate::error::Result;
 use crate::gate::Gated;
 use crate::incremental::{self, BuildManifest};
 use crate::model::Rules;
@@ -27,7 +28,7 @@ pub struct Selection {
 }
 
 /// Chooses what to render in a chunk.
-pub fn changed(cx: &Context<'_>, plans: &[Plan]) -> Selection {
+pub fn changed(cx: &Context<'_>, plans: &[Plan]) -> Result<Selection> {
     let out = &cx.options.out;
     let old: Vec<BuildManifest> = plans
         .iter()
@@ -40,9 +41,9 @@ pub fn changed(cx: &Context<'_>, plans: &[Plan]) -> Selection {
             plan.artifacts
                 .iter()
                 .map(|a| incremental::artifact_key(cx.fingerprint, a.gated.evaluation(), &shared))
-                .collect()
+                .collect::<Result<Vec<_>>>()
         })
-        .collect();
+        .collect::<Result<Vec<_>>>()?;
     let mut work = Vec::new();
     for (p, plan) in plans.iter().enumerate() {
         let dir = out.join(&plan.loaded.engagement.id);
@@ -59,7 +60,7 @@ pub fn changed(cx: &Context<'_>, plans: &[Plan]) -> Selection {
             }
         }
     }
-    Selection { old, keys, work }
+    Ok(Selection { old, keys, work })
 }
 
 /// The engagement-level state a template may show besides its own section (client,
