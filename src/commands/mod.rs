@@ -17,7 +17,7 @@
 pub mod read;
 pub mod write;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -244,9 +244,4 @@ pub static VERBS: &[Verb] = &[
 /// The verb of this name.
 pub fn verb(name: &str) -> Option<&'static Verb> {
     VERBS.iter().find(|v| v.name == name)
-}
-
-/// Paths in results use `/`, whatever the platform.
-pub(crate) fn shown(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Reply, Workspace, shown};
+use super::{Reply, Workspace};
 use crate::error::{Error, Result};
 use crate::report::Summary;
 
@@ -250,7 +250,10 @@ pub fn new(workspace: &Workspace, request: NewRequest) -> Result<Created> {
     let paths = crate::init::new_engagement(&workspace.data, &request.engagement, format, today)?;
     Ok(Created {
         engagement: request.engagement,
-        files: paths.iter().map(|p| shown(p)).collect(),
+        files: paths
+            .iter()
+            .map(|p| crate::report::display_path(p))
+            .collect(),
         paths,
     })
 }

@@ -605,7 +605,7 @@ pub fn next_json(summary: &Summary) -> serde_json::Value {
 }
 
 /// Paths in reports use `/`, whatever the platform.
-fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
