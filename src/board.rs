@@ -261,7 +261,7 @@ pub fn engagement_html(report: &EngagementReport, thumbnails: &[String]) -> Resu
                 .iter()
                 .map(|p| p.rsplit('/').next().unwrap_or(p).to_string())
                 .collect();
-            let thumb = format!("thumbs/{}.png", a.stem());
+            let thumb = a.files().thumbnail();
             Document {
                 kind: a.name(),
                 // One of many documents of a kind shows which: "Milestone Invoice · deposit".
@@ -272,7 +272,10 @@ pub fn engagement_html(report: &EngagementReport, thumbnails: &[String]) -> Resu
                 id: a.document_id.clone(),
                 progress: a.progress.as_str(),
                 reasons: a.reasons.clone(),
-                thumbnail: thumbnails.contains(&a.stem()).then_some(thumb),
+                thumbnail: thumbnails
+                    .iter()
+                    .any(|t| t == a.files().stem())
+                    .then_some(thumb),
                 files,
             }
         })

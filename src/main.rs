@@ -236,16 +236,9 @@ struct BuildArgs {
 struct WatchArgs {
     #[command(flatten)]
     folders: FolderArgs,
-    /// Only this engagement (repeatable).
-    #[arg(long = "engagement", short = 'e', value_name = "ID")]
-    engagements: Vec<String>,
-    /// Typst worker threads (default: one per core).
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
-    jobs: usize,
-    /// Rebuild every valid engagement even when some are invalid (each invalid one is
-    /// reported with its error); without it, invalid data anywhere stops that rebuild.
-    #[arg(long)]
-    keep_going: bool,
+    // What each rebuild builds, as for `docket build` (`--force` applies to the first).
+    #[command(flatten)]
+    request: write::BuildRequest,
     #[command(flatten)]
     json: JsonArg,
 }
@@ -448,10 +441,7 @@ fn run(cli: Cli) -> Result<Exit, Error> {
         }
         Command::Watch(args) => {
             let workspace = args.folders.workspace();
-            let mut opts = workspace.options(&args.engagements);
-            opts.jobs = args.jobs;
-            opts.keep_going = args.keep_going;
-            opts.source_date_epoch = write::source_date_epoch()?;
+            let opts = args.request.options(&workspace, usize::MAX)?;
             let json = args.json.json;
             // Ctrl-C (or SIGTERM) only asks the watch to stop: a rebuild under way finishes.
             let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));

@@ -93,8 +93,45 @@ fn sequence(number: &str, head: &str, tail: &str) -> Option<u64> {
     number.strip_prefix(head)?.strip_suffix(tail)?.parse().ok()
 }
 
-/// Assigns numbers to final documents of numbered kinds whose number is TBD. Mutates the
-/// plans' cleared sections and document ids before anything renders. `taken` holds every
+/// The numbers [`assign`] gave final documents, by plan and artifact (indices into the
+/// chunk's plans and their artifacts). The plans are not touched until [`Numbers::apply`]:
+/// then each numbered artifact's cleared verdict is replaced by the one the gate's
+/// [`crate::gate::Cleared::numbered`] makes of it, so the gate's result is never changed in place.
+#[derive(Debug, Default)]
+pub struct Numbers {
+    assigned: Vec<(usize, usize, String)>,
+}
+
+impl Numbers {
+    /// Gives each numbered artifact its number: its cleared verdict is replaced by the
+    /// numbered one (document id and the section's `number` or `id`).
+    pub fn apply(self, plans: &mut [Plan]) {
+        for (p, plan) in plans.iter_mut().enumerate() {
+            let mine: Vec<(usize, &str)> = self
+                .assigned
+                .iter()
+                .filter(|(pp, _, _)| *pp == p)
+                .map(|(_, a, n)| (*a, n.as_str()))
+                .collect();
+            if mine.is_empty() {
+                continue;
+            }
+            plan.artifacts = std::mem::take(&mut plan.artifacts)
+                .into_iter()
+                .enumerate()
+                .map(|(a, mut artifact)| {
+                    if let Some((_, number)) = mine.iter().find(|(x, _)| *x == a) {
+                        artifact.gated = artifact.gated.numbered(number);
+                    }
+                    artifact
+                })
+                .collect();
+        }
+    }
+}
+
+/// Chooses numbers for final documents of numbered kinds whose number is TBD, before
+/// anything renders, without changing the plans (see [`Numbers`]). `taken` holds every
 /// number in use besides the ledgers' (numbers written in the data, see [`written_ids`]);
 /// numbers assigned here are added to it. Every ledger under `data_dir` is read only when a
 /// new number is actually allocated (then once, kept in `all`): regenerating one document
@@ -106,16 +143,17 @@ fn sequence(number: &str, head: &str, tail: &str) -> Option<u64> {
 /// ([`ledger::lock_record`]).
 pub fn assign(
     rules: &Rules,
-    plans: &mut [Plan],
+    plans: &[Plan],
     data_dir: &Path,
     all: &mut Option<Vec<Record>>,
     taken: &mut BTreeSet<String>,
     lock: &mut Option<ledger::RecordLock>,
-) -> Result<()> {
+) -> Result<Numbers> {
+    let mut numbers = Numbers::default();
     if rules.series.is_empty() {
-        return Ok(());
+        return Ok(numbers);
     }
-    for plan in plans.iter_mut() {
+    for (p, plan) in plans.iter().enumerate() {
         let engagement_id = plan.loaded.engagement.id.clone();
         // The documents to number, in the order the series counts them: issue date, then
         // instance key (then rules order), so many invoices of one engagement take
@@ -139,9 +177,9 @@ pub fn assign(
         };
         order.sort_by_cached_key(|&a| (issue_date(a), plan.artifacts[a].key.clone(), a));
         for a in order {
-            let artifact = &mut plan.artifacts[a];
+            let artifact = &plan.artifacts[a];
             let rule = &rules.kind[artifact.rule];
-            let Gated::Cleared(cleared) = &mut artifact.gated else {
+            let Gated::Cleared(cleared) = &artifact.gated else {
                 continue;
             };
             let key = artifact.key.clone();
@@ -216,8 +254,8 @@ pub fn assign(
                 }
             };
             taken.insert(number.clone());
-            cleared.assign_number(&number);
+            numbers.assigned.push((p, a, number));
         }
     }
-    Ok(())
+    Ok(numbers)
 }

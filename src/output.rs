@@ -62,9 +62,83 @@ pub fn remove(path: &Path) -> Result<bool> {
     }
 }
 
-/// The output path of an artifact file: `<out>/<engagement>/<kind>.<ext>`.
-pub fn artifact_path(out: &Path, engagement: &str, kind: &str, ext: &str) -> PathBuf {
-    out.join(engagement).join(format!("{kind}.{ext}"))
+/// The names of one artifact's files in its engagement's output folder. This is the one
+/// place they are made: the renderer, the writer, the reports, the build manifest, the
+/// board and verify all ask it. An artifact's files share its stem (`invoice`, or
+/// `invoice.deposit` for a keyed instance, see [`crate::instances::stem`]): `<stem>.md`,
+/// `<stem>.pdf`, `<stem>.xml` (a final e-invoice), `<stem>-1.eml`... (a final `eml` kind)
+/// and `thumbs/<stem>.png` (page 1 for the board, not an output of the document).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Files {
+    stem: String,
+}
+
+impl Files {
+    /// The files of the instance `key` of `kind` (`None` for the one-table form).
+    pub fn of(kind: &str, key: Option<&str>) -> Files {
+        Files {
+            stem: crate::instances::stem(kind, key),
+        }
+    }
+
+    /// The stem every name starts with.
+    pub fn stem(&self) -> &str {
+        &self.stem
+    }
+
+    /// `<stem>.md`.
+    pub fn markdown(&self) -> String {
+        format!("{}.md", self.stem)
+    }
+
+    /// `<stem>.pdf`.
+    pub fn pdf(&self) -> String {
+        format!("{}.pdf", self.stem)
+    }
+
+    /// `<stem>.xml`, a final e-invoice's XML.
+    pub fn xml(&self) -> String {
+        format!("{}.xml", self.stem)
+    }
+
+    /// `<stem>-<n>.eml`, the draft of message `n` (from 1).
+    pub fn eml(&self, n: usize) -> String {
+        format!("{}-{n}.eml", self.stem)
+    }
+
+    /// Whether `name` is one of this artifact's email drafts.
+    pub fn is_eml(&self, name: &str) -> bool {
+        name.strip_prefix(self.stem.as_str())
+            .and_then(|rest| rest.strip_prefix('-'))
+            .and_then(|rest| rest.strip_suffix(".eml"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// `thumbs/<stem>.png`, page 1 for the status board.
+    pub fn thumbnail(&self) -> String {
+        format!("thumbs/{}.png", self.stem)
+    }
+
+    /// The files a rendering of `rule` with this decision writes: the Markdown, the PDF
+    /// and, when final, one draft per message of an `eml` kind's `messages` and the XML of
+    /// an e-invoice (`einvoice`, as the gate resolved it).
+    pub fn written(
+        &self,
+        rule: &crate::model::KindRule,
+        section: &serde_json::Value,
+        final_: bool,
+        einvoice: Option<crate::model::EInvoice>,
+    ) -> Vec<String> {
+        let mut names = vec![self.markdown(), self.pdf()];
+        if rule.eml && final_ {
+            let n = section["messages"].as_array().map_or(0, Vec::len);
+            names.extend((1..=n).map(|i| self.eml(i)));
+        }
+        if einvoice.is_some() && final_ {
+            names.push(self.xml());
+        }
+        names
+    }
 }
 
 /// Writes many files atomically and fast: every file goes to a temporary file beside its

@@ -63,9 +63,9 @@ impl Artifact {
         instances::name(&rules.kind[self.rule].kind, self.key.as_deref())
     }
 
-    /// Its output file stem: `invoice`, or `invoice.deposit`.
-    pub fn stem(&self, rules: &model::Rules) -> String {
-        instances::stem(&rules.kind[self.rule].kind, self.key.as_deref())
+    /// Its files in the engagement's output folder.
+    pub fn files(&self, rules: &model::Rules) -> crate::output::Files {
+        crate::output::Files::of(&rules.kind[self.rule].kind, self.key.as_deref())
     }
 }
 

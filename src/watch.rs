@@ -192,6 +192,8 @@ pub fn watch(
     // Flips are computed from every rebuilt engagement's report, so keep them all (a
     // rebuild keeps only the engagements that changed, usually few).
     options.keep_reports = usize::MAX;
+    // `--force` renders everything once, at start; rebuilds then render what changed.
+    let first = options.clone();
     options.force = false;
 
     std::fs::create_dir_all(&options.out).map_err(|source| Error::Write {
@@ -220,7 +222,7 @@ pub fn watch(
 
     let mut known = known_decisions(&options.out);
     let mut count = 0;
-    match rebuild(&options, count, Vec::new(), &mut known) {
+    match rebuild(&first, count, Vec::new(), &mut known) {
         Report::Failed {
             error: error @ Error::Usage(_),
             ..

@@ -158,12 +158,13 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
         let mut plans = plan_all(options, &project.rules, &templates, chunk)?;
         numbering::assign(
             &project.rules,
-            &mut plans,
+            &plans,
             &options.data,
             &mut all_records,
             &mut taken,
             &mut record_lock,
-        )?;
+        )?
+        .apply(&mut plans);
         crate::plan::restate(&project.rules, &templates, &mut plans)?;
         let cx = Context {
             options,

@@ -30,8 +30,8 @@ pub struct Job<'a> {
     pub artifact: usize,
     /// Its kind.
     pub kind: &'a str,
-    /// Its file stem (`invoice`, `invoice.deposit`).
-    pub stem: String,
+    /// Its files' names.
+    pub files: output::Files,
     /// Its name (`invoice`, `invoice:deposit`), as reports and progress show it.
     pub name: String,
     /// Markdown, Typst source, extra files.
@@ -45,10 +45,10 @@ pub struct Job<'a> {
 
 impl Job<'_> {
     /// Output file names (relative to the engagement's folder) and their bytes.
-    pub fn files(&self) -> Vec<(String, &[u8])> {
-        let mut files = vec![(format!("{}.md", self.stem), self.doc.markdown.as_bytes())];
+    pub fn contents(&self) -> Vec<(String, &[u8])> {
+        let mut files = vec![(self.files.markdown(), self.doc.markdown.as_bytes())];
         if let Some(pdf) = &self.pdf {
-            files.push((format!("{}.pdf", self.stem), pdf.as_slice()));
+            files.push((self.files.pdf(), pdf.as_slice()));
         }
         for (name, bytes) in &self.doc.extra {
             files.push((name.clone(), bytes.as_slice()));
@@ -58,7 +58,7 @@ impl Job<'_> {
 
     /// Output file names and their digests.
     pub fn outputs(&self) -> BTreeMap<String, String> {
-        self.files()
+        self.contents()
             .into_iter()
             .map(|(name, bytes)| (name, digest::sha256(bytes)))
             .collect()
@@ -91,7 +91,7 @@ pub fn markdown<'a>(
                 plan: p,
                 artifact: a,
                 kind: &rule.kind,
-                stem: artifact.stem(cx.rules),
+                files: artifact.files(cx.rules),
                 name: artifact.name(cx.rules),
                 doc,
                 pdf: None,
@@ -257,7 +257,7 @@ pub fn emit_typst(dir: &Path, templates: &Path, plans: &[Plan], jobs: &[Job<'_>]
     for job in jobs {
         let folder = dir
             .join(&plans[job.plan].loaded.engagement.id)
-            .join(&job.stem);
+            .join(job.files.stem());
         files.push((folder.join("main.typ"), job.doc.typst.as_bytes()));
         files.push((folder.join("meta.json"), &job.doc.meta));
         for (name, bytes) in &layouts {

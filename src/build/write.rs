@@ -36,7 +36,7 @@ pub fn outputs(
         .iter()
         .flat_map(|job| {
             let dir = out.join(&plans[job.plan].loaded.engagement.id);
-            job.files()
+            job.contents()
                 .into_iter()
                 .map(move |(name, bytes)| (job.plan, dir.join(name), bytes))
         })
@@ -165,7 +165,7 @@ fn engagement_files(
     for (a, artifact) in plan.artifacts.iter().enumerate() {
         let rule = artifact.rule(cx.rules);
         let name = artifact.name(cx.rules);
-        let stem = artifact.stem(cx.rules);
+        let files = artifact.files(cx.rules);
         let gated = &artifact.gated;
         if !cx.selected(artifact, cx.rules) {
             // Not part of this run (--only): keep what the last build recorded.
@@ -179,10 +179,9 @@ fn engagement_files(
         // An artifact that is now blocked must not leave an old rendering behind (issued
         // documents excepted: they stay as issued).
         if blocked {
-            for ext in ["md", "pdf"] {
-                output::remove(&output::artifact_path(&cx.options.out, id, &stem, ext))?;
+            for name in [files.markdown(), files.pdf(), files.thumbnail()] {
+                output::remove(&dir.join(name))?;
             }
-            output::remove(&dir.join("thumbs").join(format!("{stem}.png")))?;
         }
         let names: Vec<String> = if blocked {
             Vec::new()
@@ -193,8 +192,8 @@ fn engagement_files(
             // Issued and kept as issued: the files it was issued with.
             issued.outputs.keys().cloned().collect()
         } else {
-            rule.output_names(
-                artifact.key.as_deref(),
+            files.written(
+                rule,
                 gated.section(),
                 gated.evaluation().decision == gate::Decision::Final,
                 gated.evaluation().einvoice,
@@ -235,8 +234,7 @@ fn engagement_files(
                 output::remove(&dir.join(file))?;
             }
         }
-        let stem = crate::instances::stem(kind, key);
-        output::remove(&dir.join("thumbs").join(format!("{stem}.png")))?;
+        output::remove(&dir.join(output::Files::of(kind, key).thumbnail()))?;
     }
     let mut report = report::engagement_report(cx.rules, plan);
     for &a in &guarded.kept[p] {
@@ -252,10 +250,7 @@ fn engagement_files(
     let mut reports = Vec::new();
     for job in guarded.jobs.iter().filter(|j| j.plan == p) {
         if let Some(png) = &job.thumbnail {
-            reports.push((
-                dir.join("thumbs").join(format!("{}.png", job.stem)),
-                png.clone(),
-            ));
+            reports.push((dir.join(job.files.thumbnail()), png.clone()));
         }
     }
     let thumbnails: Vec<String> = report
@@ -265,13 +260,10 @@ fn engagement_files(
         .filter(|a| {
             reports
                 .iter()
-                .any(|(p, _)| p.ends_with(format!("thumbs/{}.png", a.stem())))
-                || dir
-                    .join("thumbs")
-                    .join(format!("{}.png", a.stem()))
-                    .is_file()
+                .any(|(p, _)| p.ends_with(a.files().thumbnail()))
+                || dir.join(a.files().thumbnail()).is_file()
         })
-        .map(|a| a.stem())
+        .map(|a| a.files().stem().to_string())
         .collect();
     reports.extend([
         (dir.join("build-report.json"), report::to_json(&report)),

@@ -138,18 +138,28 @@ pub fn build_with(
     reports: usize,
     progress: Progress<'_>,
 ) -> Result<Built> {
-    workspace.check_ids(&request.engagements)?;
-    let mut options = workspace.options(&request.engagements);
-    options.only = request.only;
-    options.force = request.force;
-    options.keep_going = request.keep_going;
-    options.jobs = request.jobs;
-    options.shard = request.shard;
-    options.emit_typst = request.emit_typst;
-    options.timings = request.timings;
-    options.keep_reports = reports;
-    options.source_date_epoch = source_date_epoch()?;
+    let options = request.options(workspace, reports)?;
     crate::build::build(&options, progress).map(Built)
+}
+
+impl BuildRequest {
+    /// The build's options: the workspace's folders, this request and the environment
+    /// (`SOURCE_DATE_EPOCH`), with `reports` engagement reports kept in the summary. Used
+    /// by `build` and by `watch`, which rebuilds with them.
+    pub fn options(self, workspace: &Workspace, reports: usize) -> Result<crate::options::Options> {
+        workspace.check_ids(&self.engagements)?;
+        let mut options = workspace.options(&self.engagements);
+        options.only = self.only;
+        options.force = self.force;
+        options.keep_going = self.keep_going;
+        options.jobs = self.jobs;
+        options.shard = self.shard;
+        options.emit_typst = self.emit_typst;
+        options.timings = self.timings;
+        options.keep_reports = reports;
+        options.source_date_epoch = source_date_epoch()?;
+        Ok(options)
+    }
 }
 
 /// Arguments of `approve`.

@@ -144,8 +144,9 @@ impl Cleared {
         }
     }
 
-    /// Gives a document issued final its number from its series (see `numbering`).
-    pub(crate) fn assign_number(&mut self, number: &str) {
+    /// The same verdict for a document issued final with `number` from its series (see
+    /// `numbering`): its document id, and its section's `number` (or `id`), are the number.
+    pub(crate) fn numbered(mut self, number: &str) -> Cleared {
         self.evaluation.document_id = number.to_string();
         if let Some(map) = self.section.as_object_mut() {
             let key = if map.contains_key("number") {
@@ -155,6 +156,7 @@ impl Cleared {
             };
             map.insert(key.to_string(), Value::String(number.to_string()));
         }
+        self
     }
 }
 
@@ -173,6 +175,15 @@ impl Gated {
         match self {
             Gated::Cleared(c) => &c.evaluation,
             Gated::Blocked(e) => e,
+        }
+    }
+
+    /// The same verdict with the number a series gave it, when cleared (see
+    /// [`Cleared::numbered`]).
+    pub(crate) fn numbered(self, number: &str) -> Gated {
+        match self {
+            Gated::Cleared(c) => Gated::Cleared(c.numbered(number)),
+            blocked => blocked,
         }
     }
 

@@ -189,34 +189,6 @@ pub struct KindRule {
     pub einvoice: Option<EInvoice>,
 }
 
-impl KindRule {
-    /// The files (names inside the engagement's output folder) a rendering with `decision`
-    /// writes: the Markdown, the PDF and, for a final `eml` kind, one draft per message;
-    /// for a final e-invoice (`einvoice`, as the gate resolved it), the XML (`<kind>.xml`).
-    ///
-    /// `key` is the instance's key: its files are `<kind>.<key>.md`... (see
-    /// [`crate::instances::stem`]). This is the one definition of a kind's files: the
-    /// writer, the reports, the build manifest and verify all ask it.
-    pub fn output_names(
-        &self,
-        key: Option<&str>,
-        section: &serde_json::Value,
-        final_: bool,
-        einvoice: Option<EInvoice>,
-    ) -> Vec<String> {
-        let stem = crate::instances::stem(&self.kind, key);
-        let mut names = vec![format!("{stem}.md"), format!("{stem}.pdf")];
-        if self.eml && final_ {
-            let n = section["messages"].as_array().map_or(0, Vec::len);
-            names.extend((1..=n).map(|i| format!("{stem}-{i}.eml")));
-        }
-        if einvoice.is_some() && final_ {
-            names.push(format!("{stem}.xml"));
-        }
-        names
-    }
-}
-
 /// A document number series (gapless; assigned when a document is issued).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

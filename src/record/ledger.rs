@@ -541,27 +541,22 @@ pub fn unrecorded_finals(
         .unwrap_or_default();
     let mut problems = Vec::new();
     for (kind, key) in artifacts {
-        let stem = crate::instances::stem(kind, key.as_deref());
-        let kind = &stem;
-        let eml = |n: &str| {
-            n.strip_prefix(kind.as_str())
-                .and_then(|r| r.strip_prefix('-'))
-                .and_then(|r| r.strip_suffix(".eml"))
-                .is_some_and(|i| !i.is_empty() && i.bytes().all(|b| b.is_ascii_digit()))
-        };
+        let of = crate::output::Files::of(kind, key.as_deref());
+        let (md, pdf) = (of.markdown(), of.pdf());
+        let eml = |n: &str| of.is_eml(n);
         let files: Vec<&String> = names
             .iter()
-            .filter(|n| **n == format!("{kind}.md") || **n == format!("{kind}.pdf") || eml(n))
+            .filter(|n| **n == md || **n == pdf || eml(n))
             .collect();
         if files.is_empty() {
             continue;
         }
-        let markdown = std::fs::read_to_string(dir.join(format!("{kind}.md"))).unwrap_or_default();
+        let markdown = std::fs::read_to_string(dir.join(&md)).unwrap_or_default();
         let says_final = front_matter_value(&markdown, "decision") == Some("final");
         let reported_final = report["artifacts"].as_array().is_some_and(|a| {
             a.iter().any(|a| {
                 crate::instances::stem(a["kind"].as_str().unwrap_or_default(), a["key"].as_str())
-                    == *kind
+                    == of.stem()
                     && a["decision"] == "final"
             })
         });
@@ -574,8 +569,9 @@ pub fn unrecorded_finals(
                 problems.push(Problem {
                     file: dir.join(name).display().to_string(),
                     message: format!(
-                        "a final {kind} ({id}) that no ledger record names: it was not \
-                         recorded when it was written, or its record was removed"
+                        "a final {} ({id}) that no ledger record names: it was not \
+                         recorded when it was written, or its record was removed",
+                        of.stem()
                     ),
                 });
             }

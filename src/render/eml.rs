@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 /// date, used for messages whose send date is TBD.
 pub fn drafts(
     engagement: &str,
-    stem: &str,
+    files: &crate::output::Files,
     section: &Value,
     sender_email: Option<&str>,
     date: &str,
@@ -75,12 +75,12 @@ pub fn drafts(
             .to(Address::new_list(recipients.clone()))
             .subject(text(&message["subject"]))
             .date(Date::new(epoch))
-            .message_id(format!("{engagement}.{stem}.{n}@docket.invalid"))
+            .message_id(format!("{engagement}.{}.{n}@docket.invalid", files.stem()))
             .header("X-Unsent", Raw::new("1"))
             .text_body(text(&message["body"]))
             .write_to_vec()
             .map_err(|e| Error::Internal(format!("{engagement}: email {n}: {e}")))?;
-        out.push((format!("{stem}-{n}.eml"), bytes));
+        out.push((files.eml(n), bytes));
     }
     Ok(out)
 }

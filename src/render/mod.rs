@@ -84,7 +84,7 @@ impl Renderer {
         state: &Value,
     ) -> Result<MarkdownDoc> {
         let evaluation = cleared.evaluation();
-        let stem = crate::instances::stem(&rule.kind, evaluation.key.as_deref());
+        let files = crate::output::Files::of(&rule.kind, evaluation.key.as_deref());
         let date = document_date(cleared.section(), engagement);
         let missing: Vec<String> = evaluation
             .missing
@@ -151,7 +151,7 @@ impl Renderer {
         };
         let mut extra = if rule.eml && cleared.decision() == Decision::Final {
             let email = Some(engagement.provider.email.as_str());
-            eml::drafts(&engagement.id, &stem, cleared.section(), email, &date)?
+            eml::drafts(&engagement.id, &files, cleared.section(), email, &date)?
         } else {
             Vec::new()
         };
@@ -163,7 +163,7 @@ impl Renderer {
                     &rule.kind,
                     &evaluation.document_id,
                 )?;
-                extra.push((format!("{stem}.xml"), xml.clone()));
+                extra.push((files.xml(), xml.clone()));
                 Some((format, xml))
             }
             _ => None,
@@ -174,7 +174,7 @@ impl Renderer {
             markdown,
             typst: main_typ(&rule.layout, None),
             meta: crate::error::json_bytes(&meta)?,
-            ident: format!("docket/{}/{stem}", engagement.id),
+            ident: format!("docket/{}/{}", engagement.id, files.stem()),
             today,
             layout: rule.layout.clone(),
             timestamp: self.source_date_epoch,

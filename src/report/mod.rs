@@ -76,9 +76,9 @@ impl ArtifactReport {
         crate::instances::name(&self.kind, self.key.as_deref())
     }
 
-    /// Its file stem: `invoice`, or `invoice.deposit`.
-    pub fn stem(&self) -> String {
-        crate::instances::stem(&self.kind, self.key.as_deref())
+    /// Its files in the engagement's output folder.
+    pub fn files(&self) -> crate::output::Files {
+        crate::output::Files::of(&self.kind, self.key.as_deref())
     }
 }
 
@@ -375,15 +375,17 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
             let outputs = if ev.decision == Decision::Blocked {
                 Vec::new()
             } else {
-                rule.output_names(
-                    artifact.key.as_deref(),
-                    gated.section(),
-                    ev.decision == Decision::Final,
-                    ev.einvoice,
-                )
-                .iter()
-                .map(|name| display_path(&Path::new(&e.id).join(name)))
-                .collect()
+                artifact
+                    .files(rules)
+                    .written(
+                        rule,
+                        gated.section(),
+                        ev.decision == Decision::Final,
+                        ev.einvoice,
+                    )
+                    .iter()
+                    .map(|name| display_path(&Path::new(&e.id).join(name)))
+                    .collect()
             };
             let stage = rules.stage.iter().position(|s| s.artifact == rule.kind);
             let has_data = artifact.view.is_some()
@@ -590,10 +592,10 @@ pub fn next_json(summary: &Summary) -> serde_json::Value {
         .engagements
         .iter()
         .map(|e| {
-            let mut value = serde_json::to_value(&e.route).unwrap_or_default();
+            let mut value = json_value(&e.route);
             value["engagement"] = serde_json::Value::String(e.engagement.clone());
-            value["blockers"] = serde_json::to_value(blockers(e)).unwrap_or_default();
-            value["overdue"] = serde_json::to_value(&e.overdue).unwrap_or_default();
+            value["blockers"] = json_value(&blockers(e));
+            value["overdue"] = json_value(&e.overdue);
             value
         })
         .collect();
@@ -757,9 +759,18 @@ fn status_name(track: &Track) -> &'static str {
 
 /// Pretty JSON with a trailing newline.
 pub fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    let mut bytes = serde_json::to_vec_pretty(value).expect(NEVER_FAILS);
     bytes.push(b'\n');
     bytes
+}
+
+/// Why serializing a report cannot fail: its types derive `Serialize`, their maps have
+/// string keys and their values are plain data (no custom serializer that could refuse).
+const NEVER_FAILS: &str = "docket's report types always serialize to JSON";
+
+/// A report value as JSON (see [`NEVER_FAILS`]).
+fn json_value<T: Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).expect(NEVER_FAILS)
 }
 
 /// The handoff as Markdown for people, leading with what matters: what is in the way and
