@@ -95,6 +95,67 @@ fn xsd_valid(xml: &Path) {
     );
 }
 
+/// Runs the official EN 16931 Schematron for CII (vendored in `tests/fixtures/en16931/`)
+/// on an XML file with Saxon-HE (`saxonche`) and fails on any fatal finding, naming each
+/// rule; warnings are printed. CI installs saxonche and requires it; on a developer machine
+/// without it (or without python3) the step is skipped with a warning, like the XSD step.
+fn schematron_valid(xml: &Path) {
+    let findings = schematron(xml);
+    let fatal: Vec<&String> = findings
+        .iter()
+        .filter(|f| f.split('\t').nth(2) == Some("fatal"))
+        .collect();
+    for warning in findings.iter().filter(|f| !fatal.contains(f)) {
+        eprintln!("EN 16931 Schematron, not fatal: {warning}");
+    }
+    assert!(
+        fatal.is_empty(),
+        "{} fails the EN 16931 Schematron:\n{}",
+        xml.display(),
+        fatal
+            .iter()
+            .map(|f| f.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// The findings of the EN 16931 CII Schematron on `xml`: one tab-separated line each
+/// (file, rule, flag, location, text); empty when it is not installed outside CI.
+fn schematron(xml: &Path) -> Vec<String> {
+    let fixtures = root().join("tests/fixtures/en16931");
+    let run = std::process::Command::new("python3")
+        .arg(fixtures.join("schematron.py"))
+        .arg(fixtures.join("EN16931-CII-validation.xslt"))
+        .arg(xml)
+        .output();
+    let missing = match &run {
+        Err(_) => true,
+        Ok(out) => out.status.code() == Some(3),
+    };
+    if missing && std::env::var_os("CI").is_none() {
+        eprintln!(
+            "warning: python3 with saxonche not found (pip install saxonche): {} not checked \
+             against the EN 16931 Schematron",
+            xml.display()
+        );
+        return Vec::new();
+    }
+    let out = run.unwrap_or_else(|e| {
+        panic!("python3 (with saxonche; .ci/run installs it) runs the EN 16931 Schematron: {e}")
+    });
+    assert!(
+        out.status.success(),
+        "the EN 16931 Schematron did not run on {}:\n{}",
+        xml.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
 fn dec(text: &str) -> Decimal {
     Decimal::from_str(text.trim()).unwrap_or_else(|_| panic!("not a decimal: {text:?}"))
 }
@@ -376,6 +437,7 @@ fn check_all(dir: &Path, kind: &str) -> Summary {
     let xml_path = dir.join(format!("{kind}.xml"));
     let xml = std::fs::read(&xml_path).expect("the XML beside the PDF");
     xsd_valid(&xml_path);
+    schematron_valid(&xml_path);
     let summary = business_rules(std::str::from_utf8(&xml).unwrap());
     let pdf = dir.join(format!("{kind}.pdf"));
     pdf_checks(&pdf, &xml);
