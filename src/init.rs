@@ -269,6 +269,8 @@ pub fn new_engagement(
             name: tbd(),
             legal_name: tbd(),
             tax_id: tbd(),
+            registration_id: None,
+            registration_scheme: None,
             email: tbd(),
             address: "provider".into(),
             phone: None,
@@ -278,6 +280,8 @@ pub fn new_engagement(
         client_details: ClientDetails {
             legal_name: tbd(),
             tax_id: tbd(),
+            registration_id: None,
+            registration_scheme: None,
             sponsor: tbd(),
             sponsor_title: tbd(),
             billing_address: "client".into(),

@@ -166,17 +166,29 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
     }
 
     x.open("ram:ApplicableHeaderTradeAgreement")?;
+    let (provider, client) = (&engagement.provider, &engagement.client_details);
+    let out_of_scope = super::not_subject_to_vat(inv);
     x.party(
         "ram:SellerTradeParty",
-        &engagement.provider.legal_name,
+        &provider.legal_name,
         seller_address,
-        &engagement.provider.tax_id,
+        Identity::of(
+            &provider.tax_id,
+            &provider.registration_id,
+            &provider.registration_scheme,
+            Role::Seller { vat: !out_of_scope },
+        ),
     )?;
     x.party(
         "ram:BuyerTradeParty",
-        &engagement.client_details.legal_name,
+        &client.legal_name,
         buyer_address,
-        &engagement.client_details.tax_id,
+        Identity::of(
+            &client.tax_id,
+            &client.registration_id,
+            &client.registration_scheme,
+            Role::Buyer { vat: !out_of_scope },
+        ),
     )?;
     if !is_tbd(&inv.purchase_order) {
         x.open("ram:BuyerOrderReferencedDocument")?;
@@ -189,7 +201,20 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
         x.close("ram:ContractReferencedDocument")?;
     }
     x.close("ram:ApplicableHeaderTradeAgreement")?;
-    x.empty("ram:ApplicableHeaderTradeDelivery")?;
+    // An intra-community supply names the country it is delivered to (BR-IC-12): the
+    // buyer's, whose address the services are supplied to.
+    let intra_community = inv.taxes.iter().any(|t| category_code(t) == Some("K"));
+    if intra_community {
+        x.open("ram:ApplicableHeaderTradeDelivery")?;
+        x.open("ram:ShipToTradeParty")?;
+        x.open("ram:PostalTradeAddress")?;
+        x.leaf("ram:CountryID", &buyer_address.country)?;
+        x.close("ram:PostalTradeAddress")?;
+        x.close("ram:ShipToTradeParty")?;
+        x.close("ram:ApplicableHeaderTradeDelivery")?;
+    } else {
+        x.empty("ram:ApplicableHeaderTradeDelivery")?;
+    }
 
     x.open("ram:ApplicableHeaderTradeSettlement")?;
     x.leaf("ram:PaymentReference", number)?;
@@ -213,6 +238,16 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
             Some(&amount(tax.base)),
             reason.as_deref(),
         )?;
+    }
+    if let Some((start, end)) = super::period_dates(&inv.period) {
+        x.open("ram:BillingSpecifiedPeriod")?;
+        x.open("ram:StartDateTime")?;
+        x.date("udt:DateTimeString", start)?;
+        x.close("ram:StartDateTime")?;
+        x.open("ram:EndDateTime")?;
+        x.date("udt:DateTimeString", end)?;
+        x.close("ram:EndDateTime")?;
+        x.close("ram:BillingSpecifiedPeriod")?;
     }
     // The invoice discount, as docket allocates it: one allowance per VAT category, its
     // share being the category's line nets less its taxable amount.
@@ -273,6 +308,47 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
     let mut bytes = x.finish();
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// Who a party is, as EN 16931 names it: a VAT identifier (BT-31, BT-48) only where the tax id
+/// is one ([`super::is_vat_id`]) and the invoice is subject to VAT (BR-O-02); the seller's
+/// other tax number as its tax registration (BT-32, scheme `FC`; EN 16931 has no such field
+/// for the buyer); the legal registration (BT-30, BT-47) with its ISO/IEC 6523 scheme when
+/// given.
+struct Identity<'a> {
+    vat: Option<&'a str>,
+    tax_registration: Option<&'a str>,
+    registration: Option<(&'a str, Option<&'a str>)>,
+}
+
+/// Which party, and whether the invoice may name its VAT identifier.
+enum Role {
+    Seller { vat: bool },
+    Buyer { vat: bool },
+}
+
+impl<'a> Identity<'a> {
+    fn of(
+        tax_id: &'a str,
+        registration_id: &'a Option<String>,
+        registration_scheme: &'a Option<String>,
+        role: Role,
+    ) -> Identity<'a> {
+        let known = !is_tbd(tax_id);
+        let is_vat = known && super::is_vat_id(tax_id);
+        let (seller, vat_allowed) = match role {
+            Role::Seller { vat } => (true, vat),
+            Role::Buyer { vat } => (false, vat),
+        };
+        Identity {
+            vat: (is_vat && vat_allowed).then_some(tax_id),
+            // A seller's VAT id an out-of-scope invoice may not name is not a tax
+            // registration either: it is left out.
+            tax_registration: (known && !is_vat && seller).then_some(tax_id),
+            registration: super::known_registration(registration_id)
+                .map(|id| (id, registration_scheme.as_deref().filter(|s| !is_tbd(s)))),
+        }
+    }
 }
 
 /// An amount at the currency's minor unit (`1234.50`, JPY `1235`), no sign for zero.
@@ -427,10 +503,25 @@ impl Xml {
         self.close("ram:SpecifiedTradeAllowanceCharge")
     }
 
-    /// A trade party: name, postal address, VAT identifier (when known).
-    fn party(&mut self, element: &str, name: &str, address: &Address, vat_id: &str) -> XmlResult {
+    /// A trade party: name, legal registration, postal address, tax identifiers (those
+    /// known).
+    fn party(
+        &mut self,
+        element: &str,
+        name: &str,
+        address: &Address,
+        identity: Identity<'_>,
+    ) -> XmlResult {
         self.open(element)?;
         self.leaf("ram:Name", name)?;
+        if let Some((id, scheme)) = identity.registration {
+            self.open("ram:SpecifiedLegalOrganization")?;
+            match scheme {
+                Some(scheme) => self.leaf_with("ram:ID", &[("schemeID", scheme)], id)?,
+                None => self.leaf("ram:ID", id)?,
+            }
+            self.close("ram:SpecifiedLegalOrganization")?;
+        }
         self.open("ram:PostalTradeAddress")?;
         if !is_tbd(&address.postal_code) {
             self.leaf("ram:PostcodeCode", &address.postal_code)?;
@@ -468,10 +559,12 @@ impl Xml {
             self.leaf("ram:CountrySubDivisionName", &address.region)?;
         }
         self.close("ram:PostalTradeAddress")?;
-        if !is_tbd(vat_id) {
-            self.open("ram:SpecifiedTaxRegistration")?;
-            self.leaf_with("ram:ID", &[("schemeID", "VA")], vat_id)?;
-            self.close("ram:SpecifiedTaxRegistration")?;
+        for (scheme, id) in [("VA", identity.vat), ("FC", identity.tax_registration)] {
+            if let Some(id) = id {
+                self.open("ram:SpecifiedTaxRegistration")?;
+                self.leaf_with("ram:ID", &[("schemeID", scheme)], id)?;
+                self.close("ram:SpecifiedTaxRegistration")?;
+            }
         }
         self.close(element)
     }

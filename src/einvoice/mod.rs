@@ -27,6 +27,58 @@ pub const FACTUR_X_NAME: &str = "factur-x.xml";
 /// The EN 16931 VAT category codes (UNCL 5305 subset EN 16931 allows).
 pub const VAT_CATEGORY_CODES: &[&str] = &["S", "Z", "E", "AE", "K", "G", "O", "L", "M"];
 
+/// The country prefixes EN 16931 accepts on a VAT identifier: ISO 3166-1 alpha-2, with `EL`
+/// for Greece, `XI` for Northern Ireland and `1A` for Kosovo. Copied from rule BR-CO-09 of
+/// the EN 16931 Schematron v1.3.16 (`tests/fixtures/en16931/`), which is what receivers run:
+/// this is the rule's own code list, not a country table of docket's.
+const VAT_PREFIXES: &str = " 1A AD AE AF AG AI AL AM AN AO AQ AR AS AT AU AW AX AZ BA BB BD BE \
+    BF BG BH BI BL BJ BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU \
+    CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH EL ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG \
+    GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM \
+    JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH \
+    MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE \
+    PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN \
+    SO SR ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC \
+    VE VG VI VN VU WF WS XI YE YT ZA ZM ZW ";
+
+/// Whether a tax id is a VAT identifier: a country prefix EN 16931 accepts (rule BR-CO-09),
+/// then 2 to 13 capital letters, digits, `+` or `*` (`DE811111111`, `FRXX999999999`,
+/// `IE1234567FA`, `NL123456789B01`). A US EIN (`93-1234567`) or another national tax
+/// number is not one: e-invoices carry it as a tax registration (BT-32) instead.
+pub fn is_vat_id(tax_id: &str) -> bool {
+    let (Some(prefix), Some(rest)) = (tax_id.get(..2), tax_id.get(2..)) else {
+        return false;
+    };
+    VAT_PREFIXES.contains(&format!(" {prefix} "))
+        && (2..=13).contains(&rest.len())
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'+' || b == b'*')
+}
+
+/// The first and last day of an invoice's `period` when it is written as two dates,
+/// `2026-04-06 to 2026-09-14` (or the ISO 8601 interval `2026-04-06/2026-09-14`): the
+/// invoicing period (EN 16931 BG-14). Other wording ("October 2026") stays text only.
+pub fn period_dates(period: &str) -> Option<(time::Date, time::Date)> {
+    let (start, end) = period
+        .split_once(" to ")
+        .or_else(|| period.split_once('/'))?;
+    let start = crate::model::Date::parse(start.trim()).ok()?.0;
+    let end = crate::model::Date::parse(end.trim()).ok()?.0;
+    (start <= end).then_some((start, end))
+}
+
+/// Whether an invoice has a category not subject to VAT (`O`): then it names no VAT
+/// identifier of either party (rule BR-O-02).
+pub fn not_subject_to_vat(inv: &Invoice) -> bool {
+    inv.taxes.iter().any(|t| category_code(t) == Some("O"))
+}
+
+/// A registration identifier given (not absent, not TBD).
+pub fn known_registration(id: &Option<String>) -> Option<&str> {
+    id.as_deref().filter(|r| !is_tbd(r))
+}
+
 /// The e-invoice format an engagement's `rule` is rendered with, if any: the client's own
 /// setting (`client_details.einvoice`) first, then that of the series that numbers the
 /// kind for this provider. Only invoices and credit notes have one.
@@ -95,8 +147,48 @@ pub fn missing_facts(kind: &str, section: &str, engagement: &Engagement) -> Vec<
     if is_tbd(&provider.legal_name) {
         out.push("provider.legal_name (the seller's legal name, BT-27)".to_string());
     }
-    if is_tbd(&provider.tax_id) {
-        out.push("provider.tax_id (the seller's VAT identifier, BT-31)".to_string());
+    // Who the seller is (BR-CO-26): a VAT identifier or a legal registration. An invoice
+    // not subject to VAT carries no VAT identifier at all (BR-O-02), so it needs the latter.
+    let out_of_scope = not_subject_to_vat(inv);
+    let seller_vat = is_vat_id(&provider.tax_id) && !out_of_scope;
+    let seller_tax = !is_tbd(&provider.tax_id);
+    if !seller_vat && known_registration(&provider.registration_id).is_none() {
+        out.push(if out_of_scope {
+            "provider.registration_id (the seller's legal registration, BT-30: an invoice not \
+             subject to VAT carries no VAT identifier, so the seller needs it; rules BR-O-02, \
+             BR-CO-26)"
+                .to_string()
+        } else if seller_tax {
+            format!(
+                "provider.registration_id (the seller's legal registration, BT-30, which an \
+                 e-invoice needs when provider.tax_id `{}` is not a VAT identifier with its \
+                 country prefix; rule BR-CO-26)",
+                provider.tax_id
+            )
+        } else {
+            "provider.tax_id (the seller's VAT identifier, BT-31, with its country prefix) or \
+             provider.registration_id (its legal registration, BT-30)"
+                .to_string()
+        });
+    }
+    if out_of_scope && inv.taxes.iter().any(|t| category_code(t) != Some("O")) {
+        out.push(format!(
+            "{section}.taxes (category O, not subject to VAT, cannot be combined with other \
+             categories in one invoice; rule BR-O-11)"
+        ));
+    }
+    for (who, scheme) in [
+        ("provider", &provider.registration_scheme),
+        ("client_details", &client.registration_scheme),
+    ] {
+        if let Some(scheme) = scheme.as_deref().filter(|s| !is_tbd(s))
+            && !(scheme.len() == 4 && scheme.bytes().all(|b| b.is_ascii_digit()))
+        {
+            out.push(format!(
+                "{who}.registration_scheme (an ISO/IEC 6523 code of four digits, such as 0002 \
+                 SIRENE, 0060 DUNS or 0088 GLN; found `{scheme}`)"
+            ));
+        }
     }
     if is_tbd(&client.legal_name) {
         out.push("client_details.legal_name (the buyer's name, BT-44)".to_string());
@@ -120,7 +212,7 @@ pub fn missing_facts(kind: &str, section: &str, engagement: &Engagement) -> Vec<
         }
     }
     let mut pairs: Vec<(String, rust_decimal::Decimal)> = Vec::new();
-    let mut buyer_vat_needed = false;
+    let (mut buyer_vat_needed, mut buyer_id_needed) = (false, false);
     for (i, tax) in inv.taxes.iter().enumerate() {
         let Some(code) = category_code(tax) else {
             out.push(format!(
@@ -145,8 +237,34 @@ pub fn missing_facts(kind: &str, section: &str, engagement: &Engagement) -> Vec<
                 "{section}.taxes[{i}].note (the VAT exemption reason category {code} needs)"
             ));
         }
-        if matches!(code, "AE" | "K") {
-            buyer_vat_needed = true;
+        // The seller's tax identity each category needs (BR-S-02, BR-Z-02, BR-E-02,
+        // BR-AE-02: a VAT id or a tax registration; BR-IC-02, BR-G-02: a VAT id).
+        let seller_needs = match code {
+            "K" | "G" if !seller_vat => Some("a VAT identifier with its country prefix, BT-31"),
+            "S" | "Z" | "E" | "AE" | "L" | "M" if !seller_tax => {
+                Some("a VAT identifier, BT-31, or tax registration number, BT-32")
+            }
+            _ => None,
+        };
+        if let Some(what) = seller_needs {
+            let fact = format!("provider.tax_id ({what}, for VAT category {code})");
+            if !out.contains(&fact) {
+                out.push(fact);
+            }
+        }
+        if code == "K" && period_dates(&inv.period).is_none() {
+            let fact = format!(
+                "{section}.period (the supply period as `2026-04-06 to 2026-09-14`, BG-14, which \
+                 an intra-community supply needs; rule BR-IC-11)"
+            );
+            if !out.contains(&fact) {
+                out.push(fact);
+            }
+        }
+        match code {
+            "K" => buyer_vat_needed = true,
+            "AE" => buyer_id_needed = true,
+            _ => {}
         }
         let pair = (code.to_string(), rate.normalize());
         if pairs.contains(&pair) {
@@ -158,10 +276,20 @@ pub fn missing_facts(kind: &str, section: &str, engagement: &Engagement) -> Vec<
         }
         pairs.push(pair);
     }
-    if buyer_vat_needed && is_tbd(&client.tax_id) {
+    // The buyer's (BR-IC-02: its VAT identifier; BR-AE-02: that or its legal registration).
+    let buyer_vat = is_vat_id(&client.tax_id);
+    if buyer_vat_needed && !buyer_vat {
         out.push(
-            "client_details.tax_id (the buyer's VAT identifier, BT-48, for reverse charge or \
-             intra-community supply)"
+            "client_details.tax_id (the buyer's VAT identifier with its country prefix, BT-48, \
+             for an intra-community supply)"
+                .to_string(),
+        );
+    } else if buyer_id_needed && !buyer_vat && known_registration(&client.registration_id).is_none()
+    {
+        out.push(
+            "client_details.tax_id (the buyer's VAT identifier with its country prefix, BT-48) \
+             or client_details.registration_id (its legal registration, BT-47), for reverse \
+             charge"
                 .to_string(),
         );
     }
@@ -173,4 +301,57 @@ pub fn missing_facts(kind: &str, section: &str, engagement: &Engagement) -> Vec<
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vat_ids_have_a_country_prefix_eins_do_not() {
+        for vat in [
+            "DE811111111",
+            "FRXX999999999",
+            "ELS12345678",
+            "IE1234567FA",
+            "NL123456789B01",
+            "ATU12345678",
+        ] {
+            assert!(is_vat_id(vat), "{vat}");
+        }
+        for other in [
+            "93-1234567",
+            "931234567",
+            "TBD",
+            "",
+            "D",
+            "DE",
+            "QQ123456789",
+            "de811111111",
+            "DE 811111111",
+        ] {
+            assert!(!is_vat_id(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_period_of_two_dates_is_an_invoicing_period() {
+        let d = |s: &str| crate::model::Date::parse(s).unwrap().0;
+        assert_eq!(
+            period_dates("2026-04-06 to 2026-09-14"),
+            Some((d("2026-04-06"), d("2026-09-14")))
+        );
+        assert_eq!(
+            period_dates("2026-04-06/2026-04-06"),
+            Some((d("2026-04-06"), d("2026-04-06")))
+        );
+        for text in [
+            "October 2026",
+            "2026-09-14 to 2026-04-06",
+            "2026-04-06 to",
+            "TBD",
+        ] {
+            assert_eq!(period_dates(text), None, "{text}");
+        }
+    }
 }

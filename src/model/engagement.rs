@@ -174,9 +174,20 @@ pub struct Provider {
     pub name: String,
     /// Legal name on contracts and invoices.
     pub legal_name: String,
-    /// Tax id (VAT/EIN), or TBD.
+    /// Tax id, or TBD: a VAT identifier with its country prefix (`DE123456789`), which
+    /// e-invoices carry as the seller's VAT identifier (EN 16931 BT-31), or another tax
+    /// number (a US EIN, `93-1234567`), which they carry as its tax registration (BT-32).
     #[serde(default = "tbd")]
     pub tax_id: String,
+    /// Its legal registration identifier (EN 16931 BT-30): its number in a company register
+    /// (Companies House, Handelsregister, SIREN, a state registry) or a DUNS number. An
+    /// e-invoice whose seller has no VAT identifier needs it (rule BR-CO-26).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_id: Option<String>,
+    /// The scheme of `registration_id`, as an ISO/IEC 6523 code (`0002` SIRENE, `0060`
+    /// DUNS, `0088` GLN, `0183` Swiss UIDB), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_scheme: Option<String>,
     /// Contact email.
     #[serde(default = "tbd")]
     pub email: String,
@@ -212,9 +223,17 @@ pub struct Brand {
 pub struct ClientDetails {
     /// Legal name on contracts and invoices.
     pub legal_name: String,
-    /// Tax id, or TBD.
+    /// Tax id, or TBD: a VAT identifier with its country prefix (`FR12345678901`), which
+    /// e-invoices carry as the buyer's VAT identifier (EN 16931 BT-48); another tax number
+    /// is printed but has no place in an EN 16931 invoice.
     #[serde(default = "tbd")]
     pub tax_id: String,
+    /// Its legal registration identifier (EN 16931 BT-47), as for the provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_id: Option<String>,
+    /// The scheme of `registration_id`, as an ISO/IEC 6523 code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_scheme: Option<String>,
     /// The client's sponsor of the engagement.
     #[serde(default = "tbd")]
     pub sponsor: String,

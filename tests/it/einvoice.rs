@@ -636,6 +636,179 @@ fn missing_en16931_facts_keep_the_invoice_a_draft_listing_them() {
     assert!(err.contains("invoice.lines[0].unit"), "{err}");
 }
 
+/// Regression (issue 23): a US seller's EIN was written as its VAT identifier (BT-31) and
+/// the EN 16931 Schematron rejected the invoice (BR-CO-09: a VAT identifier starts with a
+/// country prefix). Now an EIN is the seller's tax registration (BT-32, scheme FC); without
+/// a VAT identifier the seller needs its legal registration (BT-30, BR-CO-26), and the
+/// invoice stays a draft naming it until it is given.
+#[test]
+fn a_us_sellers_ein_is_its_tax_registration_not_a_vat_id() {
+    let us = |t: String| {
+        for_client(en16931(t))
+            .replace("tax_id = \"GB123456789\"", "tax_id = \"93-1234567\"")
+            .replace(
+                "lines = [\"12 Example Street\"]\ncity = \"London\"\nregion = \"\"\npostal_code = \"EC1A 1BB\"\ncountry = \"GB\"",
+                "lines = [\"100 Example Avenue\"]\ncity = \"Boston\"\nregion = \"MA\"\npostal_code = \"02110\"\ncountry = \"US\"",
+            )
+    };
+    // Without a legal registration: a draft that says what is missing, and no XML.
+    let data = fixture("ei-ein-draft", &us);
+    let text = std::fs::read_to_string(data.join("atlas/engagement.toml")).unwrap();
+    assert!(text.contains("country = \"US\""), "the seller is in the US");
+    let dir = build(&data, "ei-ein-draft-out", "invoice");
+    assert!(!dir.join("invoice.xml").exists(), "no XML for a draft");
+    let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
+    assert!(
+        md.contains("provider.registration_id") && md.contains("BR-CO-26"),
+        "the draft names the seller's legal registration: {md}"
+    );
+
+    // With it (a DUNS number): final, and the Schematron and the XSD accept it.
+    let data = fixture("ei-ein", &|t| {
+        us(t).replace(
+            "tax_id = \"93-1234567\"",
+            "tax_id = \"93-1234567\"\nregistration_id = \"081466849\"\nregistration_scheme = \"0060\"",
+        )
+    });
+    let dir = build(&data, "ei-ein-out", "invoice");
+    check_all(&dir, "invoice");
+    let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let seller = doc
+        .descendants()
+        .find(|n| n.has_tag_name((RAM, "SellerTradeParty")))
+        .unwrap();
+    let ids: Vec<(Option<&str>, Option<&str>)> = seller
+        .descendants()
+        .filter(|n| n.has_tag_name((RAM, "ID")))
+        .map(|n| (n.attribute("schemeID"), n.text()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            (Some("0060"), Some("081466849")),
+            (Some("FC"), Some("93-1234567"))
+        ],
+        "legal registration (BT-30) and tax registration (BT-32), no VAT id"
+    );
+    assert!(!xml.contains("schemeID=\"VA\">93-"), "{xml}");
+}
+
+/// The taxes of the atlas invoice replaced: `R` lines (the reduced rate) get `reduced`, or
+/// every line gets one category when `only` is given.
+fn taxes(text: String, only: Option<&str>, block: &str) -> String {
+    let mut text = text.replace(
+        "taxes = [\n  { category = \"S\", rate = \"19\" },\n  { category = \"R\", rate = \"7\", code = \"S\" },\n]",
+        &format!("taxes = [\n{block}\n]"),
+    );
+    if let Some(key) = only {
+        text = text
+            .replace("tax = \"R\"", &format!("tax = \"{key}\""))
+            .replace("tax = \"S\"", &format!("tax = \"{key}\""));
+    }
+    text
+}
+
+/// Every VAT case the data can express (issue 23), each a final invoice whose XML passes the
+/// XSD, the EN 16931 Schematron and docket's totals checks: standard with a reduced rate
+/// (the other tests), zero rated, exempt with its reason, reverse charge, intra-community
+/// supply (with its period and the buyer's country as where it is delivered) and export.
+#[test]
+fn every_vat_case_validates() {
+    let cases: [(&str, Option<&str>, &str); 5] = [
+        (
+            "zero",
+            None,
+            "  { category = \"S\", rate = \"19\" },\n  { category = \"R\", rate = \"0\", code = \"Z\" },",
+        ),
+        (
+            "exempt",
+            None,
+            "  { category = \"S\", rate = \"19\" },\n  { category = \"R\", rate = \"0\", code = \"E\", note = \"Exempt: Article 132(1)(i) of Directive 2006/112/EC\" },",
+        ),
+        (
+            "reverse",
+            Some("RC"),
+            "  { category = \"RC\", rate = \"0\", code = \"AE\", note = \"Reverse charge\" },",
+        ),
+        (
+            "intra",
+            Some("IC"),
+            "  { category = \"IC\", rate = \"0\", code = \"K\", note = \"Intra-community supply\" },",
+        ),
+        (
+            "export",
+            Some("EX"),
+            "  { category = \"EX\", rate = \"0\", code = \"G\", note = \"Export outside the EU\" },",
+        ),
+    ];
+    for (name, only, block) in cases {
+        let data = fixture(&format!("ei-vat-{name}"), &|t| {
+            taxes(for_client(en16931(t)), only, block)
+        });
+        let text = std::fs::read_to_string(data.join("atlas/engagement.toml")).unwrap();
+        assert!(text.contains(block), "{name}: the case is in the data");
+        let dir = build(&data, &format!("ei-vat-{name}-out"), "invoice");
+        assert!(
+            dir.join("invoice.xml").exists(),
+            "{name}: a final e-invoice: {}",
+            std::fs::read_to_string(dir.join("invoice.md")).unwrap_or_default()
+        );
+        check_all(&dir, "invoice");
+        let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
+        let code = block
+            .split("code = \"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(
+            xml.contains(&format!("<ram:CategoryCode>{code}</ram:CategoryCode>")),
+            "{name}: category {code} in the XML"
+        );
+    }
+
+    // Not subject to VAT (a US seller's services to a US client, say): no VAT identifier of
+    // either party (BR-O-02), so the seller is named by its legal registration.
+    let block =
+        "  { category = \"NS\", rate = \"0\", code = \"O\", note = \"Not subject to VAT\" },";
+    let data = fixture("ei-vat-outside", &|t| {
+        taxes(for_client(en16931(t)), Some("NS"), block)
+    });
+    let dir = build(&data, "ei-vat-outside-draft", "invoice");
+    let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
+    assert!(
+        md.contains("BR-O-02"),
+        "without a registration, a draft: {md}"
+    );
+    let data = fixture("ei-vat-outside-reg", &|t| {
+        taxes(for_client(en16931(t)), Some("NS"), block).replace(
+            "tax_id = \"GB123456789\"",
+            "tax_id = \"GB123456789\"\nregistration_id = \"01234567\"",
+        )
+    });
+    let dir = build(&data, "ei-vat-outside-out", "invoice");
+    check_all(&dir, "invoice");
+    let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
+    assert!(!xml.contains("schemeID=\"VA\""), "no VAT identifier: {xml}");
+
+    // An intra-community supply without a period of two dates stays a draft naming it.
+    let data = fixture("ei-vat-intra-no-period", &|t| {
+        taxes(for_client(en16931(t)), Some("IC"), cases[3].2).replace(
+            "period = \"2026-04-06 to 2026-09-14\"",
+            "period = \"Spring 2026\"",
+        )
+    });
+    let dir = build(&data, "ei-vat-intra-no-period-out", "invoice");
+    assert!(!dir.join("invoice.xml").exists(), "no XML for a draft");
+    let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
+    assert!(
+        md.contains("invoice.period") && md.contains("BR-IC-11"),
+        "{md}"
+    );
+}
+
 #[test]
 fn two_builds_give_identical_pdf_and_xml() {
     let mut outputs = Vec::new();
