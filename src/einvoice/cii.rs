@@ -1,31 +1,24 @@
-//! The CII XML (UN/CEFACT Cross Industry Invoice D16B, Factur-X 1.0 EN 16931 profile) of
-//! an invoice or credit note.
+//! The CII syntax (UN/CEFACT Cross Industry Invoice D16B) of an EN 16931 document: the
+//! XML of Factur-X 1.0 (EN 16931 profile) and of XRechnung 3.0 in its CII form.
 //!
-//! Why a module of its own: the XML is a second rendering of the same computed invoice the
-//! PDF shows, so every amount here comes from [`crate::derive::invoice_totals`] (exact
-//! `rust_decimal`, rounded half away from zero to the currency's minor unit), never from a
-//! computation of its own. Text goes through `quick-xml`'s writer, which escapes it (`<`,
-//! `&`, `]]>` come out as text), after [`text_char`] drops the control characters XML 1.0
-//! cannot carry. Nothing here reads a clock or a map in hash order: the same invoice gives
-//! the same bytes.
-//!
-//! A credit note is type code 381 with positive amounts (EN 16931 credits by the type code,
-//! not by negative amounts): docket's negative credit-note figures are written negated, and
-//! its negative quantities as positive ones.
+//! Why a module of its own: it only writes out what [`super::document::Document`] says,
+//! in CII's element names and order (the Factur-X XSD's sequence); the two formats differ
+//! in their specification identifier (BT-24) alone. Nothing here reads a clock or a map in
+//! hash order: the same invoice gives the same bytes.
 
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use rust_decimal::Decimal;
 
-use super::{category_code, invoice_of};
-use crate::error::{Error, Result};
-use crate::model::{Address, Engagement};
-use crate::money::{self, Currency};
-use crate::text::is_tbd;
-use crate::text::text_char;
+use super::document::{Category, Document, Party};
+use super::xml::{Xml, XmlResult, decimal_text};
+use crate::error::Result;
+use crate::model::{EInvoice, Engagement};
 
 /// The EN 16931 specification identifier (BT-24).
 pub const GUIDELINE_EN16931: &str = "urn:cen.eu:en16931:2017";
+
+/// The XRechnung 3.0 specification identifier (BT-24).
+pub const GUIDELINE_XRECHNUNG: &str =
+    "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0";
 
 const RSM: &str = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
 const RAM: &str =
@@ -34,60 +27,24 @@ const QDT: &str = "urn:un:unece:uncefact:data:standard:QualifiedDataType:100";
 const UDT: &str = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100";
 
 /// The CII XML of an engagement's invoice (`kind` `invoice`) or credit note
-/// (`credit-note`), numbered `number` (the number it is issued with).
+/// (`credit-note`), numbered `number` (the number it is issued with), as Factur-X
+/// (`format` [`EInvoice::FacturX`]) or XRechnung ([`EInvoice::XRechnung`]).
 ///
 /// # Errors
-/// [`Error::EInvoice`] when a fact the XML needs is missing (the gate keeps such an invoice
-/// a draft, so this only reaches callers that skip the gate) or the totals cannot be
-/// computed.
-pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<Vec<u8>> {
-    let document = format!("{}/{kind}", engagement.id);
-    let fail = |message: String| Error::EInvoice {
-        document: document.clone(),
-        message,
-    };
-    let Some((inv, credit_note)) = invoice_of(kind, engagement) else {
-        return Err(fail(format!("no invoice data for `{kind}`")));
-    };
-    let section = if credit_note {
-        "credit_note"
-    } else {
-        "invoice"
-    };
-    let missing = super::missing_facts(kind, section, engagement);
-    if !missing.is_empty() {
-        return Err(fail(format!("missing {}", missing.join("; "))));
-    }
-    let (currency, totals) =
-        crate::derive::invoice_totals(inv, credit_note).map_err(|e| fail(e.to_string()))?;
-    if !totals.rounding.is_zero() {
-        return Err(fail("a non-zero rounding amount is not supported".into()));
-    }
-    // Credit notes: EN 16931 amounts are positive under type code 381.
-    let sign = |d: Decimal| if credit_note { -d } else { d };
-    let amount = |d: Decimal| amount_text(sign(d), currency);
-    let issue_date = inv
-        .issue_date
-        .known()
-        .ok_or_else(|| fail(format!("{section}.issue_date is TBD")))?;
-    let address = |key: &str| {
-        engagement
-            .addresses
-            .get(key)
-            .ok_or_else(|| fail(format!("no address `{key}`")))
-    };
-    let seller_address = address(&inv.seller)?;
-    let buyer_address = address(&inv.buyer)?;
-    let tax_of = |category: &str| inv.taxes.iter().find(|t| t.category == category);
-    let code_of = |category: &str| -> Result<(String, Decimal, Option<String>)> {
-        let tax = tax_of(category).ok_or_else(|| fail(format!("no tax category {category}")))?;
-        let code = category_code(tax)
-            .ok_or_else(|| fail(format!("no VAT category code for {category}")))?;
-        Ok((code.to_string(), tax.rate.0.normalize(), tax.note.clone()))
-    };
+/// As [`Document::of`].
+pub fn invoice_xml(
+    engagement: &Engagement,
+    kind: &str,
+    number: &str,
+    format: EInvoice,
+) -> Result<Vec<u8>> {
+    write(&Document::of(engagement, kind, number, format)?)
+}
 
-    let mut x = Xml::new();
-    x.decl()?;
+/// The CII XML of a document.
+pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
+    let amount = |v: Decimal| d.amount(v);
+    let mut x = Xml::new()?;
     x.open_with(
         "rsm:CrossIndustryInvoice",
         &[
@@ -99,28 +56,21 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
     )?;
     x.open("rsm:ExchangedDocumentContext")?;
     x.open("ram:GuidelineSpecifiedDocumentContextParameter")?;
-    x.leaf("ram:ID", GUIDELINE_EN16931)?;
+    let guideline = match d.format {
+        EInvoice::XRechnung => GUIDELINE_XRECHNUNG,
+        _ => GUIDELINE_EN16931,
+    };
+    x.leaf("ram:ID", guideline)?;
     x.close("ram:GuidelineSpecifiedDocumentContextParameter")?;
     x.close("rsm:ExchangedDocumentContext")?;
 
     x.open("rsm:ExchangedDocument")?;
-    x.leaf("ram:ID", number)?;
-    x.leaf("ram:TypeCode", if credit_note { "381" } else { "380" })?;
+    x.leaf("ram:ID", d.number)?;
+    x.leaf("ram:TypeCode", if d.credit_note { "381" } else { "380" })?;
     x.open("ram:IssueDateTime")?;
-    x.date("udt:DateTimeString", issue_date.0)?;
+    date(&mut x, "udt:DateTimeString", d.issue_date)?;
     x.close("ram:IssueDateTime")?;
-    let mut notes: Vec<String> = Vec::new();
-    if !is_tbd(&inv.milestone) {
-        notes.push(inv.milestone.clone());
-    }
-    if let Some(reason) = inv.reason.as_deref().filter(|r| !is_tbd(r)) {
-        notes.push(reason.to_string());
-    }
-    if !is_tbd(&inv.period) {
-        notes.push(format!("Period: {}", inv.period));
-    }
-    notes.extend(inv.notes.iter().filter(|n| !is_tbd(n)).cloned());
-    for note in &notes {
+    for note in &d.notes {
         x.open("ram:IncludedNote")?;
         x.leaf("ram:Content", note)?;
         x.close("ram:IncludedNote")?;
@@ -128,87 +78,60 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
     x.close("rsm:ExchangedDocument")?;
 
     x.open("rsm:SupplyChainTradeTransaction")?;
-    for (i, (line, computed)) in inv.lines.iter().zip(&totals.lines).enumerate() {
-        let (code, rate, _) = code_of(&line.tax)?;
-        let unit = line
-            .unit
-            .as_deref()
-            .ok_or_else(|| fail(format!("{section}.lines[{i}].unit is missing")))?;
+    for line in &d.lines {
         x.open("ram:IncludedSupplyChainTradeLineItem")?;
         x.open("ram:AssociatedDocumentLineDocument")?;
-        x.leaf("ram:LineID", &(i + 1).to_string())?;
+        x.leaf("ram:LineID", &line.id)?;
         x.close("ram:AssociatedDocumentLineDocument")?;
         x.open("ram:SpecifiedTradeProduct")?;
-        x.leaf("ram:Name", &line.description)?;
+        x.leaf("ram:Name", line.name)?;
         x.close("ram:SpecifiedTradeProduct")?;
         x.open("ram:SpecifiedLineTradeAgreement")?;
         x.open("ram:NetPriceProductTradePrice")?;
-        x.leaf("ram:ChargeAmount", &decimal_text(computed.unit_price.abs()))?;
+        x.leaf("ram:ChargeAmount", &decimal_text(line.price))?;
         x.close("ram:NetPriceProductTradePrice")?;
         x.close("ram:SpecifiedLineTradeAgreement")?;
         x.open("ram:SpecifiedLineTradeDelivery")?;
         x.leaf_with(
             "ram:BilledQuantity",
-            &[("unitCode", unit)],
-            &decimal_text(computed.quantity.abs()),
+            &[("unitCode", line.unit)],
+            &decimal_text(line.quantity),
         )?;
         x.close("ram:SpecifiedLineTradeDelivery")?;
         x.open("ram:SpecifiedLineTradeSettlement")?;
-        x.trade_tax(None, &code, &rate, None, None)?;
-        if !computed.discount.is_zero() {
-            x.allowance(&amount(computed.discount), "Line discount", None)?;
+        trade_tax(&mut x, None, &line.category, None, None)?;
+        if !line.discount.is_zero() {
+            allowance(&mut x, &amount(line.discount), "Line discount", None)?;
         }
         x.open("ram:SpecifiedTradeSettlementLineMonetarySummation")?;
-        x.leaf("ram:LineTotalAmount", &amount(computed.net))?;
+        x.leaf("ram:LineTotalAmount", &amount(line.net))?;
         x.close("ram:SpecifiedTradeSettlementLineMonetarySummation")?;
         x.close("ram:SpecifiedLineTradeSettlement")?;
         x.close("ram:IncludedSupplyChainTradeLineItem")?;
     }
 
     x.open("ram:ApplicableHeaderTradeAgreement")?;
-    let (provider, client) = (&engagement.provider, &engagement.client_details);
-    let out_of_scope = super::not_subject_to_vat(inv);
-    x.party(
-        "ram:SellerTradeParty",
-        &provider.legal_name,
-        seller_address,
-        Identity::of(
-            &provider.tax_id,
-            &provider.registration_id,
-            &provider.registration_scheme,
-            Role::Seller { vat: !out_of_scope },
-        ),
-    )?;
-    x.party(
-        "ram:BuyerTradeParty",
-        &client.legal_name,
-        buyer_address,
-        Identity::of(
-            &client.tax_id,
-            &client.registration_id,
-            &client.registration_scheme,
-            Role::Buyer { vat: !out_of_scope },
-        ),
-    )?;
-    if !is_tbd(&inv.purchase_order) {
+    if let Some(reference) = d.buyer_reference {
+        x.leaf("ram:BuyerReference", reference)?;
+    }
+    party(&mut x, "ram:SellerTradeParty", &d.seller)?;
+    party(&mut x, "ram:BuyerTradeParty", &d.buyer)?;
+    if let Some(order) = d.purchase_order {
         x.open("ram:BuyerOrderReferencedDocument")?;
-        x.leaf("ram:IssuerAssignedID", &inv.purchase_order)?;
+        x.leaf("ram:IssuerAssignedID", order)?;
         x.close("ram:BuyerOrderReferencedDocument")?;
     }
-    if !is_tbd(&inv.agreement) {
+    if let Some(contract) = d.contract {
         x.open("ram:ContractReferencedDocument")?;
-        x.leaf("ram:IssuerAssignedID", &inv.agreement)?;
+        x.leaf("ram:IssuerAssignedID", contract)?;
         x.close("ram:ContractReferencedDocument")?;
     }
     x.close("ram:ApplicableHeaderTradeAgreement")?;
-    // An intra-community supply names the country it is delivered to (BR-IC-12): the
-    // buyer's, whose address the services are supplied to.
-    let intra_community = inv.taxes.iter().any(|t| category_code(t) == Some("K"));
-    if intra_community {
+    if let Some(country) = d.delivery_country {
         x.open("ram:ApplicableHeaderTradeDelivery")?;
         x.open("ram:ShipToTradeParty")?;
         x.open("ram:PostalTradeAddress")?;
-        x.leaf("ram:CountryID", &buyer_address.country)?;
+        x.leaf("ram:CountryID", country)?;
         x.close("ram:PostalTradeAddress")?;
         x.close("ram:ShipToTradeParty")?;
         x.close("ram:ApplicableHeaderTradeDelivery")?;
@@ -217,87 +140,67 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
     }
 
     x.open("ram:ApplicableHeaderTradeSettlement")?;
-    x.leaf("ram:PaymentReference", number)?;
-    x.leaf("ram:InvoiceCurrencyCode", currency.code())?;
-    if !is_tbd(&inv.remittance) {
-        // UNCL 4461 code 1, "instrument not defined": docket keeps remittance as free text
-        // and does not guess the means (or parse an IBAN) out of it.
+    x.leaf("ram:PaymentReference", d.number)?;
+    x.leaf("ram:InvoiceCurrencyCode", d.currency.code())?;
+    if let Some(text) = d.payment_text {
         x.open("ram:SpecifiedTradeSettlementPaymentMeans")?;
         x.leaf("ram:TypeCode", "1")?;
-        x.leaf("ram:Information", &inv.remittance)?;
+        x.leaf("ram:Information", text)?;
         x.close("ram:SpecifiedTradeSettlementPaymentMeans")?;
     }
-    for tax in &totals.taxes {
-        let (code, rate, note) = code_of(&tax.category)?;
-        let reason =
-            note.filter(|n| !is_tbd(n) && matches!(code.as_str(), "E" | "AE" | "K" | "G" | "O"));
-        x.trade_tax(
-            Some(&amount(tax.tax)),
-            &code,
-            &rate,
-            Some(&amount(tax.base)),
-            reason.as_deref(),
+    for b in &d.vat {
+        trade_tax(
+            &mut x,
+            Some(&amount(b.tax)),
+            &b.category,
+            Some(&amount(b.base)),
+            b.exemption_reason,
         )?;
     }
-    if let Some((start, end)) = super::period_dates(&inv.period) {
+    if let Some((start, end)) = d.period {
         x.open("ram:BillingSpecifiedPeriod")?;
         x.open("ram:StartDateTime")?;
-        x.date("udt:DateTimeString", start)?;
+        date(&mut x, "udt:DateTimeString", start)?;
         x.close("ram:StartDateTime")?;
         x.open("ram:EndDateTime")?;
-        x.date("udt:DateTimeString", end)?;
+        date(&mut x, "udt:DateTimeString", end)?;
         x.close("ram:EndDateTime")?;
         x.close("ram:BillingSpecifiedPeriod")?;
     }
-    // The invoice discount, as docket allocates it: one allowance per VAT category, its
-    // share being the category's line nets less its taxable amount.
-    for tax in &totals.taxes {
-        let lines: Decimal = totals
-            .lines
-            .iter()
-            .filter(|l| l.tax_category == tax.category)
-            .map(|l| l.net)
-            .sum();
-        let share = lines - tax.base;
-        if share.is_zero() {
-            continue;
-        }
-        let (code, rate, _) = code_of(&tax.category)?;
-        x.allowance(&amount(share), "Invoice discount", Some((&code, &rate)))?;
+    for a in &d.allowances {
+        allowance(&mut x, &amount(a.amount), a.reason, Some(&a.category))?;
     }
-    if !is_tbd(&inv.payment_terms) || inv.due_date.known().is_some() {
+    if d.payment_terms.is_some() || d.due_date.is_some() {
         x.open("ram:SpecifiedTradePaymentTerms")?;
-        if !is_tbd(&inv.payment_terms) {
-            x.leaf("ram:Description", &inv.payment_terms)?;
+        if let Some(terms) = d.payment_terms {
+            x.leaf("ram:Description", terms)?;
         }
-        if let Some(due) = inv.due_date.known() {
+        if let Some(due) = d.due_date {
             x.open("ram:DueDateDateTime")?;
-            x.date("udt:DateTimeString", due.0)?;
+            date(&mut x, "udt:DateTimeString", due)?;
             x.close("ram:DueDateDateTime")?;
         }
         x.close("ram:SpecifiedTradePaymentTerms")?;
     }
+    let t = &d.totals;
     x.open("ram:SpecifiedTradeSettlementHeaderMonetarySummation")?;
-    x.leaf("ram:LineTotalAmount", &amount(totals.line_total))?;
-    if !totals.invoice_discount.is_zero() {
-        x.leaf("ram:AllowanceTotalAmount", &amount(totals.invoice_discount))?;
+    x.leaf("ram:LineTotalAmount", &amount(t.line_total))?;
+    if !t.allowance_total.is_zero() {
+        x.leaf("ram:AllowanceTotalAmount", &amount(t.allowance_total))?;
     }
-    x.leaf(
-        "ram:TaxBasisTotalAmount",
-        &amount(totals.line_total - totals.invoice_discount),
-    )?;
+    x.leaf("ram:TaxBasisTotalAmount", &amount(t.tax_basis))?;
     x.leaf_with(
         "ram:TaxTotalAmount",
-        &[("currencyID", currency.code())],
-        &amount(totals.tax_total),
+        &[("currencyID", d.currency.code())],
+        &amount(t.tax_total),
     )?;
-    x.leaf("ram:GrandTotalAmount", &amount(totals.total))?;
-    if !totals.paid.is_zero() {
-        x.leaf("ram:TotalPrepaidAmount", &amount(totals.paid))?;
+    x.leaf("ram:GrandTotalAmount", &amount(t.grand_total))?;
+    if !t.prepaid.is_zero() {
+        x.leaf("ram:TotalPrepaidAmount", &amount(t.prepaid))?;
     }
-    x.leaf("ram:DuePayableAmount", &amount(totals.due))?;
+    x.leaf("ram:DuePayableAmount", &amount(t.due))?;
     x.close("ram:SpecifiedTradeSettlementHeaderMonetarySummation")?;
-    if credit_note && let Some(reference) = inv.references.as_deref().filter(|r| !is_tbd(r)) {
+    if let Some(reference) = d.preceding_invoice {
         x.open("ram:InvoiceReferencedDocument")?;
         x.leaf("ram:IssuerAssignedID", reference)?;
         x.close("ram:InvoiceReferencedDocument")?;
@@ -305,271 +208,128 @@ pub fn invoice_xml(engagement: &Engagement, kind: &str, number: &str) -> Result<
     x.close("ram:ApplicableHeaderTradeSettlement")?;
     x.close("rsm:SupplyChainTradeTransaction")?;
     x.close("rsm:CrossIndustryInvoice")?;
-    let mut bytes = x.finish();
-    bytes.push(b'\n');
-    Ok(bytes)
+    Ok(x.finish())
 }
 
-/// Who a party is, as EN 16931 names it: a VAT identifier (BT-31, BT-48) only where the tax id
-/// is one ([`super::is_vat_id`]) and the invoice is subject to VAT (BR-O-02); the seller's
-/// other tax number as its tax registration (BT-32, scheme `FC`; EN 16931 has no such field
-/// for the buyer); the legal registration (BT-30, BT-47) with its ISO/IEC 6523 scheme when
-/// given.
-struct Identity<'a> {
-    vat: Option<&'a str>,
-    tax_registration: Option<&'a str>,
-    registration: Option<(&'a str, Option<&'a str>)>,
+/// A date in CII's format 102 (`20260406`).
+fn date(x: &mut Xml, name: &str, date: time::Date) -> XmlResult {
+    let text = format!(
+        "{:04}{:02}{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    );
+    x.leaf_with(name, &[("format", "102")], &text)
 }
 
-/// Which party, and whether the invoice may name its VAT identifier.
-enum Role {
-    Seller { vat: bool },
-    Buyer { vat: bool },
+/// A VAT category (`ram:ApplicableTradeTax`): with the calculated amount and basis in the
+/// breakdown, without them on a line.
+fn trade_tax(
+    x: &mut Xml,
+    calculated: Option<&str>,
+    category: &Category,
+    basis: Option<&str>,
+    exemption: Option<&str>,
+) -> XmlResult {
+    x.open("ram:ApplicableTradeTax")?;
+    if let Some(c) = calculated {
+        x.leaf("ram:CalculatedAmount", c)?;
+    }
+    x.leaf("ram:TypeCode", "VAT")?;
+    if let Some(e) = exemption {
+        x.leaf("ram:ExemptionReason", e)?;
+    }
+    if let Some(b) = basis {
+        x.leaf("ram:BasisAmount", b)?;
+    }
+    x.leaf("ram:CategoryCode", &category.code)?;
+    if let Some(rate) = category.rate() {
+        x.leaf("ram:RateApplicablePercent", &decimal_text(rate))?;
+    }
+    x.close("ram:ApplicableTradeTax")
 }
 
-impl<'a> Identity<'a> {
-    fn of(
-        tax_id: &'a str,
-        registration_id: &'a Option<String>,
-        registration_scheme: &'a Option<String>,
-        role: Role,
-    ) -> Identity<'a> {
-        let known = !is_tbd(tax_id);
-        let is_vat = known && super::is_vat_id(tax_id);
-        let (seller, vat_allowed) = match role {
-            Role::Seller { vat } => (true, vat),
-            Role::Buyer { vat } => (false, vat),
-        };
-        Identity {
-            vat: (is_vat && vat_allowed).then_some(tax_id),
-            // A seller's VAT id an out-of-scope invoice may not name is not a tax
-            // registration either: it is left out.
-            tax_registration: (known && !is_vat && seller).then_some(tax_id),
-            registration: super::known_registration(registration_id)
-                .map(|id| (id, registration_scheme.as_deref().filter(|s| !is_tbd(s)))),
+/// An allowance (a discount): on a line, or at document level with its VAT category.
+fn allowance(x: &mut Xml, actual: &str, reason: &str, category: Option<&Category>) -> XmlResult {
+    x.open("ram:SpecifiedTradeAllowanceCharge")?;
+    x.open("ram:ChargeIndicator")?;
+    x.leaf("udt:Indicator", "false")?;
+    x.close("ram:ChargeIndicator")?;
+    x.leaf("ram:ActualAmount", actual)?;
+    // UNCL 5189 code 95: discount.
+    x.leaf("ram:ReasonCode", "95")?;
+    x.leaf("ram:Reason", reason)?;
+    if let Some(category) = category {
+        x.open("ram:CategoryTradeTax")?;
+        x.leaf("ram:TypeCode", "VAT")?;
+        x.leaf("ram:CategoryCode", &category.code)?;
+        if let Some(rate) = category.rate() {
+            x.leaf("ram:RateApplicablePercent", &decimal_text(rate))?;
         }
+        x.close("ram:CategoryTradeTax")?;
     }
+    x.close("ram:SpecifiedTradeAllowanceCharge")
 }
 
-/// An amount at the currency's minor unit (`1234.50`, JPY `1235`), no sign for zero.
-pub fn amount_text(value: Decimal, currency: Currency) -> String {
-    let mut v = money::round_amount(value, currency);
-    if v.is_zero() {
-        v = Decimal::ZERO;
+/// A trade party: name, legal registration, contact, postal address, electronic address,
+/// tax identifiers (those known), in the XSD's order.
+fn party(x: &mut Xml, element: &str, p: &Party<'_>) -> XmlResult {
+    x.open(element)?;
+    x.leaf("ram:Name", p.name)?;
+    if let Some((id, scheme)) = p.registration {
+        x.open("ram:SpecifiedLegalOrganization")?;
+        match scheme {
+            Some(scheme) => x.leaf_with("ram:ID", &[("schemeID", scheme)], id)?,
+            None => x.leaf("ram:ID", id)?,
+        }
+        x.close("ram:SpecifiedLegalOrganization")?;
     }
-    v.rescale(currency.minor_units());
-    v.to_string()
-}
-
-/// A quantity, price or rate as a plain decimal without trailing zeros (`0.5`, `62.25`).
-fn decimal_text(value: Decimal) -> String {
-    let v = value.normalize();
-    if v.is_zero() {
-        "0".to_string()
-    } else {
-        v.to_string()
+    if let Some(contact) = &p.contact {
+        x.open("ram:DefinedTradeContact")?;
+        x.leaf("ram:PersonName", contact.name)?;
+        if let Some(phone) = contact.phone {
+            x.open("ram:TelephoneUniversalCommunication")?;
+            x.leaf("ram:CompleteNumber", phone)?;
+            x.close("ram:TelephoneUniversalCommunication")?;
+        }
+        if let Some(email) = contact.email {
+            x.open("ram:EmailURIUniversalCommunication")?;
+            x.leaf("ram:URIID", email)?;
+            x.close("ram:EmailURIUniversalCommunication")?;
+        }
+        x.close("ram:DefinedTradeContact")?;
     }
-}
-
-/// Text as XML 1.0 may carry it: what every output shows ([`text_char`]) less the two
-/// non-characters XML forbids.
-fn clean(text: &str) -> String {
-    text.chars()
-        .filter_map(text_char)
-        .filter(|c| !matches!(c, '\u{fffe}' | '\u{ffff}'))
-        .collect::<String>()
-        .trim()
-        .to_string()
-}
-
-/// A small layer over quick-xml's writer: every element and text through it, escaped.
-struct Xml {
-    writer: Writer<Vec<u8>>,
-}
-
-type XmlResult = std::result::Result<(), Error>;
-
-impl Xml {
-    fn new() -> Xml {
-        Xml {
-            writer: Writer::new_with_indent(Vec::new(), b' ', 2),
+    let a = &p.address;
+    x.open("ram:PostalTradeAddress")?;
+    if let Some(code) = a.postal_code {
+        x.leaf("ram:PostcodeCode", code)?;
+    }
+    for (line, tag) in a
+        .lines
+        .iter()
+        .zip(["ram:LineOne", "ram:LineTwo", "ram:LineThree"])
+    {
+        x.leaf(tag, line)?;
+    }
+    if let Some(city) = a.city {
+        x.leaf("ram:CityName", city)?;
+    }
+    x.leaf("ram:CountryID", a.country)?;
+    if let Some(region) = a.region {
+        x.leaf("ram:CountrySubDivisionName", region)?;
+    }
+    x.close("ram:PostalTradeAddress")?;
+    if let Some((scheme, id)) = p.endpoint {
+        x.open("ram:URIUniversalCommunication")?;
+        x.leaf_with("ram:URIID", &[("schemeID", scheme)], id)?;
+        x.close("ram:URIUniversalCommunication")?;
+    }
+    for (scheme, id) in [("VA", p.vat_id), ("FC", p.tax_registration)] {
+        if let Some(id) = id {
+            x.open("ram:SpecifiedTaxRegistration")?;
+            x.leaf_with("ram:ID", &[("schemeID", scheme)], id)?;
+            x.close("ram:SpecifiedTaxRegistration")?;
         }
     }
-
-    fn event(&mut self, event: Event<'_>) -> XmlResult {
-        self.writer.write_event(event).map_err(|e| Error::EInvoice {
-            document: String::new(),
-            message: e.to_string(),
-        })
-    }
-
-    fn decl(&mut self) -> XmlResult {
-        self.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-    }
-
-    fn open(&mut self, name: &str) -> XmlResult {
-        self.event(Event::Start(BytesStart::new(name)))
-    }
-
-    fn open_with(&mut self, name: &str, attributes: &[(&str, &str)]) -> XmlResult {
-        let attrs: Vec<(&str, String)> = attributes.iter().map(|(k, v)| (*k, clean(v))).collect();
-        let start =
-            BytesStart::new(name).with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_str())));
-        self.event(Event::Start(start))
-    }
-
-    fn close(&mut self, name: &str) -> XmlResult {
-        self.event(Event::End(BytesEnd::new(name)))
-    }
-
-    fn empty(&mut self, name: &str) -> XmlResult {
-        self.event(Event::Empty(BytesStart::new(name)))
-    }
-
-    fn leaf(&mut self, name: &str, text: &str) -> XmlResult {
-        self.leaf_with(name, &[], text)
-    }
-
-    fn leaf_with(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) -> XmlResult {
-        self.open_with(name, attributes)?;
-        let text = clean(text);
-        self.event(Event::Text(BytesText::new(&text)))?;
-        self.close(name)
-    }
-
-    fn date(&mut self, name: &str, date: time::Date) -> XmlResult {
-        let text = format!(
-            "{:04}{:02}{:02}",
-            date.year(),
-            u8::from(date.month()),
-            date.day()
-        );
-        self.leaf_with(name, &[("format", "102")], &text)
-    }
-
-    /// A VAT category (`ram:ApplicableTradeTax`): with the calculated amount and basis in
-    /// the breakdown, without them on a line.
-    fn trade_tax(
-        &mut self,
-        calculated: Option<&str>,
-        code: &str,
-        rate: &Decimal,
-        basis: Option<&str>,
-        exemption: Option<&str>,
-    ) -> XmlResult {
-        self.open("ram:ApplicableTradeTax")?;
-        if let Some(c) = calculated {
-            self.leaf("ram:CalculatedAmount", c)?;
-        }
-        self.leaf("ram:TypeCode", "VAT")?;
-        if let Some(e) = exemption {
-            self.leaf("ram:ExemptionReason", e)?;
-        }
-        if let Some(b) = basis {
-            self.leaf("ram:BasisAmount", b)?;
-        }
-        self.leaf("ram:CategoryCode", code)?;
-        // Not subject to VAT (O) carries no rate (BR-O-05, BR-O-10).
-        if code != "O" {
-            self.leaf("ram:RateApplicablePercent", &decimal_text(*rate))?;
-        }
-        self.close("ram:ApplicableTradeTax")
-    }
-
-    /// An allowance (a discount): on a line, or at document level with its VAT category.
-    fn allowance(
-        &mut self,
-        actual: &str,
-        reason: &str,
-        category: Option<(&str, &Decimal)>,
-    ) -> XmlResult {
-        self.open("ram:SpecifiedTradeAllowanceCharge")?;
-        self.open("ram:ChargeIndicator")?;
-        self.leaf("udt:Indicator", "false")?;
-        self.close("ram:ChargeIndicator")?;
-        self.leaf("ram:ActualAmount", actual)?;
-        // UNCL 5189 code 95: discount.
-        self.leaf("ram:ReasonCode", "95")?;
-        self.leaf("ram:Reason", reason)?;
-        if let Some((code, rate)) = category {
-            self.open("ram:CategoryTradeTax")?;
-            self.leaf("ram:TypeCode", "VAT")?;
-            self.leaf("ram:CategoryCode", code)?;
-            if code != "O" {
-                self.leaf("ram:RateApplicablePercent", &decimal_text(*rate))?;
-            }
-            self.close("ram:CategoryTradeTax")?;
-        }
-        self.close("ram:SpecifiedTradeAllowanceCharge")
-    }
-
-    /// A trade party: name, legal registration, postal address, tax identifiers (those
-    /// known).
-    fn party(
-        &mut self,
-        element: &str,
-        name: &str,
-        address: &Address,
-        identity: Identity<'_>,
-    ) -> XmlResult {
-        self.open(element)?;
-        self.leaf("ram:Name", name)?;
-        if let Some((id, scheme)) = identity.registration {
-            self.open("ram:SpecifiedLegalOrganization")?;
-            match scheme {
-                Some(scheme) => self.leaf_with("ram:ID", &[("schemeID", scheme)], id)?,
-                None => self.leaf("ram:ID", id)?,
-            }
-            self.close("ram:SpecifiedLegalOrganization")?;
-        }
-        self.open("ram:PostalTradeAddress")?;
-        if !is_tbd(&address.postal_code) {
-            self.leaf("ram:PostcodeCode", &address.postal_code)?;
-        }
-        // The party's name is its legal name: the address's own name line (a department,
-        // a person) follows unless it repeats that name or the organization line.
-        let mut lines: Vec<String> = Vec::new();
-        if address.name != name && Some(address.name.as_str()) != address.organization.as_deref() {
-            lines.push(address.name.clone());
-        }
-        lines.extend(address.lines.iter().cloned());
-        let lines: Vec<String> = lines.into_iter().filter(|l| !is_tbd(l)).collect();
-        // Three address lines at most: further ones join the third.
-        for (i, tag) in ["ram:LineOne", "ram:LineTwo", "ram:LineThree"]
-            .iter()
-            .enumerate()
-        {
-            let text = if i == 2 {
-                lines
-                    .get(2..)
-                    .map(|rest| rest.join(", "))
-                    .unwrap_or_default()
-            } else {
-                lines.get(i).cloned().unwrap_or_default()
-            };
-            if !text.is_empty() {
-                self.leaf(tag, &text)?;
-            }
-        }
-        if !is_tbd(&address.city) {
-            self.leaf("ram:CityName", &address.city)?;
-        }
-        self.leaf("ram:CountryID", &address.country)?;
-        if !is_tbd(&address.region) {
-            self.leaf("ram:CountrySubDivisionName", &address.region)?;
-        }
-        self.close("ram:PostalTradeAddress")?;
-        for (scheme, id) in [("VA", identity.vat), ("FC", identity.tax_registration)] {
-            if let Some(id) = id {
-                self.open("ram:SpecifiedTaxRegistration")?;
-                self.leaf_with("ram:ID", &[("schemeID", scheme)], id)?;
-                self.close("ram:SpecifiedTaxRegistration")?;
-            }
-        }
-        self.close(element)
-    }
-
-    fn finish(self) -> Vec<u8> {
-        self.writer.into_inner()
-    }
+    x.close(element)
 }

@@ -16,10 +16,32 @@
 //! never guesses them.
 
 pub mod cii;
+pub mod document;
+pub mod ubl;
+mod xml;
 pub mod xmp;
 
+use crate::error::Result;
 use crate::model::{EInvoice, Engagement, Invoice, KindRule, Rules};
 use crate::text::is_tbd;
+
+/// The XML of an engagement's invoice (`kind` `invoice`) or credit note (`credit-note`),
+/// numbered `number`, in `format`: CII for Factur-X and XRechnung, UBL for Peppol.
+///
+/// # Errors
+/// As [`document::Document::of`].
+pub fn invoice_xml(
+    engagement: &Engagement,
+    kind: &str,
+    number: &str,
+    format: EInvoice,
+) -> Result<Vec<u8>> {
+    let doc = document::Document::of(engagement, kind, number, format)?;
+    match format {
+        EInvoice::FacturX | EInvoice::XRechnung => cii::write(&doc),
+        EInvoice::Peppol => ubl::write(&doc),
+    }
+}
 
 /// The name of the embedded XML inside a Factur-X PDF (fixed by the specification).
 pub const FACTUR_X_NAME: &str = "factur-x.xml";
@@ -135,12 +157,176 @@ pub fn category_code(tax: &crate::model::InvoiceTax) -> Option<&str> {
     }
 }
 
-/// What an EN 16931 invoice needs that this engagement's invoice (section `section`, kind
-/// `kind`) lacks, one sentence each naming the field: empty when the e-invoice can be made.
-pub fn missing_facts(kind: &str, section: &str, engagement: &Engagement) -> Vec<String> {
+/// What an EN 16931 invoice in `format` needs that this engagement's invoice (section
+/// `section`, kind `kind`) lacks, one sentence each naming the field: empty when the
+/// e-invoice can be made.
+pub fn missing_facts(
+    format: EInvoice,
+    kind: &str,
+    section: &str,
+    engagement: &Engagement,
+) -> Vec<String> {
     let Some((inv, _)) = invoice_of(kind, engagement) else {
         return Vec::new();
     };
+    let mut out = en16931_facts(inv, section, engagement);
+    match format {
+        EInvoice::FacturX => {}
+        EInvoice::Peppol => out.extend(peppol_facts(inv, section, engagement)),
+        EInvoice::XRechnung => out.extend(xrechnung_facts(inv, section, engagement)),
+    }
+    out
+}
+
+/// Whether an electronic address is `SCHEME:ID` with a scheme of the EAS code list's form
+/// (four digits) and, for a GLN (`0088`), a valid GS1 check digit (rule
+/// PEPPOL-COMMON-R040): a sentence saying what is wrong otherwise.
+pub fn endpoint_problem(endpoint: &str) -> Option<String> {
+    let Some((scheme, id)) = document::endpoint_parts(endpoint) else {
+        return Some(format!(
+            "`{endpoint}` is not SCHEME:ID (an EAS scheme code, a colon, the identifier: \
+             `0088:4035811991014`)"
+        ));
+    };
+    if !(scheme.len() == 4 && scheme.bytes().all(|b| b.is_ascii_digit())) {
+        return Some(format!(
+            "the scheme `{scheme}` is not an EAS code of four digits (0088 GLN, 0192 Norway, \
+             0208 Belgium, 9930 German VAT...)"
+        ));
+    }
+    if scheme == "0088" && !gs1_check_digit_ok(id) {
+        return Some(format!(
+            "`{id}` is not a GLN: 13 digits whose last is the GS1 check digit (rule \
+             PEPPOL-COMMON-R040)"
+        ));
+    }
+    None
+}
+
+/// The GS1 check digit (GLN, GTIN): weights 3 and 1 from the right, the total a multiple
+/// of ten.
+fn gs1_check_digit_ok(id: &str) -> bool {
+    if id.len() != 13 || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let sum: u32 = id
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| u32::from(b - b'0') * if i % 2 == 1 { 3 } else { 1 })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// An electronic address a format needs (`needed`) or that is given, checked.
+fn endpoint_fact(field: &str, bt: &str, value: &Option<String>, needed: &str) -> Option<String> {
+    match known_registration(value) {
+        None if needed.is_empty() => None,
+        None => Some(format!(
+            "{field} (the electronic address, {bt}, as SCHEME:ID: `0088:4035811991014`; {needed})"
+        )),
+        Some(endpoint) => {
+            endpoint_problem(endpoint).map(|problem| format!("{field} ({bt}: {problem})"))
+        }
+    }
+}
+
+/// What Peppol BIS Billing 3.0 needs beyond EN 16931.
+fn peppol_facts(inv: &Invoice, section: &str, engagement: &Engagement) -> Vec<String> {
+    let (provider, client) = (&engagement.provider, &engagement.client_details);
+    let mut out: Vec<String> = [
+        endpoint_fact(
+            "provider.endpoint",
+            "BT-34",
+            &provider.endpoint,
+            "Peppol delivers to and from it, rule PEPPOL-EN16931-R020",
+        ),
+        endpoint_fact(
+            "client_details.endpoint",
+            "BT-49",
+            &client.endpoint,
+            "rule PEPPOL-EN16931-R010",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if known_registration(&client.buyer_reference).is_none() && is_tbd(&inv.purchase_order) {
+        out.push(format!(
+            "client_details.buyer_reference (BT-10) or {section}.purchase_order (BT-13): a \
+             Peppol invoice carries one of them, rule PEPPOL-EN16931-R003"
+        ));
+    }
+    out
+}
+
+/// What XRechnung 3.0 needs beyond EN 16931 (the BR-DE rules).
+fn xrechnung_facts(inv: &Invoice, section: &str, engagement: &Engagement) -> Vec<String> {
+    let (provider, client) = (&engagement.provider, &engagement.client_details);
+    let mut out: Vec<String> = [
+        endpoint_fact(
+            "provider.endpoint",
+            "BT-34",
+            &provider.endpoint,
+            "XRechnung needs it, rule BR-DE-?",
+        ),
+        endpoint_fact(
+            "client_details.endpoint",
+            "BT-49",
+            &client.endpoint,
+            "XRechnung needs it, rule BR-DE-?",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if known_registration(&client.buyer_reference).is_none() {
+        out.push(
+            "client_details.buyer_reference (the buyer's Leitweg-ID, BT-10, rule BR-DE-15)"
+                .to_string(),
+        );
+    }
+    if known_registration(&provider.contact).is_none() {
+        out.push(
+            "provider.contact (who answers questions about the invoice, BT-41, rule BR-DE-5)"
+                .to_string(),
+        );
+    }
+    if known_registration(&provider.phone).is_none() {
+        out.push("provider.phone (the seller contact's telephone, BT-42, rule BR-DE-6)".into());
+    }
+    if is_tbd(&provider.email) {
+        out.push("provider.email (the seller contact's email, BT-43, rule BR-DE-7)".into());
+    }
+    for (key, who, rules) in [
+        (&inv.seller, "seller", ("BR-DE-3", "BR-DE-4")),
+        (&inv.buyer, "buyer", ("BR-DE-8", "BR-DE-9")),
+    ] {
+        if let Some(a) = engagement.addresses.get(key) {
+            if is_tbd(&a.city) {
+                out.push(format!(
+                    "addresses.{key}.city (the {who}'s city, rule {})",
+                    rules.0
+                ));
+            }
+            if is_tbd(&a.postal_code) {
+                out.push(format!(
+                    "addresses.{key}.postal_code (the {who}'s post code, rule {})",
+                    rules.1
+                ));
+            }
+        }
+    }
+    if is_tbd(&inv.remittance) {
+        out.push(format!(
+            "{section}.remittance (the payment instructions, BG-16, rule BR-DE-1)"
+        ));
+    }
+    out
+}
+
+/// What every EN 16931 invoice needs.
+fn en16931_facts(inv: &Invoice, section: &str, engagement: &Engagement) -> Vec<String> {
     let mut out = Vec::new();
     let provider = &engagement.provider;
     let client = &engagement.client_details;

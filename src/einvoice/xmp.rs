@@ -99,8 +99,8 @@ pub fn with_factur_x(xmp: &str) -> Result<String, String> {
 /// Adds the Factur-X XMP metadata to a PDF/A-3b made by Typst (see the module
 /// documentation for the shape it accepts).
 pub fn add_factur_x(pdf: &[u8], format: EInvoice) -> Result<Vec<u8>, String> {
-    match format {
-        EInvoice::FacturX => {}
+    if !format.embedded() {
+        return Err(format!("{} is not embedded in the PDF", format.title()));
     }
     let startxref = rfind(pdf, b"startxref").ok_or("no startxref")?;
     let xref_at: usize = number_after(pdf, startxref + b"startxref".len())

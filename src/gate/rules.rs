@@ -301,13 +301,14 @@ fn stale_approval(cx: &mut Context<'_>) -> Flow {
 
 /// An e-invoice is never made of guessed values.
 fn einvoice_facts(cx: &mut Context<'_>) -> Flow {
-    if cx.rule.einvoice.is_some() {
+    if let Some(format) = cx.rule.einvoice {
         let evaluation = &mut cx.evaluation;
         evaluation.einvoice_missing =
-            crate::einvoice::missing_facts(&cx.rule.kind, &cx.rule.section, cx.engagement);
+            crate::einvoice::missing_facts(format, &cx.rule.kind, &cx.rule.section, cx.engagement);
         if !evaluation.einvoice_missing.is_empty() {
             evaluation.reasons.push(format!(
-                "the e-invoice (Factur-X, EN 16931) lacks {}",
+                "the e-invoice ({}) lacks {}",
+                format.title(),
                 and_list(&evaluation.einvoice_missing)
             ));
         }

@@ -188,6 +188,16 @@ pub struct Provider {
     /// DUNS, `0088` GLN, `0183` Swiss UIDB), when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_scheme: Option<String>,
+    /// Its electronic address for e-invoices (EN 16931 BT-34), as `SCHEME:ID` with an EAS
+    /// scheme code (`0088:4035811991014` a GLN, `0192:987654325` a Norwegian organization
+    /// number, `9930:DE811111111` a German VAT number): where Peppol delivers and answers.
+    /// Peppol BIS and XRechnung need it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    /// Who answers questions about its invoices, a person or a department (EN 16931 BT-41),
+    /// reached at `phone` and `email`. XRechnung needs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
     /// Contact email.
     #[serde(default = "tbd")]
     pub email: String,
@@ -234,6 +244,15 @@ pub struct ClientDetails {
     /// The scheme of `registration_id`, as an ISO/IEC 6523 code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_scheme: Option<String>,
+    /// Its electronic address for e-invoices (EN 16931 BT-49), `SCHEME:ID` as for the
+    /// provider (`0204:991-12345-67` a German Leitweg-ID, `9957:FR12345678901`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    /// The reference the buyer asks every invoice to carry (EN 16931 BT-10): a German
+    /// public buyer's Leitweg-ID (`991-12345-67`), a cost centre, a requisitioner. Peppol
+    /// BIS needs it or a purchase order; XRechnung needs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buyer_reference: Option<String>,
     /// The client's sponsor of the engagement.
     #[serde(default = "tbd")]
     pub sponsor: String,
@@ -245,8 +264,8 @@ pub struct ClientDetails {
     /// Who receives invoices, statements and reminders by email (name and address).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_contact: Option<Recipient>,
-    /// Structured e-invoices for this client's invoices and credit notes (`"factur-x"`),
-    /// whatever their series says; off when absent.
+    /// Structured e-invoices for this client's invoices and credit notes (`"factur-x"`,
+    /// `"peppol"`, `"xrechnung"`), whatever their series says; off when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub einvoice: Option<EInvoice>,
 }
@@ -258,6 +277,40 @@ pub enum EInvoice {
     /// (`invoice.xml`) embedded as `factur-x.xml` in a PDF/A-3b invoice.
     #[serde(rename = "factur-x")]
     FacturX,
+    /// Peppol BIS Billing 3.0: a UBL 2.1 Invoice or CreditNote (`invoice.xml`) beside the
+    /// PDF, for delivery over the Peppol network (most of Europe, Australia, Singapore...).
+    #[serde(rename = "peppol")]
+    Peppol,
+    /// XRechnung 3.0, as German public buyers require: a CII XML (`invoice.xml`) beside the
+    /// PDF, with the buyer's Leitweg-ID as its buyer reference.
+    #[serde(rename = "xrechnung")]
+    XRechnung,
+}
+
+impl EInvoice {
+    /// Its name as users write it and reports show it.
+    pub fn name(self) -> &'static str {
+        match self {
+            EInvoice::FacturX => "factur-x",
+            EInvoice::Peppol => "peppol",
+            EInvoice::XRechnung => "xrechnung",
+        }
+    }
+
+    /// What it is, for sentences: `Factur-X (EN 16931)`.
+    pub fn title(self) -> &'static str {
+        match self {
+            EInvoice::FacturX => "Factur-X, EN 16931",
+            EInvoice::Peppol => "Peppol BIS Billing 3.0",
+            EInvoice::XRechnung => "XRechnung 3.0",
+        }
+    }
+
+    /// Whether the XML is embedded in the PDF (a PDF/A-3b hybrid invoice) rather than
+    /// written only beside it.
+    pub fn embedded(self) -> bool {
+        self == EInvoice::FacturX
+    }
 }
 
 /// A postal address, free-form as people write it; the envelope stage standardizes it.

@@ -53,8 +53,8 @@ pub struct MarkdownDoc {
     pub timestamp: Option<i64>,
     /// Further files of a final rendering (`email-sequence-1.eml`...): name and bytes.
     pub extra: Vec<(String, Vec<u8>)>,
-    /// A final e-invoice: its format and XML. The PDF is then PDF/A-3b with the XML
-    /// attached as `factur-x.xml` and the Factur-X XMP metadata.
+    /// A final e-invoice: its format and XML. For Factur-X the PDF is then PDF/A-3b with
+    /// the XML attached as `factur-x.xml` and the Factur-X XMP metadata.
     pub einvoice: Option<(crate::model::EInvoice, Vec<u8>)>,
 }
 
@@ -155,13 +155,15 @@ impl Renderer {
         } else {
             Vec::new()
         };
-        // A final e-invoice: the CII XML beside the PDF (`invoice.xml`) and inside it.
+        // A final e-invoice: the XML beside the PDF (`invoice.xml`) and, for Factur-X,
+        // inside it.
         let einvoice = match evaluation.einvoice {
             Some(format) if cleared.decision() == Decision::Final => {
-                let xml = crate::einvoice::cii::invoice_xml(
+                let xml = crate::einvoice::invoice_xml(
                     engagement,
                     &rule.kind,
                     &evaluation.document_id,
+                    format,
                 )?;
                 extra.push((files.xml(), xml.clone()));
                 Some((format, xml))
@@ -183,7 +185,7 @@ impl Renderer {
 
     /// Typesets a prepared document to PDF bytes.
     pub fn pdf(&self, name: &str, doc: &MarkdownDoc) -> Result<typeset::Typeset> {
-        let Some((format, xml)) = &doc.einvoice else {
+        let Some((format, xml)) = doc.einvoice.as_ref().filter(|(f, _)| f.embedded()) else {
             return self.typesetter.document(
                 name,
                 &|total| main_typ(&doc.layout, total),
