@@ -58,10 +58,13 @@ pub struct Check {
     pub note: String,
 }
 
-/// An invoice's net amount (after discounts, before tax), in its currency.
+/// An invoice's net amount (after discounts, with charges, before tax), in its currency.
 fn net(invoice: &Invoice, credit_note: bool) -> Option<(Currency, Decimal)> {
     let (currency, totals) = crate::derive::invoice_totals(invoice, credit_note).ok()?;
-    Some((currency, totals.line_total - totals.invoice_discount))
+    Some((
+        currency,
+        totals.line_total - totals.invoice_discount + totals.charge_total,
+    ))
 }
 
 fn date_key(date: &Fact<crate::model::Date>) -> String {

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::error::{Error, Location, Result};
 use crate::model::{Address, Engagement, Envelope, KindRule, TBD};
-use crate::money::{self, Currency, InvoiceInput, LineInput, TaxCategory};
+use crate::money::{self, ChargeInput, Currency, InvoiceInput, LineInput, TaxCategory};
 use crate::usps::address::{AddressInput, routing_zip, standardize};
 use crate::usps::imb;
 
@@ -89,6 +89,7 @@ fn invoice(
     let shows = json!({
         "line_discount": totals.lines.iter().any(|l| l.discount != zero),
         "invoice_discount": totals.invoice_discount != zero,
+        "charges": !totals.charges.is_empty(),
         "rounding": totals.rounding != zero,
         "tax": totals.tax_total != zero || totals.taxes.len() > 1,
         "tax_column": totals.taxes.len() > 1,
@@ -340,6 +341,15 @@ pub fn invoice_totals(
             })
             .collect(),
         invoice_discount: inv.discount.0,
+        charges: inv
+            .charges
+            .iter()
+            .map(|c| ChargeInput {
+                reason: c.reason.clone(),
+                amount: c.amount.0,
+                tax_category: c.tax.clone(),
+            })
+            .collect(),
         taxes: inv
             .taxes
             .iter()

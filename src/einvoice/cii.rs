@@ -101,7 +101,7 @@ pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
         x.open("ram:SpecifiedLineTradeSettlement")?;
         trade_tax(&mut x, None, &line.category, None, None)?;
         if !line.discount.is_zero() {
-            allowance(&mut x, &amount(line.discount), "Line discount", None)?;
+            allowance(&mut x, false, &amount(line.discount), "Line discount", None)?;
         }
         x.open("ram:SpecifiedTradeSettlementLineMonetarySummation")?;
         x.leaf("ram:LineTotalAmount", &amount(line.net))?;
@@ -168,7 +168,13 @@ pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
         x.close("ram:BillingSpecifiedPeriod")?;
     }
     for a in &d.allowances {
-        allowance(&mut x, &amount(a.amount), a.reason, Some(&a.category))?;
+        allowance(
+            &mut x,
+            a.charge,
+            &amount(a.amount),
+            a.reason,
+            Some(&a.category),
+        )?;
     }
     if d.payment_terms.is_some() || d.due_date.is_some() {
         x.open("ram:SpecifiedTradePaymentTerms")?;
@@ -185,6 +191,9 @@ pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
     let t = &d.totals;
     x.open("ram:SpecifiedTradeSettlementHeaderMonetarySummation")?;
     x.leaf("ram:LineTotalAmount", &amount(t.line_total))?;
+    if !t.charge_total.is_zero() {
+        x.leaf("ram:ChargeTotalAmount", &amount(t.charge_total))?;
+    }
     if !t.allowance_total.is_zero() {
         x.leaf("ram:AllowanceTotalAmount", &amount(t.allowance_total))?;
     }
@@ -249,15 +258,24 @@ fn trade_tax(
     x.close("ram:ApplicableTradeTax")
 }
 
-/// An allowance (a discount): on a line, or at document level with its VAT category.
-fn allowance(x: &mut Xml, actual: &str, reason: &str, category: Option<&Category>) -> XmlResult {
+/// An allowance (a discount) or a charge: on a line, or at document level with its VAT
+/// category.
+fn allowance(
+    x: &mut Xml,
+    charge: bool,
+    actual: &str,
+    reason: &str,
+    category: Option<&Category>,
+) -> XmlResult {
     x.open("ram:SpecifiedTradeAllowanceCharge")?;
     x.open("ram:ChargeIndicator")?;
-    x.leaf("udt:Indicator", "false")?;
+    x.leaf("udt:Indicator", if charge { "true" } else { "false" })?;
     x.close("ram:ChargeIndicator")?;
     x.leaf("ram:ActualAmount", actual)?;
-    // UNCL 5189 code 95: discount.
-    x.leaf("ram:ReasonCode", "95")?;
+    if !charge {
+        // UNCL 5189 code 95: discount. A charge is named by its reason alone (BR-38).
+        x.leaf("ram:ReasonCode", "95")?;
+    }
     x.leaf("ram:Reason", reason)?;
     if let Some(category) = category {
         x.open("ram:CategoryTradeTax")?;

@@ -64,8 +64,9 @@ pub struct Document<'a> {
     /// BG-23, one per category and rate, in declaration order.
     pub vat: Vec<Breakdown<'a>>,
     /// BG-20: the invoice discount as docket allocates it, one allowance per VAT category
-    /// (the category's line nets less its taxable amount).
-    pub allowances: Vec<Allowance>,
+    /// (the category's line nets and charges less its taxable amount); then BG-21, the
+    /// charges, in data order.
+    pub allowances: Vec<Allowance<'a>>,
     /// BG-22.
     pub totals: Sums,
 }
@@ -118,13 +119,15 @@ pub struct Breakdown<'a> {
     pub exemption_reason: Option<&'a str>,
 }
 
-/// A document-level allowance (BG-20).
-pub struct Allowance {
-    /// BT-92.
+/// A document-level allowance (BG-20) or charge (BG-21).
+pub struct Allowance<'a> {
+    /// A charge (BG-21) rather than an allowance.
+    pub charge: bool,
+    /// BT-92, BT-99.
     pub amount: Decimal,
-    /// BT-97.
-    pub reason: &'static str,
-    /// BT-95, BT-96.
+    /// BT-97, BT-104.
+    pub reason: &'a str,
+    /// BT-95/96, BT-102/103.
     pub category: Category,
 }
 
@@ -134,6 +137,8 @@ pub struct Sums {
     pub line_total: Decimal,
     /// BT-107.
     pub allowance_total: Decimal,
+    /// BT-108.
+    pub charge_total: Decimal,
     /// BT-109.
     pub tax_basis: Decimal,
     /// BT-110.
@@ -341,9 +346,16 @@ impl<'a> Document<'a> {
                 .filter(|l| l.tax_category == tax.category)
                 .map(|l| l.net)
                 .sum();
-            let share = lines - tax.base;
+            let charged: Decimal = totals
+                .charges
+                .iter()
+                .filter(|c| c.tax_category == tax.category)
+                .map(|c| c.amount)
+                .sum();
+            let share = lines + charged - tax.base;
             if !share.is_zero() {
                 allowances.push(Allowance {
+                    charge: false,
                     amount: sign(share),
                     reason: "Invoice discount",
                     category: category.clone(),
@@ -354,6 +366,15 @@ impl<'a> Document<'a> {
                 base: sign(tax.base),
                 tax: sign(tax.tax),
                 exemption_reason,
+            });
+        }
+
+        for (charge, computed) in inv.charges.iter().zip(&totals.charges) {
+            allowances.push(Allowance {
+                charge: true,
+                amount: sign(computed.amount),
+                reason: &charge.reason,
+                category: category(&charge.tax)?.0,
             });
         }
 
@@ -417,7 +438,8 @@ impl<'a> Document<'a> {
             totals: Sums {
                 line_total: sign(totals.line_total),
                 allowance_total: sign(totals.invoice_discount),
-                tax_basis: sign(totals.line_total - totals.invoice_discount),
+                charge_total: sign(totals.charge_total),
+                tax_basis: sign(totals.line_total - totals.invoice_discount + totals.charge_total),
                 tax_total: sign(totals.tax_total),
                 grand_total: sign(totals.total),
                 prepaid: sign(totals.paid),

@@ -64,8 +64,15 @@ pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
         }
         x.leaf("cbc:InvoiceTypeCode", "380")?;
     }
-    for note in &d.notes {
-        x.leaf("cbc:Note", note)?;
+    // Peppol allows one note unless both parties are German (PEPPOL-EN16931-R002): the
+    // notes are then one, separated by semicolons (XML text here carries no line breaks).
+    let german = d.seller.address.country == "DE" && d.buyer.address.country == "DE";
+    if german || d.notes.len() < 2 {
+        for note in &d.notes {
+            x.leaf("cbc:Note", note)?;
+        }
+    } else {
+        x.leaf("cbc:Note", &d.notes.join("; "))?;
     }
     x.leaf("cbc:DocumentCurrencyCode", cur)?;
     if let Some(reference) = d.buyer_reference {
@@ -133,9 +140,14 @@ pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
     }
     for a in &d.allowances {
         x.open("cac:AllowanceCharge")?;
-        x.leaf("cbc:ChargeIndicator", "false")?;
-        // UNCL 5189 code 95: discount.
-        x.leaf("cbc:AllowanceChargeReasonCode", "95")?;
+        x.leaf(
+            "cbc:ChargeIndicator",
+            if a.charge { "true" } else { "false" },
+        )?;
+        if !a.charge {
+            // UNCL 5189 code 95: discount. A charge is named by its reason alone (BR-38).
+            x.leaf("cbc:AllowanceChargeReasonCode", "95")?;
+        }
         x.leaf("cbc:AllowanceChargeReason", a.reason)?;
         money(&mut x, "cbc:Amount", a.amount)?;
         tax_category(&mut x, "cac:TaxCategory", &a.category, None)?;
@@ -158,6 +170,9 @@ pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
     money(&mut x, "cbc:TaxInclusiveAmount", t.grand_total)?;
     if !t.allowance_total.is_zero() {
         money(&mut x, "cbc:AllowanceTotalAmount", t.allowance_total)?;
+    }
+    if !t.charge_total.is_zero() {
+        money(&mut x, "cbc:ChargeTotalAmount", t.charge_total)?;
     }
     if !t.prepaid.is_zero() {
         money(&mut x, "cbc:PrepaidAmount", t.prepaid)?;

@@ -370,6 +370,21 @@ pub struct InvoiceLine {
     pub scope: Option<String>,
 }
 
+/// A charge on the invoice as a whole (`charges = [{ reason = "Travel", amount = "240.00",
+/// tax = "S" }]`): a fee that is no line's, taxed under one of the invoice's categories
+/// (EN 16931 document-level charge, BG-21).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvoiceCharge {
+    /// What it is for, as printed.
+    pub reason: String,
+    /// The amount, excluding tax, a positive magnitude at the currency's minor unit (also
+    /// on a credit note, which credits it).
+    pub amount: Num,
+    /// Tax category key.
+    pub tax: String,
+}
+
 /// A tax category of an invoice.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -444,6 +459,9 @@ pub struct Invoice {
     /// Invoice-level discount.
     #[serde(default)]
     pub discount: Num,
+    /// Charges on the invoice as a whole (travel, a setup fee), each under a tax category.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub charges: Vec<InvoiceCharge>,
     /// Amounts already paid.
     #[serde(default)]
     pub paid: Vec<Payment>,

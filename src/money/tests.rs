@@ -35,6 +35,7 @@ fn invoice(code: &str, lines: Vec<LineInput>, taxes: Vec<TaxCategory>) -> Invoic
         currency: cur(code),
         lines,
         invoice_discount: Decimal::ZERO,
+        charges: Vec::new(),
         taxes,
         paid: Decimal::ZERO,
         credit_note: false,
@@ -694,6 +695,7 @@ fn build(shape: &Shape, credit_note: bool) -> InvoiceInput {
         currency,
         lines,
         invoice_discount: Decimal::ZERO,
+        charges: Vec::new(),
         taxes,
         paid: Decimal::ZERO,
         credit_note,
@@ -877,6 +879,7 @@ proptest! {
             currency,
             lines,
             invoice_discount: values[5],
+            charges: vec![ChargeInput { reason: "fee".to_string(), amount: values[7], tax_category: "S".to_string() }],
             taxes: vec![TaxCategory { category: "S".to_string(), rate_percent: values[6], note: None }],
             paid: values[7],
             credit_note,
@@ -900,5 +903,64 @@ proptest! {
         let value = parse_decimal(&text, 4).expect("plain numbers parse");
         let canonical = Decimal::from_str_exact(&text).expect("valid for rust_decimal too");
         prop_assert_eq!(value, canonical);
+    }
+}
+
+fn charge(amount: &str, category: &str) -> ChargeInput {
+    ChargeInput {
+        reason: "Travel".to_string(),
+        amount: d(amount),
+        tax_category: category.to_string(),
+    }
+}
+
+#[test]
+fn a_charge_adds_to_its_categorys_taxable_amount() {
+    let mut input = invoice(
+        "EUR",
+        vec![line("1", "100.00", "S"), line("1", "50.00", "R")],
+        vec![tax("S", "19"), tax("R", "7"), tax("Z", "0")],
+    );
+    input.invoice_discount = d("15.00");
+    input.charges = vec![charge("20.00", "S"), charge("5.00", "Z")];
+    let t = compute(&input).expect("valid");
+    // The discount is of the lines (10.00 and 5.00); the charges add to S and to Z, which
+    // no line uses.
+    let bases: Vec<(String, Decimal, Decimal)> = t
+        .taxes
+        .iter()
+        .map(|x| (x.category.clone(), x.base, x.tax))
+        .collect();
+    assert_eq!(
+        bases,
+        [
+            ("S".into(), d("110.00"), d("20.90")),
+            ("R".into(), d("45.00"), d("3.15")),
+            ("Z".into(), d("5.00"), d("0.00")),
+        ]
+    );
+    assert_eq!(t.charge_total, d("25.00"));
+    assert_eq!(t.total, d("150.00") - d("15.00") + d("25.00") + d("24.05"));
+    assert_eq!(t.formatted().charges[0].amount, "20.00");
+
+    // On a credit note the charge is credited: negative like every amount.
+    let mut credit = input.clone();
+    credit.credit_note = true;
+    credit.lines = vec![line("-1", "100.00", "S"), line("-1", "50.00", "R")];
+    let c = compute(&credit).expect("valid");
+    assert_eq!(c.charge_total, d("-25.00"));
+    assert_eq!(c.total, -t.total);
+
+    // A negative charge, one finer than the minor unit or under an unknown category is an
+    // error naming it.
+    for (bad, field) in [
+        (charge("-1.00", "S"), "charges[0].amount"),
+        (charge("1.005", "S"), "charges[0].amount"),
+        (charge("1.00", "Q"), "charges[0].tax_category"),
+    ] {
+        let mut i = input.clone();
+        i.charges = vec![bad];
+        let err = compute(&i).expect_err("invalid").to_string();
+        assert!(err.starts_with(field), "{err}");
     }
 }

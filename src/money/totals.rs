@@ -37,6 +37,18 @@ impl LineInput {
     }
 }
 
+/// A document-level charge (EN 16931 BG-21): a fee on the invoice as a whole (travel, a
+/// setup fee), taxed under one of the invoice's categories.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ChargeInput {
+    /// What it is for (BT-104).
+    pub reason: String,
+    /// A non-negative magnitude at the currency's minor unit.
+    pub amount: Decimal,
+    /// The [`TaxCategory::category`] it is taxed under.
+    pub tax_category: String,
+}
+
 /// A tax category declared by the invoice, referenced by its lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaxCategory {
@@ -59,6 +71,8 @@ pub struct InvoiceInput {
     /// of the line nets; split across tax categories in proportion to their line nets (see the
     /// module documentation).
     pub invoice_discount: Decimal,
+    /// Document-level charges, each added to its category's taxable amount.
+    pub charges: Vec<ChargeInput>,
     /// The tax categories the lines may reference.
     pub taxes: Vec<TaxCategory>,
     /// Amount already paid (e.g. a deposit) or, on a credit note, already refunded: a non-negative
@@ -86,6 +100,17 @@ pub struct LineTotal {
     pub tax_category: String,
 }
 
+/// A computed document-level charge.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ChargeTotal {
+    /// What it is for.
+    pub reason: String,
+    /// The amount with the document's sign (BT-99).
+    pub amount: Decimal,
+    /// Tax category of the charge.
+    pub tax_category: String,
+}
+
 /// The tax of one category (EN 16931 VAT breakdown, BG-23).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TaxTotal {
@@ -93,7 +118,8 @@ pub struct TaxTotal {
     pub category: String,
     /// Rate in percent.
     pub rate_percent: Decimal,
-    /// Taxable amount: the category's line nets less its share of the invoice discount (BT-116).
+    /// Taxable amount: the category's line nets less its share of the invoice discount, plus
+    /// its charges (BT-116).
     pub base: Decimal,
     /// `round(base x rate / 100)` for the category as a whole (BT-117, BR-CO-17), not the sum of
     /// line taxes.
@@ -116,14 +142,18 @@ pub struct Totals {
     pub line_total: Decimal,
     /// Document-level discount with the document's sign.
     pub invoice_discount: Decimal,
-    /// One entry per tax category used by at least one line, in declaration order.
+    /// The document-level charges, in input order.
+    pub charges: Vec<ChargeTotal>,
+    /// Sum of the charges (BT-108).
+    pub charge_total: Decimal,
+    /// One entry per tax category used by at least one line or charge, in declaration order.
     pub taxes: Vec<TaxTotal>,
     /// Sum of the category taxes.
     pub tax_total: Decimal,
     /// Explicit rounding amount (EN 16931 BT-114). Always zero: tax is computed per category, so no
     /// line-level rounding difference arises (see the module documentation).
     pub rounding: Decimal,
-    /// `line_total - invoice_discount + tax_total + rounding`.
+    /// `line_total - invoice_discount + charge_total + tax_total + rounding`.
     pub total: Decimal,
     /// Amount already paid (refunded on a credit note), with the document's sign.
     pub paid: Decimal,
@@ -145,6 +175,17 @@ pub struct FormattedLine {
     /// Line net amount, see [`format_amount`].
     pub net: String,
     /// Tax category of the line.
+    pub tax_category: String,
+}
+
+/// A charge of [`FormattedTotals`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FormattedCharge {
+    /// What it is for.
+    pub reason: String,
+    /// Amount, see [`format_amount`].
+    pub amount: String,
+    /// Tax category of the charge.
     pub tax_category: String,
 }
 
@@ -177,6 +218,8 @@ pub struct FormattedTotals {
     pub line_total: String,
     /// Document-level discount.
     pub invoice_discount: String,
+    /// Document-level charges.
+    pub charges: Vec<FormattedCharge>,
     /// Tax per category.
     pub taxes: Vec<FormattedTax>,
     /// Sum of the category taxes.
@@ -214,6 +257,15 @@ impl Totals {
                 .collect(),
             line_total: amount(self.line_total),
             invoice_discount: amount(self.invoice_discount),
+            charges: self
+                .charges
+                .iter()
+                .map(|c| FormattedCharge {
+                    reason: c.reason.clone(),
+                    amount: amount(c.amount),
+                    tax_category: c.tax_category.clone(),
+                })
+                .collect(),
             taxes: self
                 .taxes
                 .iter()
@@ -239,7 +291,9 @@ impl Totals {
 /// Amounts follow EN 16931 (see the module documentation): line nets rounded half away from zero
 /// to the minor unit, the invoice discount split across tax categories in proportion to their line
 /// nets, tax rounded once per category, `rounding` always zero,
-/// `total = line_total - invoice_discount + tax_total + rounding`, `due = total - paid`.
+/// charges added to their category's taxable amount,
+/// `total = line_total - invoice_discount + charge_total + tax_total + rounding`,
+/// `due = total - paid`.
 ///
 /// Sign convention: on a credit note each line's `quantity x unit_price` must be `<= 0` (negative
 /// quantity, usually) and every computed amount is `<= 0`; discounts and `paid` are always given
@@ -332,20 +386,7 @@ pub fn compute(input: &InvoiceInput) -> Result<Totals, MoneyError> {
         let net = round_amount(sub(&path("net"), gross, discount)?, currency);
 
         let category_field = path("tax_category");
-        let index = input
-            .taxes
-            .iter()
-            .position(|tax| tax.category == line.tax_category)
-            .ok_or_else(|| MoneyError::UnknownTaxCategory {
-                field: category_field.clone(),
-                category: line.tax_category.clone(),
-                known: input
-                    .taxes
-                    .iter()
-                    .map(|tax| tax.category.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?;
+        let index = category_index(input, &line.tax_category, &category_field)?;
         // All nets share the document's sign, so no category sum exceeds the line total.
         line_total = add("line_total", line_total, net)?;
         let slot = category_nets
@@ -373,13 +414,42 @@ pub fn compute(input: &InvoiceInput) -> Result<Totals, MoneyError> {
     }
     let invoice_discount = round_amount(signed(input.invoice_discount, credit_note), currency);
 
-    // Every category net has the document's sign, so its magnitude is its weight.
+    // Charges: each a magnitude at the minor unit, under a declared category.
+    let mut category_charges: Vec<Option<Decimal>> = vec![None; input.taxes.len()];
+    let mut charges = Vec::with_capacity(input.charges.len());
+    let mut charge_total = Decimal::ZERO;
+    for (i, charge) in input.charges.iter().enumerate() {
+        let field = format!("charges[{i}].amount");
+        check_magnitude(&field, charge.amount, currency)?;
+        let index = category_index(
+            input,
+            &charge.tax_category,
+            &format!("charges[{i}].tax_category"),
+        )?;
+        let amount = round_amount(signed(charge.amount, credit_note), currency);
+        charge_total = add("charge_total", charge_total, amount)?;
+        let slot = category_charges
+            .get_mut(index)
+            .ok_or_else(|| out_of_bounds(&field))?;
+        *slot = Some(add(&field, slot.unwrap_or(Decimal::ZERO), amount)?);
+        charges.push(ChargeTotal {
+            reason: charge.reason.clone(),
+            amount,
+            tax_category: charge.tax_category.clone(),
+        });
+    }
+    let charge_total = round_amount(charge_total, currency);
+
+    // Every category net has the document's sign, so its magnitude is its weight; a
+    // category only a charge uses weighs nothing (the discount is of the lines).
     let used: Vec<(usize, &TaxCategory, Decimal)> = input
         .taxes
         .iter()
-        .zip(&category_nets)
+        .zip(category_nets.iter().zip(&category_charges))
         .enumerate()
-        .filter_map(|(index, (tax, net))| net.map(|net| (index, tax, net)))
+        .filter_map(|(index, (tax, (net, charged)))| {
+            (net.is_some() || charged.is_some()).then(|| (index, tax, net.unwrap_or(Decimal::ZERO)))
+        })
         .collect();
     let weights = used
         .iter()
@@ -400,6 +470,12 @@ pub fn compute(input: &InvoiceInput) -> Result<Totals, MoneyError> {
             signed(sub(&field, net.abs(), share)?, credit_note),
             currency,
         );
+        let charged = category_charges
+            .get(index)
+            .copied()
+            .flatten()
+            .unwrap_or(Decimal::ZERO);
+        let base = round_amount(add(&field, base, charged)?, currency);
         let tax_amount = base
             .checked_mul(tax.rate_percent)
             .and_then(|product| product.checked_div(Decimal::ONE_HUNDRED))
@@ -419,6 +495,7 @@ pub fn compute(input: &InvoiceInput) -> Result<Totals, MoneyError> {
 
     let rounding = round_amount(Decimal::ZERO, currency);
     let total = sub("total", line_total, invoice_discount)?;
+    let total = add("total", total, charge_total)?;
     let total = add("total", total, tax_total)?;
     let total = round_amount(add("total", total, rounding)?, currency);
 
@@ -432,6 +509,8 @@ pub fn compute(input: &InvoiceInput) -> Result<Totals, MoneyError> {
         lines,
         line_total,
         invoice_discount,
+        charges,
+        charge_total,
         taxes,
         tax_total,
         rounding,
@@ -439,4 +518,22 @@ pub fn compute(input: &InvoiceInput) -> Result<Totals, MoneyError> {
         paid,
         due,
     })
+}
+
+/// The index of a declared tax category, or the error naming `field` and the known ones.
+fn category_index(input: &InvoiceInput, category: &str, field: &str) -> Result<usize, MoneyError> {
+    input
+        .taxes
+        .iter()
+        .position(|tax| tax.category == category)
+        .ok_or_else(|| MoneyError::UnknownTaxCategory {
+            field: field.to_string(),
+            category: category.to_string(),
+            known: input
+                .taxes
+                .iter()
+                .map(|tax| tax.category.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
 }
