@@ -447,9 +447,8 @@ pub fn compute(input: &InvoiceInput) -> Result<Totals, MoneyError> {
         .iter()
         .zip(category_nets.iter().zip(&category_charges))
         .enumerate()
-        .filter_map(|(index, (tax, (net, charged)))| {
-            (net.is_some() || charged.is_some()).then(|| (index, tax, net.unwrap_or(Decimal::ZERO)))
-        })
+        .filter(|(_, (_, (net, charged)))| net.is_some() || charged.is_some())
+        .map(|(index, (tax, (net, _)))| (index, tax, net.unwrap_or(Decimal::ZERO)))
         .collect();
     let weights = used
         .iter()
