@@ -55,6 +55,12 @@ pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
         ],
     )?;
     x.open("rsm:ExchangedDocumentContext")?;
+    if d.format == EInvoice::XRechnung {
+        // BT-23, which XRechnung takes from Peppol (PEPPOL-EN16931-R001).
+        x.open("ram:BusinessProcessSpecifiedDocumentContextParameter")?;
+        x.leaf("ram:ID", super::ubl::PROFILE_PEPPOL)?;
+        x.close("ram:BusinessProcessSpecifiedDocumentContextParameter")?;
+    }
     x.open("ram:GuidelineSpecifiedDocumentContextParameter")?;
     let guideline = match d.format {
         EInvoice::XRechnung => GUIDELINE_XRECHNUNG,
@@ -99,7 +105,14 @@ pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
         )?;
         x.close("ram:SpecifiedLineTradeDelivery")?;
         x.open("ram:SpecifiedLineTradeSettlement")?;
-        trade_tax(&mut x, None, &line.category, None, None)?;
+        trade_tax(
+            &mut x,
+            None,
+            &line.category,
+            line.category.rate(),
+            None,
+            None,
+        )?;
         if !line.discount.is_zero() {
             allowance(&mut x, false, &amount(line.discount), "Line discount", None)?;
         }
@@ -127,11 +140,17 @@ pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
         x.close("ram:ContractReferencedDocument")?;
     }
     x.close("ram:ApplicableHeaderTradeAgreement")?;
-    if let Some(country) = d.delivery_country {
+    if let Some(to) = &d.delivery {
         x.open("ram:ApplicableHeaderTradeDelivery")?;
         x.open("ram:ShipToTradeParty")?;
         x.open("ram:PostalTradeAddress")?;
-        x.leaf("ram:CountryID", country)?;
+        if let Some(code) = to.postal_code {
+            x.leaf("ram:PostcodeCode", code)?;
+        }
+        if let Some(city) = to.city {
+            x.leaf("ram:CityName", city)?;
+        }
+        x.leaf("ram:CountryID", to.country)?;
         x.close("ram:PostalTradeAddress")?;
         x.close("ram:ShipToTradeParty")?;
         x.close("ram:ApplicableHeaderTradeDelivery")?;
@@ -149,10 +168,16 @@ pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
         x.close("ram:SpecifiedTradeSettlementPaymentMeans")?;
     }
     for b in &d.vat {
+        // XRechnung wants a rate in every breakdown (BR-DE-14), `O` too: 0.
+        let rate = match d.format {
+            EInvoice::XRechnung => Some(b.category.rate),
+            _ => b.category.rate(),
+        };
         trade_tax(
             &mut x,
             Some(&amount(b.tax)),
             &b.category,
+            rate,
             Some(&amount(b.base)),
             b.exemption_reason,
         )?;
@@ -237,6 +262,7 @@ fn trade_tax(
     x: &mut Xml,
     calculated: Option<&str>,
     category: &Category,
+    rate: Option<Decimal>,
     basis: Option<&str>,
     exemption: Option<&str>,
 ) -> XmlResult {
@@ -252,7 +278,7 @@ fn trade_tax(
         x.leaf("ram:BasisAmount", b)?;
     }
     x.leaf("ram:CategoryCode", &category.code)?;
-    if let Some(rate) = category.rate() {
+    if let Some(rate) = rate {
         x.leaf("ram:RateApplicablePercent", &decimal_text(rate))?;
     }
     x.close("ram:ApplicableTradeTax")

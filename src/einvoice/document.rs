@@ -50,9 +50,10 @@ pub struct Document<'a> {
     pub seller: Party<'a>,
     /// BG-7.
     pub buyer: Party<'a>,
-    /// BT-80: an intra-community supply names the country it is delivered to (BR-IC-12),
-    /// the buyer's, whose address the services are supplied to.
-    pub delivery_country: Option<&'a str>,
+    /// BG-15: an intra-community supply names where it is delivered (BR-IC-12: the
+    /// country, BT-80; XRechnung also wants the city and post code, BR-DE-10/11): the
+    /// buyer's address, where the services are supplied. Its lines are not written.
+    pub delivery: Option<PostalAddress<'a>>,
     /// BT-82: the remittance details as text. docket keeps them free-form and does not
     /// guess the means (or parse an IBAN) out of them, so the means code (BT-81) is UNCL
     /// 4461 code 1, "instrument not defined".
@@ -429,7 +430,7 @@ impl<'a> Document<'a> {
             period: super::period_dates(&inv.period),
             seller,
             buyer,
-            delivery_country: intra_community.then_some(buyer_address.country.as_str()),
+            delivery: intra_community.then(|| PostalAddress::of(buyer_address, &client.legal_name)),
             payment_text: known(&inv.remittance),
             payment_terms: known(&inv.payment_terms),
             lines,

@@ -251,6 +251,7 @@ fn peppol_facts(inv: &Invoice, section: &str, engagement: &Engagement) -> Vec<St
     .into_iter()
     .flatten()
     .collect();
+    out.extend(line_products(inv, section));
     if known_registration(&client.buyer_reference).is_none() && is_tbd(&inv.purchase_order) {
         out.push(format!(
             "client_details.buyer_reference (BT-10) or {section}.purchase_order (BT-13): a \
@@ -260,7 +261,35 @@ fn peppol_facts(inv: &Invoice, section: &str, engagement: &Engagement) -> Vec<St
     out
 }
 
-/// What XRechnung 3.0 needs beyond EN 16931 (the BR-DE rules).
+/// Peppol's rule PEPPOL-EN16931-R120, which XRechnung takes too: each line's net equals
+/// quantity x price within 0.02, whatever the currency. A product that is not within 0.02
+/// of an amount at the minor unit (12.5 x 18333 JPY) cannot pass, however it is rounded.
+fn line_products(inv: &Invoice, section: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(currency) = crate::money::Currency::from_code(&inv.currency) else {
+        return out;
+    };
+    let slack = rust_decimal::Decimal::new(2, 2);
+    for (i, line) in inv.lines.iter().enumerate() {
+        let Some(product) = line.quantity.0.checked_mul(line.unit_price.0) else {
+            continue;
+        };
+        let rounded = crate::money::round_amount(product, currency);
+        if (rounded - product).abs() > slack {
+            out.push(format!(
+                "{section}.lines[{i}] (quantity x unit price is {}, which {} amounts cannot \
+                 show within 0.02, and the line amount is checked against it: rule \
+                 PEPPOL-EN16931-R120; a unit price that gives a whole amount passes)",
+                product.normalize(),
+                currency.code()
+            ));
+        }
+    }
+    out
+}
+
+/// What XRechnung 3.0 needs beyond EN 16931 (the BR-DE rules, and the Peppol rules it
+/// takes).
 fn xrechnung_facts(inv: &Invoice, section: &str, engagement: &Engagement) -> Vec<String> {
     let (provider, client) = (&engagement.provider, &engagement.client_details);
     let mut out: Vec<String> = [
@@ -268,18 +297,19 @@ fn xrechnung_facts(inv: &Invoice, section: &str, engagement: &Engagement) -> Vec
             "provider.endpoint",
             "BT-34",
             &provider.endpoint,
-            "XRechnung needs it, rule BR-DE-?",
+            "XRechnung takes rule PEPPOL-EN16931-R020 from Peppol",
         ),
         endpoint_fact(
             "client_details.endpoint",
             "BT-49",
             &client.endpoint,
-            "XRechnung needs it, rule BR-DE-?",
+            "XRechnung takes rule PEPPOL-EN16931-R010 from Peppol",
         ),
     ]
     .into_iter()
     .flatten()
     .collect();
+    out.extend(line_products(inv, section));
     if known_registration(&client.buyer_reference).is_none() {
         out.push(
             "client_details.buyer_reference (the buyer's Leitweg-ID, BT-10, rule BR-DE-15)"

@@ -107,12 +107,18 @@ pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
     x.open("cac:AccountingCustomerParty")?;
     party(&mut x, &d.buyer, false)?;
     x.close("cac:AccountingCustomerParty")?;
-    if let Some(country) = d.delivery_country {
+    if let Some(to) = &d.delivery {
         x.open("cac:Delivery")?;
         x.open("cac:DeliveryLocation")?;
         x.open("cac:Address")?;
+        if let Some(city) = to.city {
+            x.leaf("cbc:CityName", city)?;
+        }
+        if let Some(code) = to.postal_code {
+            x.leaf("cbc:PostalZone", code)?;
+        }
         x.open("cac:Country")?;
-        x.leaf("cbc:IdentificationCode", country)?;
+        x.leaf("cbc:IdentificationCode", to.country)?;
         x.close("cac:Country")?;
         x.close("cac:Address")?;
         x.close("cac:DeliveryLocation")?;
