@@ -929,6 +929,35 @@ fn a_us_sellers_ein_is_its_tax_registration_not_a_vat_id() {
     ] {
         assert!(xml.contains(needle), "{needle} in {xml}");
     }
+
+    // And in XRechnung, which a US seller invoicing a German public buyer sends.
+    let data = fixture("ei-ein-xrechnung", &|t| {
+        in_format(
+            us(t).replace(
+                "tax_id = \"93-1234567\"",
+                "tax_id = \"93-1234567\"\nregistration_id = \"081466849\"\nregistration_scheme = \"0060\"",
+            ),
+            "xrechnung",
+        )
+        .replace("einvoice = \"factur-x\"\n", "")
+    });
+    let dir = build(&data, "ei-ein-xrechnung-out", "invoice");
+    check_format(&dir, "invoice", "xrechnung");
+    let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
+    assert!(
+        xml.contains("<ram:ID schemeID=\"FC\">93-1234567</ram:ID>"),
+        "{xml}"
+    );
+}
+
+/// The seller in the EU (France, a VAT identifier with its prefix) instead of London: what
+/// the intra-community cases are about.
+fn eu_seller(text: String) -> String {
+    text.replace("tax_id = \"GB123456789\"", "tax_id = \"FR40303265045\"")
+        .replace(
+            "lines = [\"12 Example Street\"]\ncity = \"London\"\nregion = \"\"\npostal_code = \"EC1A 1BB\"\ncountry = \"GB\"",
+            "lines = [\"12 rue de l'Exemple\"]\ncity = \"Lyon\"\nregion = \"\"\npostal_code = \"69002\"\ncountry = \"FR\"",
+        )
 }
 
 /// The taxes of the atlas invoice replaced: `R` lines (the reduced rate) get `reduced`, or
@@ -946,10 +975,11 @@ fn taxes(text: String, only: Option<&str>, block: &str) -> String {
     text
 }
 
-/// Every VAT case the data can express (issue 23), each a final invoice whose XML passes the
-/// XSD, the EN 16931 Schematron and docket's totals checks: standard with a reduced rate
-/// (the other tests), zero rated, exempt with its reason, reverse charge, intra-community
-/// supply (with its period and the buyer's country as where it is delivered) and export.
+/// Every VAT case the data can express (issue 23), each a final invoice of a French seller to
+/// a German buyer, in every format, whose XML passes its XSD, its rule sets and docket's
+/// totals checks: standard with a reduced rate (the other tests), zero rated, exempt with
+/// its reason, reverse charge, intra-community supply (with its period and the buyer's
+/// address as where it is delivered), export, and not subject to VAT.
 #[test]
 fn every_vat_case_validates() {
     let cases: [(&str, Option<&str>, &str); 5] = [
@@ -983,10 +1013,11 @@ fn every_vat_case_validates() {
         let mut xmls = Vec::new();
         for (name, only, block) in cases {
             let data = fixture(&format!("ei-vat-{format}-{name}"), &|t| {
-                taxes(in_format(en16931(t), format), only, block)
+                taxes(in_format(en16931(eu_seller(t)), format), only, block)
             });
             let text = std::fs::read_to_string(data.join("atlas/engagement.toml")).unwrap();
             assert!(text.contains(block), "{name}: the case is in the data");
+            assert!(text.contains("country = \"FR\""), "an EU seller");
             let dir = build(&data, &format!("ei-vat-{format}-{name}-out"), "invoice");
             assert!(
                 dir.join("invoice.xml").exists(),
