@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::document::{Category, Document, Party};
 use super::xml::{Xml, XmlResult, decimal_text};
 use crate::error::Result;
-use crate::model::{EInvoice, Engagement};
+use crate::model::EInvoice;
 
 /// The EN 16931 specification identifier (BT-24).
 pub const GUIDELINE_EN16931: &str = "urn:cen.eu:en16931:2017";
@@ -25,21 +25,6 @@ const RAM: &str =
     "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100";
 const QDT: &str = "urn:un:unece:uncefact:data:standard:QualifiedDataType:100";
 const UDT: &str = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100";
-
-/// The CII XML of an engagement's invoice (`kind` `invoice`) or credit note
-/// (`credit-note`), numbered `number` (the number it is issued with), as Factur-X
-/// (`format` [`EInvoice::FacturX`]) or XRechnung ([`EInvoice::XRechnung`]).
-///
-/// # Errors
-/// As [`Document::of`].
-pub fn invoice_xml(
-    engagement: &Engagement,
-    kind: &str,
-    number: &str,
-    format: EInvoice,
-) -> Result<Vec<u8>> {
-    write(&Document::of(engagement, kind, number, format)?)
-}
 
 /// The CII XML of a document.
 pub fn write(d: &Document<'_>) -> Result<Vec<u8>> {
