@@ -231,26 +231,36 @@ fn endpoint_fact(field: &str, bt: &str, value: &Option<String>, needed: &str) ->
     }
 }
 
-/// What Peppol BIS Billing 3.0 needs beyond EN 16931.
-fn peppol_facts(inv: &Invoice, section: &str, engagement: &Engagement) -> Vec<String> {
-    let (provider, client) = (&engagement.provider, &engagement.client_details);
-    let mut out: Vec<String> = [
+/// Both parties' electronic addresses (BT-34, BT-49), which Peppol and XRechnung need for
+/// the reasons given.
+fn endpoint_facts(engagement: &Engagement, seller_why: &str, buyer_why: &str) -> Vec<String> {
+    [
         endpoint_fact(
             "provider.endpoint",
             "BT-34",
-            &provider.endpoint,
-            "Peppol delivers to and from it, rule PEPPOL-EN16931-R020",
+            &engagement.provider.endpoint,
+            seller_why,
         ),
         endpoint_fact(
             "client_details.endpoint",
             "BT-49",
-            &client.endpoint,
-            "rule PEPPOL-EN16931-R010",
+            &engagement.client_details.endpoint,
+            buyer_why,
         ),
     ]
     .into_iter()
     .flatten()
-    .collect();
+    .collect()
+}
+
+/// What Peppol BIS Billing 3.0 needs beyond EN 16931.
+fn peppol_facts(inv: &Invoice, section: &str, engagement: &Engagement) -> Vec<String> {
+    let client = &engagement.client_details;
+    let mut out = endpoint_facts(
+        engagement,
+        "Peppol delivers to and from it, rule PEPPOL-EN16931-R020",
+        "rule PEPPOL-EN16931-R010",
+    );
     out.extend(line_products(inv, section));
     if known_registration(&client.buyer_reference).is_none() && is_tbd(&inv.purchase_order) {
         out.push(format!(
@@ -292,23 +302,11 @@ fn line_products(inv: &Invoice, section: &str) -> Vec<String> {
 /// takes).
 fn xrechnung_facts(inv: &Invoice, section: &str, engagement: &Engagement) -> Vec<String> {
     let (provider, client) = (&engagement.provider, &engagement.client_details);
-    let mut out: Vec<String> = [
-        endpoint_fact(
-            "provider.endpoint",
-            "BT-34",
-            &provider.endpoint,
-            "XRechnung takes rule PEPPOL-EN16931-R020 from Peppol",
-        ),
-        endpoint_fact(
-            "client_details.endpoint",
-            "BT-49",
-            &client.endpoint,
-            "XRechnung takes rule PEPPOL-EN16931-R010 from Peppol",
-        ),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let mut out = endpoint_facts(
+        engagement,
+        "XRechnung takes rule PEPPOL-EN16931-R020 from Peppol",
+        "XRechnung takes rule PEPPOL-EN16931-R010 from Peppol",
+    );
     out.extend(line_products(inv, section));
     if known_registration(&client.buyer_reference).is_none() {
         out.push(
