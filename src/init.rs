@@ -172,8 +172,44 @@ pub const FILES: &[(&str, &[u8])] = &[
         include_bytes!("../fonts/LiberationSans-Regular.ttf"),
     ),
     (
+        "fonts/NotoSansArabic-Bold.ttf",
+        include_bytes!("../fonts/NotoSansArabic-Bold.ttf"),
+    ),
+    (
+        "fonts/NotoSansArabic-Regular.ttf",
+        include_bytes!("../fonts/NotoSansArabic-Regular.ttf"),
+    ),
+    (
+        "fonts/NotoSansDevanagari-Bold.ttf",
+        include_bytes!("../fonts/NotoSansDevanagari-Bold.ttf"),
+    ),
+    (
+        "fonts/NotoSansDevanagari-Regular.ttf",
+        include_bytes!("../fonts/NotoSansDevanagari-Regular.ttf"),
+    ),
+    (
+        "fonts/NotoSansHebrew-Bold.ttf",
+        include_bytes!("../fonts/NotoSansHebrew-Bold.ttf"),
+    ),
+    (
+        "fonts/NotoSansHebrew-Regular.ttf",
+        include_bytes!("../fonts/NotoSansHebrew-Regular.ttf"),
+    ),
+    (
+        "fonts/NotoSansThai-Bold.ttf",
+        include_bytes!("../fonts/NotoSansThai-Bold.ttf"),
+    ),
+    (
+        "fonts/NotoSansThai-Regular.ttf",
+        include_bytes!("../fonts/NotoSansThai-Regular.ttf"),
+    ),
+    (
         "fonts/OFL-Liberation.txt",
         include_bytes!("../fonts/OFL-Liberation.txt"),
+    ),
+    (
+        "fonts/OFL-Noto.txt",
+        include_bytes!("../fonts/OFL-Noto.txt"),
     ),
     ("fonts/README.md", include_bytes!("../fonts/README.md")),
     ("data/rules.toml", include_bytes!("../data/rules.toml")),

@@ -417,6 +417,9 @@ fn run(cli: Cli) -> Result<Exit, Error> {
                 for failed in &summary.failed {
                     eprintln!("not built: {}: {}", failed.engagement, failed.error);
                 }
+                for warning in &summary.warnings {
+                    eprintln!("warning: {}", warning.message);
+                }
                 let typeset = summary.timings.map_or(0, |t| t.documents);
                 let failed = if summary.failed.is_empty() {
                     String::new()

@@ -3,7 +3,7 @@
 
 One visible glyph (an outlined box, like a missing-glyph box) mapped, through a single
 cmap format 13 group, from every Unicode scalar value. Typst falls back to it for any
-character the shipped fonts (Inter, Liberation Mono) lack, so no character is ever drawn
+character the shipped fonts (Liberation, Noto) lack, so no character is ever drawn
 with glyph 0 (.notdef). That matters for the PDF's text layer: krilla, Typst's PDF writer,
 records the text of a .notdef glyph only through /ActualText spans and drops the first one
 (seen with typst 0.15.1: the first CJK character of a document was missing from the
@@ -39,11 +39,14 @@ fb.setupCharacterMap({0x41: "box"})  # replaced below by a format 13 subtable
 fb.setupGlyf({".notdef": box(), "box": box()})
 fb.setupHorizontalMetrics({".notdef": (WIDTH, 60), "box": (WIDTH, 60)})
 fb.setupHorizontalHeader(ascent=800, descent=-200)
+# The family name is long on purpose: when several served fonts have a character, Typst's
+# fallback prefers the one with the shortest family name, and the box must lose to every
+# real font ("Noto Sans Arabic", "Noto Sans CJK JP", ...).
 fb.setupNameTable({
-    "familyName": "Docket Fallback",
+    "familyName": "Docket Fallback Last Resort Box",
     "styleName": "Regular",
     "uniqueFontIdentifier": "Docket Fallback Regular 1.0",
-    "fullName": "Docket Fallback Regular",
+    "fullName": "Docket Fallback Last Resort Box Regular",
     "psName": "DocketFallback-Regular",
     "version": "Version 1.000",
     "licenseDescription": "Public domain (CC0 1.0): a generated box glyph, no design.",

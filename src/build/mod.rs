@@ -174,8 +174,13 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             record_lock: record_lock.as_ref(),
         };
         let chunk_progress = |_: usize, _: usize, name: &str| progress(done, total, name);
-        for (report, rendered, row) in build_chunk(&cx, &mut plans, &mut timings, &chunk_progress)?
-        {
+        for (report, rendered, row) in build_chunk(
+            &cx,
+            &mut plans,
+            &mut timings,
+            &mut summary.warnings,
+            &chunk_progress,
+        )? {
             let keep = summary.engagements.len() < options.keep_reports;
             summary.add(report, keep);
             summary.rendered.extend(rendered);
@@ -226,6 +231,7 @@ fn build_chunk(
     cx: &Context<'_>,
     plans: &mut [Plan],
     timings: &mut report::Timings,
+    warnings: &mut Vec<crate::render::glyphs::GlyphWarning>,
     progress: &(dyn Fn(usize, usize, &str) + Sync),
 ) -> Result<Vec<write::Written>> {
     let clock = std::time::Instant::now();
@@ -239,6 +245,14 @@ fn build_chunk(
     }
     let selection = select::changed(cx, plans)?;
     let mut jobs = render::markdown(cx, plans, &selection)?;
+    for job in &jobs {
+        let document = format!("{}/{}", plans[job.plan].loaded.engagement.id, job.name);
+        for (field, characters) in &job.doc.uncovered {
+            warnings.push(crate::render::glyphs::GlyphWarning::new(
+                &document, field, characters,
+            ));
+        }
+    }
     let markdown_ms = clock.elapsed().as_millis();
     if let Some(dir) = &cx.options.emit_typst {
         render::emit_typst(dir, &cx.options.templates, plans, &jobs)?;

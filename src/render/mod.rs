@@ -11,6 +11,7 @@
 
 pub mod eml;
 pub mod files;
+pub mod glyphs;
 pub mod markdown;
 pub mod markup;
 pub mod typeset;
@@ -56,6 +57,9 @@ pub struct MarkdownDoc {
     /// A final e-invoice: its format and XML. For Factur-X the PDF is then PDF/A-3b with
     /// the XML attached as `factur-x.xml` and the Factur-X XMP metadata.
     pub einvoice: Option<(crate::model::EInvoice, Vec<u8>)>,
+    /// The fields it prints whose text has characters no served font has (each prints as a
+    /// box), with those characters: see [`glyphs`].
+    pub uncovered: Vec<(String, Vec<char>)>,
 }
 
 impl Renderer {
@@ -170,9 +174,19 @@ impl Renderer {
             }
             _ => None,
         };
+        // What no served font can draw, in the section and the parties' details it prints.
+        let mut uncovered = Vec::new();
+        let covers = |c: char| self.typesetter.covers(c);
+        glyphs::uncovered_fields(cleared.section(), &rule.section, &covers, &mut uncovered);
+        for shared in ["client", "provider", "client_details", "addresses"] {
+            if let Some(value) = state.get(shared) {
+                glyphs::uncovered_fields(value, shared, &covers, &mut uncovered);
+            }
+        }
         Ok(MarkdownDoc {
             extra,
             einvoice,
+            uncovered,
             markdown,
             typst: main_typ(&rule.layout, None),
             meta: crate::error::json_bytes(&meta)?,

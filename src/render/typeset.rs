@@ -65,11 +65,25 @@ static META_ID: LazyLock<Option<FileId>> = LazyLock::new(|| project_id("/meta.js
 /// The XML a Factur-X invoice attaches (served only to such a document).
 static FACTUR_X_ID: LazyLock<Option<FileId>> = LazyLock::new(|| project_id("/factur-x.xml"));
 
+/// The family of the last-resort font (`fonts/DocketFallback-Regular.ttf`): one box glyph
+/// for every character, so its coverage says nothing about real glyphs. The name is long so
+/// that Typst's fallback, which prefers the shortest family among fonts that fit, never
+/// takes the box where a real font has the glyph.
+const LAST_RESORT_FAMILY: &str = "Docket Fallback Last Resort Box";
+
+/// Characters below this are looked up in a table made once ([`Typesetter::covers`]).
+const COVERAGE_TABLE: u32 = 0x3000;
+
 /// Fonts, templates and the standard library: loaded once, shared by every compilation.
 pub struct Typesetter {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
+    /// Which characters below [`COVERAGE_TABLE`] some real font has (Latin, Greek,
+    /// Cyrillic and most punctuation: a table, so the common case costs one look-up).
+    covered_low: Vec<bool>,
+    /// The fonts with real glyphs (all but the last-resort box font), for the rest.
+    real_fonts: Vec<usize>,
     sources: HashMap<FileId, Source>,
     assets: HashMap<FileId, Bytes>,
     main_id: FileId,
@@ -146,9 +160,20 @@ impl Typesetter {
             sources.insert(id, Source::new(id, text));
         }
         let book = FontBook::from_fonts(&fonts);
+        let real_fonts: Vec<usize> = (0..fonts.len())
+            .filter(|&i| fonts[i].info().family != LAST_RESORT_FAMILY)
+            .collect();
+        let covers = |c: u32| {
+            real_fonts
+                .iter()
+                .any(|&i| fonts[i].info().coverage.contains(c))
+        };
+        let covered_low = (0..COVERAGE_TABLE).map(covers).collect();
         Ok(Typesetter {
             library: LazyHash::new(Library::default()),
             book: LazyHash::new(book),
+            covered_low,
+            real_fonts,
             fonts,
             sources,
             assets,
@@ -156,6 +181,18 @@ impl Typesetter {
             meta_id,
             attachment_id,
         })
+    }
+
+    /// Whether some served font other than the last-resort box font has a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        let code = u32::from(c);
+        match self.covered_low.get(code as usize) {
+            Some(known) => *known,
+            None => self
+                .real_fonts
+                .iter()
+                .any(|&i| self.fonts[i].info().coverage.contains(code)),
+        }
     }
 
     /// Whether the templates folder's `assets/` holds `path` (`assets/logo.svg`).

@@ -276,6 +276,11 @@ pub struct Summary {
     /// Invalid engagements a build with `--keep-going` left out, each with its located
     /// error; nothing of theirs was written (empty otherwise: invalid data stops a build).
     pub failed: Vec<crate::load::Failed>,
+    /// Characters of the data the rendered documents print that no served font has (each
+    /// prints as a box), by document and field (build only; none when every character has
+    /// a glyph).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<crate::render::glyphs::GlyphWarning>,
 }
 
 /// Milliseconds per stage of a build, for `--json` and benchmarks.
@@ -351,6 +356,7 @@ impl Summary {
             rendered_engagements: 0,
             rendered: Vec::new(),
             failed: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 }

@@ -28,5 +28,6 @@ mod reproducible;
 mod rules;
 mod sandbox;
 mod schema;
+mod scripts;
 #[cfg(unix)]
 mod watch;

@@ -1,0 +1,91 @@
+//! Names in the world's scripts (issue 22): what the fonts in `fonts/` have prints with real
+//! glyphs (the PDF uses no box font for it and its text extracts as written); what they
+//! lack is a warning that names the document, the field and the characters, on the
+//! terminal and in `--json`, never a silent box.
+
+use std::path::PathBuf;
+
+use crate::common::*;
+
+/// Northwind with the client's legal name replaced by `name`.
+fn northwind_named(dir: &str, name: &str) -> PathBuf {
+    let data = data_copy(dir);
+    let path = data.join("northwind/engagement.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replace(
+        "legal_name = \"Northwind Trading Co.\"",
+        &format!("legal_name = \"{name}\""),
+    );
+    assert!(text.contains(name), "the name is in the data");
+    std::fs::write(&path, text).unwrap();
+    data
+}
+
+/// The scripts the shipped fonts cover, each as a client's legal name: Latin with
+/// diacritics, Greek, Cyrillic, Arabic, Hebrew, Devanagari and Thai.
+const COVERED: [(&str, &str); 7] = [
+    ("latin", "Œuvre Société Łódź"),
+    ("greek", "Ελληνική Εταιρεία"),
+    ("cyrillic", "Северный Торговый Дом"),
+    ("arabic", "شركة الشمال التجارية"),
+    ("hebrew", "חברת הצפון"),
+    ("devanagari", "उत्तरी व्यापार कंपनी"),
+    ("thai", "บริษัท การค้าภาคเหนือ"),
+];
+
+#[test]
+fn names_in_the_shipped_scripts_print_with_real_glyphs() {
+    for (script, name) in COVERED {
+        let data = northwind_named(&format!("script-{script}"), name);
+        let out = temp_dir(&format!("script-{script}-out"));
+        let run = build_only(&data, &out, "agreement");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            !stderr.contains("warning:"),
+            "{script}: no glyph is missing: {stderr}"
+        );
+        let pdf = out.join("northwind/agreement.pdf");
+        let fonts = pdf_font_names(&pdf);
+        assert!(
+            !fonts.iter().any(|f| f.contains("DocketFallback")),
+            "{script}: no character needed the box font: {fonts:?}"
+        );
+        let text = pdf_body_text(&pdf);
+        let squeezed: String = text.split_whitespace().collect();
+        let wanted: String = name.split_whitespace().collect();
+        if !matches!(script, "arabic" | "hebrew" | "devanagari" | "thai") {
+            assert!(squeezed.contains(&wanted), "{script}: {name} in {text}");
+        }
+    }
+}
+
+#[test]
+fn a_character_no_font_has_is_a_warning_naming_document_field_and_character() {
+    let data = northwind_named("script-cjk", "北方貿易株式会社");
+    let out = temp_dir("script-cjk-out");
+    let run = build_only(&data, &out, "agreement");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains(
+            "warning: northwind/agreement: client_details.legal_name has 北 (U+5317), 方 (U+65B9)"
+        ),
+        "{stderr}"
+    );
+    // The same in --json, for programs.
+    let out = temp_dir("script-cjk-json");
+    let run = docket_ok(&[
+        "build",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--only",
+        "agreement",
+        "--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let warning = &json["warnings"][0];
+    assert_eq!(warning["document"], "northwind/agreement");
+    assert_eq!(warning["field"], "client_details.legal_name");
+    assert_eq!(warning["characters"], "北方貿易株式会社");
+}
