@@ -180,6 +180,26 @@ pub const FILES: &[(&str, &[u8])] = &[
         include_bytes!("../fonts/NotoSansArabic-Regular.ttf"),
     ),
     (
+        "fonts/NotoSansCJKjp-Regular-1.otf",
+        include_bytes!("../fonts/NotoSansCJKjp-Regular-1.otf"),
+    ),
+    (
+        "fonts/NotoSansCJKjp-Regular-2.otf",
+        include_bytes!("../fonts/NotoSansCJKjp-Regular-2.otf"),
+    ),
+    (
+        "fonts/NotoSansCJKjp-Regular-3.otf",
+        include_bytes!("../fonts/NotoSansCJKjp-Regular-3.otf"),
+    ),
+    (
+        "fonts/NotoSansCJKjp-Regular-4.otf",
+        include_bytes!("../fonts/NotoSansCJKjp-Regular-4.otf"),
+    ),
+    (
+        "fonts/NotoSansCJKjp-Regular-5.otf",
+        include_bytes!("../fonts/NotoSansCJKjp-Regular-5.otf"),
+    ),
+    (
         "fonts/NotoSansDevanagari-Bold.ttf",
         include_bytes!("../fonts/NotoSansDevanagari-Bold.ttf"),
     ),
@@ -210,6 +230,10 @@ pub const FILES: &[(&str, &[u8])] = &[
     (
         "fonts/OFL-Noto.txt",
         include_bytes!("../fonts/OFL-Noto.txt"),
+    ),
+    (
+        "fonts/OFL-NotoCJK.txt",
+        include_bytes!("../fonts/OFL-NotoCJK.txt"),
     ),
     ("fonts/README.md", include_bytes!("../fonts/README.md")),
     ("data/rules.toml", include_bytes!("../data/rules.toml")),

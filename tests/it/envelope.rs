@@ -724,6 +724,51 @@ fn shapes() -> Vec<(Fixture, Vec<&'static str>)> {
             ],
         ),
         (
+            // La Poste and the UPU: the postcode before the locality.
+            Fixture::new(
+                "france",
+                addr(
+                    "Marie Dubois",
+                    &["55 Rue du Faubourg Saint-Honoré"],
+                    "Paris",
+                    "",
+                    "75008",
+                    "FR",
+                ),
+            ),
+            vec![
+                "MARIE DUBOIS",
+                "55 RUE DU FAUBOURG SAINT-HONORÉ",
+                "75008 PARIS",
+                "FRANCE",
+            ],
+        ),
+        (
+            // Japan Post's Latin layout (the UPU's): block-house number and district, then
+            // ward, prefecture (the post office) and postcode. Barcode fields are given, but
+            // none is printed abroad.
+            Fixture::new(
+                "japan",
+                addr(
+                    "Tanaka Hanako",
+                    &["4-3-2 Hakusan"],
+                    "Bunkyo-ku",
+                    "Tokyo",
+                    "112-0001",
+                    "JP",
+                )
+                .org("Northwind Boeki K.K."),
+            )
+            .imb(5),
+            vec![
+                "TANAKA HANAKO",
+                "NORTHWIND BOEKI KK",
+                "4-3-2 HAKUSAN",
+                "BUNKYO-KU TOKYO 112-0001",
+                "JAPAN",
+            ],
+        ),
+        (
             // The largest block docket prints: 6 lines of 40 of the widest capitals, under a
             // 6-line return address of 40 wide capitals.
             Fixture {
@@ -785,6 +830,8 @@ fn address_shapes_print_pub28_lines_inside_the_zones() {
     }
     // The abroad recipient with barcode fields gets none, and the proof says why.
     let md = std::fs::read_to_string(out.join("canada/envelope.md")).unwrap();
+    assert!(md.contains("the recipient is abroad"), "{md}");
+    let md = std::fs::read_to_string(out.join("japan/envelope.md")).unwrap();
     assert!(md.contains("the recipient is abroad"), "{md}");
 }
 

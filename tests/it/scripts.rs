@@ -22,8 +22,10 @@ fn northwind_named(dir: &str, name: &str) -> PathBuf {
 }
 
 /// The scripts the shipped fonts cover, each as a client's legal name: Latin with
-/// diacritics, Greek, Cyrillic, Arabic, Hebrew, Devanagari and Thai.
-const COVERED: [(&str, &str); 7] = [
+/// diacritics, Greek, Cyrillic, Arabic, Hebrew, Devanagari, Thai, and Chinese (simplified
+/// and traditional), Japanese (kanji, hiragana, katakana) and Korean (Hangul), which
+/// Noto Sans CJK JP prints, split over `fonts/NotoSansCJKjp-Regular-*.otf`.
+const COVERED: [(&str, &str); 11] = [
     ("latin", "Œuvre Société Łódź"),
     ("greek", "Ελληνική Εταιρεία"),
     ("cyrillic", "Северный Торговый Дом"),
@@ -31,6 +33,10 @@ const COVERED: [(&str, &str); 7] = [
     ("hebrew", "חברת הצפון"),
     ("devanagari", "उत्तरी व्यापार कंपनी"),
     ("thai", "บริษัท การค้าภาคเหนือ"),
+    ("chinese-simplified", "北方贸易有限公司"),
+    ("chinese-traditional", "北方貿易股份有限公司（臺灣）"),
+    ("japanese", "株式会社ノース・ウィンド ほっぽう貿易"),
+    ("korean", "북방무역 주식회사"),
 ];
 
 #[test]
@@ -50,6 +56,15 @@ fn names_in_the_shipped_scripts_print_with_real_glyphs() {
             !fonts.iter().any(|f| f.contains("DocketFallback")),
             "{script}: no character needed the box font: {fonts:?}"
         );
+        if matches!(
+            script,
+            "chinese-simplified" | "chinese-traditional" | "japanese" | "korean"
+        ) {
+            assert!(
+                fonts.iter().any(|f| f.contains("NotoSansCJKjp")),
+                "{script}: printed with Noto Sans CJK: {fonts:?}"
+            );
+        }
         let text = pdf_body_text(&pdf);
         let squeezed: String = text.split_whitespace().collect();
         let wanted: String = name.split_whitespace().collect();
@@ -61,13 +76,16 @@ fn names_in_the_shipped_scripts_print_with_real_glyphs() {
 
 #[test]
 fn a_character_no_font_has_is_a_warning_naming_document_field_and_character() {
-    let data = northwind_named("script-cjk", "北方貿易株式会社");
+    // Two CJK Extension B ideographs (used in Japanese names; beyond the BMP, which is all
+    // the shipped CJK font covers) among ideographs it has: only the two are named.
+    let data = northwind_named("script-cjk", "𠀋𠂉商事株式会社");
     let out = temp_dir("script-cjk-out");
     let run = build_only(&data, &out, "agreement");
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
         stderr.contains(
-            "warning: northwind/agreement: client_details.legal_name has 北 (U+5317), 方 (U+65B9)"
+            "warning: northwind/agreement: client_details.legal_name has 𠀋 (U+2000B), \
+             𠂉 (U+20089), which no font in the fonts folder has"
         ),
         "{stderr}"
     );
@@ -87,5 +105,5 @@ fn a_character_no_font_has_is_a_warning_naming_document_field_and_character() {
     let warning = &json["warnings"][0];
     assert_eq!(warning["document"], "northwind/agreement");
     assert_eq!(warning["field"], "client_details.legal_name");
-    assert_eq!(warning["characters"], "北方貿易株式会社");
+    assert_eq!(warning["characters"], "𠀋𠂉");
 }
