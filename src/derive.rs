@@ -12,19 +12,26 @@ use crate::usps::address::{AddressInput, routing_zip, standardize};
 use crate::usps::imb;
 
 /// Extra template context for a kind (`calc` in templates), if it has any.
-pub fn context(rule: &KindRule, engagement: &Engagement) -> Result<Option<Value>> {
+///
+/// Amounts, quantities and rates are written as the document's `locale` writes them (the
+/// envelope's lines follow the postal rules instead, in English capitals abroad).
+pub fn context(
+    rule: &KindRule,
+    engagement: &Engagement,
+    locale: &dyn money::NumberFormat,
+) -> Result<Option<Value>> {
     match rule.kind.as_str() {
         "invoice" => engagement
             .invoice
             .one()
-            .map(|inv| invoice(engagement, inv, false))
+            .map(|inv| invoice(engagement, inv, false, locale))
             .transpose(),
         "credit-note" => engagement
             .credit_note
             .one()
-            .map(|inv| invoice(engagement, inv, true))
+            .map(|inv| invoice(engagement, inv, true, locale))
             .transpose(),
-        "proposal" | "agreement" => Ok(Some(contract_amounts(rule, engagement))),
+        "proposal" | "agreement" => Ok(Some(contract_amounts(rule, engagement, locale))),
         "envelope" => envelope(engagement).map(Some),
         _ => Ok(None),
     }
@@ -42,24 +49,36 @@ fn data_error(engagement: &Engagement, field: &str, message: impl Into<String>) 
     )
 }
 
-/// Formats the proposal's and agreement's fee and deposit in their currency.
-fn contract_amounts(rule: &KindRule, engagement: &Engagement) -> Value {
-    let fmt = |currency: &str, amount: &crate::model::Fact<rust_decimal::Decimal>| match (
-        Currency::from_code(currency),
-        amount.known(),
-    ) {
-        (Some(c), Some(v)) => money::format_amount(money::round_amount(*v, c), c),
-        _ => crate::model::TBD.to_string(),
-    };
+/// Formats the proposal's and agreement's fee and deposit in their currency: the amount
+/// (`fee`, `24,000.00`) and the amount with its currency as the locale writes money
+/// (`fee_money`, `$24,000.00`, `24.000,00 €`).
+fn contract_amounts(
+    rule: &KindRule,
+    engagement: &Engagement,
+    numbers: &dyn money::NumberFormat,
+) -> Value {
+    let fmt =
+        |currency: &str,
+         amount: &crate::model::Fact<rust_decimal::Decimal>,
+         with_currency: bool| match (Currency::from_code(currency), amount.known()) {
+            (Some(c), Some(v)) if with_currency => numbers.money(*v, c),
+            (Some(c), Some(v)) => numbers.amount(*v, c),
+            _ => crate::model::TBD.to_string(),
+        };
     match (
         rule.kind.as_str(),
         engagement.proposal.one(),
         engagement.agreement.one(),
     ) {
-        ("proposal", Some(p), _) => json!({ "fee": fmt(&p.currency, &p.fee) }),
+        ("proposal", Some(p), _) => json!({
+            "fee": fmt(&p.currency, &p.fee, false),
+            "fee_money": fmt(&p.currency, &p.fee, true),
+        }),
         ("agreement", _, Some(a)) => json!({
-            "fee": fmt(&a.currency, &a.fee),
-            "deposit": fmt(&a.currency, &a.deposit),
+            "fee": fmt(&a.currency, &a.fee, false),
+            "fee_money": fmt(&a.currency, &a.fee, true),
+            "deposit": fmt(&a.currency, &a.deposit, false),
+            "deposit_money": fmt(&a.currency, &a.deposit, true),
         }),
         _ => Value::Null,
     }
@@ -70,6 +89,7 @@ fn invoice(
     engagement: &Engagement,
     inv: &crate::model::Invoice,
     credit_note: bool,
+    numbers: &dyn money::NumberFormat,
 ) -> Result<Value> {
     let (currency, totals) = invoice_totals(inv, credit_note)
         .map_err(|e| data_error(engagement, "invoice", e.to_string()))?;
@@ -79,7 +99,7 @@ fn invoice(
         .map(|p| {
             json!({
                 "description": p.description,
-                "amount": money::format_amount(money::round_amount(p.amount.0, currency), currency),
+                "amount": numbers.amount(p.amount.0, currency),
             })
         })
         .collect();
@@ -97,7 +117,7 @@ fn invoice(
     });
     Ok(json!({
         "currency": currency.code(),
-        "totals": totals.formatted(),
+        "totals": totals.formatted_in(numbers),
         "paid": paid,
         "shows": shows,
     }))

@@ -97,16 +97,39 @@ impl TemplateDigests {
             };
             files.insert(name, short(&bytes));
         }
+        // The translations: each document depends on those of its own locale only.
+        let locales = dir.join(crate::locale::FOLDER);
+        for entry in walkdir::WalkDir::new(&locales)
+            .min_depth(2)
+            .max_depth(2)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+        {
+            let Ok(rel) = entry.path().strip_prefix(&locales) else {
+                continue;
+            };
+            let bytes = std::fs::read(entry.path()).map_err(|source| Error::Read {
+                path: entry.path().to_path_buf(),
+                source,
+            })?;
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            files.insert(format!("{LOCALES}{rel}"), short(&bytes));
+        }
         Ok(TemplateDigests { files })
     }
 
-    /// The digest of what renders one kind: its template, the shared partials (`_*.md`)
-    /// and its Typst layout.
-    fn for_kind(&self, rule: &KindRule) -> String {
+    /// The digest of what renders one kind in one locale: its template, the shared partials
+    /// (`_*.md`), its Typst layout and the locale's translation files.
+    fn for_kind(&self, rule: &KindRule, locale: &str) -> String {
         let layout = rule.layout.file();
+        let own = format!("{LOCALES}{locale}/");
         let mut hasher = Sha256::new();
         for (name, digest) in &self.files {
-            if name == &rule.template || *name == layout || name.starts_with('_') {
+            let other_locale = name.starts_with(LOCALES) && !name.starts_with(&own);
+            if name == &rule.template || *name == layout || (name.starts_with('_') && !other_locale)
+            {
                 hasher.update(name.as_bytes());
                 hasher.update(digest.as_bytes());
             }
@@ -115,9 +138,13 @@ impl TemplateDigests {
     }
 }
 
-/// Engagement-level facts every document may show.
+/// The prefix of the translation files' names among the template digests.
+const LOCALES: &str = "_locales/";
+
+/// Engagement-level facts every document may show (the locale: how it shows them).
 const SHOWN: &[&str] = &[
     "id",
+    "locale",
     "client",
     "workflow",
     "scope",
@@ -156,7 +183,11 @@ pub fn inputs(
             fields.insert(format!("{section_name}.{key}"), short(&canonical(value)));
         }
     }
-    fields.insert("template".to_string(), templates.for_kind(rule));
+    let locale = state
+        .get("locale")
+        .and_then(Value::as_str)
+        .unwrap_or(crate::locale::DEFAULT);
+    fields.insert("template".to_string(), templates.for_kind(rule, locale));
     fields.insert(
         "rule".to_string(),
         // A kind's rule is plain data (strings, lists, enums): it always serializes.

@@ -190,6 +190,18 @@ pub fn fingerprint(
             .map(|e| e.path())
             .filter(|p| p.is_file())
             .collect();
+        // The translations (`templates/locales/<tag>/*.ftl`) are templates too.
+        if dir == templates {
+            entries.extend(
+                walkdir::WalkDir::new(dir.join(crate::locale::FOLDER))
+                    .min_depth(2)
+                    .max_depth(2)
+                    .into_iter()
+                    .filter_map(|e| e.ok())
+                    .filter(|e| e.file_type().is_file())
+                    .map(|e| e.into_path()),
+            );
+        }
         entries.sort();
         for path in entries {
             let bytes = std::fs::read(&path).map_err(|source| Error::Read {
@@ -197,9 +209,10 @@ pub fn fingerprint(
                 source,
             })?;
             hasher.update(
-                path.file_name()
-                    .map(|n| n.as_encoded_bytes())
-                    .unwrap_or_default(),
+                path.strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .as_os_str()
+                    .as_encoded_bytes(),
             );
             hasher.update(Sha256::digest(&bytes));
         }

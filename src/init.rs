@@ -322,6 +322,7 @@ pub fn new_engagement(
         lifecycle_stage: rules.stage.first().map_or_else(tbd, |s| s.name.clone()),
         scope: tbd(),
         as_of,
+        locale: None,
         next_skill: Vec::new(),
         next_action: tbd(),
         next_owner: tbd(),

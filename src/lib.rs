@@ -43,6 +43,7 @@ pub mod incremental;
 pub mod init;
 pub mod instances;
 pub mod load;
+pub mod locale;
 pub mod mcp;
 pub mod model;
 pub mod money;

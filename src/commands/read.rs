@@ -48,6 +48,21 @@ pub fn check(workspace: &Workspace, request: Select) -> Result<Summary> {
 /// [`check`] over resolved options.
 pub fn decide(options: &Options) -> Result<Summary> {
     let (project, plans) = plan(options)?;
+    // The translations every document is worded from: a gap is a located error here, as it
+    // is before a build renders anything; and each engagement's locale must be one of them.
+    let locales = crate::locale::Locales::load(&options.templates)?;
+    locales.check()?;
+    for p in &plans {
+        let e = &p.loaded.engagement;
+        locales
+            .for_engagement(e.locale.as_deref())
+            .map_err(|message| {
+                Error::data(
+                    crate::load::locate(&p.loaded.engagement_file, "locale"),
+                    message,
+                )
+            })?;
+    }
     let reports = plans
         .par_iter()
         .map(|p| {

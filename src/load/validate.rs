@@ -180,6 +180,18 @@ pub(super) fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
         )
     })?;
     check_field_sizes(&state, "", file)?;
+    if let Some(tag) = &e.locale {
+        match crate::locale::canonical_tag(tag) {
+            Ok(canonical) if &canonical == tag => {}
+            Ok(canonical) => {
+                return Err(Error::data(
+                    locate(file, "locale"),
+                    format!("locale `{tag}` is written `{canonical}` (BCP 47)"),
+                ));
+            }
+            Err(message) => return Err(Error::data(locate(file, "locale"), message)),
+        }
+    }
     if let Some(manifest_file) = &loaded.manifest_file {
         let manifest = serde_json::to_value(&loaded.manifest).map_err(|err| {
             Error::data(

@@ -19,6 +19,10 @@ pub struct Engagement {
     pub scope: String,
     /// The date documents carry unless their own section gives one (fixed for reproducibility).
     pub as_of: Date,
+    /// The language and conventions of its documents, a BCP 47 tag with translations in
+    /// `templates/locales/` (`de-DE`, `fr-FR`...); `en-US` when not given.
+    #[serde(default)]
+    pub locale: Option<String>,
     /// The skills the orchestrator last routed to, in order.
     #[serde(default)]
     pub next_skill: Vec<String>,

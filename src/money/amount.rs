@@ -123,6 +123,68 @@ pub fn format_quantity(value: Decimal) -> String {
     group_digits(value.normalize(), 0)
 }
 
+/// How a document writes its numbers: [`Plain`] (docket's own reports, CSV and JSON:
+/// `24,000.00`) or a [`crate::locale::Locale`] (documents: CLDR's digits, separators and
+/// currency placement through ICU4X).
+pub trait NumberFormat {
+    /// An amount already rounded to the currency's minor unit, without symbol.
+    fn amount(&self, value: Decimal, currency: Currency) -> String;
+    /// A unit price: at least the minor units, every further decimal it has.
+    fn unit_price(&self, value: Decimal, currency: Currency) -> String;
+    /// A quantity without trailing zeros.
+    fn quantity(&self, value: Decimal) -> String;
+    /// A rate in percent (`19` -> `19%`).
+    fn percent(&self, value: Decimal) -> String;
+    /// An amount with its currency, as the locale writes it (`$9,967.38`, `9.967,38 €`).
+    fn money(&self, value: Decimal, currency: Currency) -> String;
+}
+
+/// docket's own plain format: [`format_amount`], [`format_unit_price`], [`format_quantity`],
+/// money as `USD 9,967.38`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Plain;
+
+impl NumberFormat for Plain {
+    fn amount(&self, value: Decimal, currency: Currency) -> String {
+        format_amount(value, currency)
+    }
+    fn unit_price(&self, value: Decimal, currency: Currency) -> String {
+        format_unit_price(value, currency)
+    }
+    fn quantity(&self, value: Decimal) -> String {
+        format_quantity(value)
+    }
+    fn percent(&self, value: Decimal) -> String {
+        format!("{}%", format_quantity(value))
+    }
+    fn money(&self, value: Decimal, currency: Currency) -> String {
+        format!("{currency} {}", format_amount(value, currency))
+    }
+}
+
+impl NumberFormat for crate::locale::Locale {
+    fn amount(&self, value: Decimal, currency: Currency) -> String {
+        self.number(round_amount(value, currency), currency.minor_units())
+    }
+    fn unit_price(&self, value: Decimal, currency: Currency) -> String {
+        self.number(value.normalize(), currency.minor_units())
+    }
+    fn quantity(&self, value: Decimal) -> String {
+        self.number(value.normalize(), 0)
+    }
+    fn percent(&self, value: Decimal) -> String {
+        crate::locale::Locale::percent(self, value.normalize())
+    }
+    fn money(&self, value: Decimal, currency: Currency) -> String {
+        crate::locale::Locale::money(
+            self,
+            round_amount(value, currency),
+            currency.code(),
+            currency.minor_units(),
+        )
+    }
+}
+
 /// Writes `value` with `,` every three integer digits and at least `min_dp` decimals.
 pub(super) fn group_digits(value: Decimal, min_dp: u32) -> String {
     let negative = value.is_sign_negative() && !value.is_zero();

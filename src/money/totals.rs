@@ -196,6 +196,8 @@ pub struct FormattedTax {
     pub category: String,
     /// Rate in percent without the `%` sign, see [`format_quantity`].
     pub rate_percent: String,
+    /// The rate as the document's locale writes a percentage (`19%`, `19 %`).
+    pub rate: String,
     /// Taxable amount, see [`format_amount`].
     pub base: String,
     /// Tax amount, see [`format_amount`].
@@ -232,14 +234,23 @@ pub struct FormattedTotals {
     pub paid: String,
     /// Amount due.
     pub due: String,
+    /// Amount due with its currency, as the locale writes money (`9.967,38 €`).
+    pub due_money: String,
+    /// Invoice total with its currency, as the locale writes money.
+    pub total_money: String,
 }
 
 impl Totals {
     /// Every amount formatted with [`format_amount`] (quantities, unit prices and rates with
     /// [`format_quantity`] / [`format_unit_price`]).
     pub fn formatted(&self) -> FormattedTotals {
+        self.formatted_in(&Plain)
+    }
+
+    /// Every amount formatted by `numbers` (a document's locale).
+    pub fn formatted_in(&self, numbers: &dyn NumberFormat) -> FormattedTotals {
         let currency = self.currency;
-        let amount = |value: Decimal| format_amount(value, currency);
+        let amount = |value: Decimal| numbers.amount(value, currency);
         FormattedTotals {
             currency: currency.code().to_string(),
             credit_note: self.credit_note,
@@ -248,8 +259,8 @@ impl Totals {
                 .iter()
                 .map(|line| FormattedLine {
                     description: line.description.clone(),
-                    quantity: format_quantity(line.quantity),
-                    unit_price: format_unit_price(line.unit_price, currency),
+                    quantity: numbers.quantity(line.quantity),
+                    unit_price: numbers.unit_price(line.unit_price, currency),
                     discount: amount(line.discount),
                     net: amount(line.net),
                     tax_category: line.tax_category.clone(),
@@ -272,6 +283,7 @@ impl Totals {
                 .map(|tax| FormattedTax {
                     category: tax.category.clone(),
                     rate_percent: format_quantity(tax.rate_percent),
+                    rate: numbers.percent(tax.rate_percent),
                     base: amount(tax.base),
                     tax: amount(tax.tax),
                     note: tax.note.clone(),
@@ -282,6 +294,8 @@ impl Totals {
             total: amount(self.total),
             paid: amount(self.paid),
             due: amount(self.due),
+            due_money: numbers.money(self.due, currency),
+            total_money: numbers.money(self.total, currency),
         }
     }
 }

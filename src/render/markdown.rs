@@ -6,9 +6,12 @@
 //! Markdown reader shows is exactly the value), and `{{ x }}` inside a value is never
 //! evaluated (Tera does not re-render output).
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
+use crate::locale::Locales;
 
 /// Escapes a value for CommonMark/GFM so that it renders as exactly its text.
 ///
@@ -102,10 +105,7 @@ pub fn yaml_quoted(value: &str) -> String {
     out
 }
 
-fn yaml_filter(
-    value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
+fn yaml_filter(value: &tera::Value, _: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
     let text = match value {
         tera::Value::String(s) => s.clone(),
         tera::Value::Null => String::new(),
@@ -114,8 +114,10 @@ fn yaml_filter(
     Ok(tera::Value::String(yaml_quoted(&text)))
 }
 
-/// Loads the Markdown templates (`*.md`, and partials starting with `_`) from a folder.
-pub fn load_templates(dir: &Path) -> Result<tera::Tera> {
+/// Loads the Markdown templates (`*.md`, and partials starting with `_`) from a folder, with
+/// docket's filters: `yaml` (a front matter value) and `date(locale=locale)` (a `YYYY-MM-DD`
+/// date written out in the document's locale, `TBD` left as it is).
+pub fn load_templates(dir: &Path, locales: Arc<Locales>) -> Result<tera::Tera> {
     let mut tera = tera::Tera::default();
     let files: Vec<(std::path::PathBuf, Option<String>)> =
         crate::render::files::served_files(dir, &["md"])?
@@ -133,6 +135,22 @@ pub fn load_templates(dir: &Path) -> Result<tera::Tera> {
     tera.autoescape_on(vec![".md"]);
     tera.set_escape_fn(escape_markdown);
     tera.register_filter("yaml", yaml_filter);
+    tera.register_filter(
+        "date",
+        move |value: &tera::Value, args: &HashMap<String, tera::Value>| {
+            let tag = args
+                .get("locale")
+                .and_then(tera::Value::as_str)
+                .ok_or_else(|| tera::Error::msg("date: expects `locale=locale`"))?;
+            let locale = locales
+                .get(tag)
+                .ok_or_else(|| tera::Error::msg(format!("date: no locale `{tag}`")))?;
+            Ok(match value {
+                tera::Value::String(s) => tera::Value::String(locale.date(s)),
+                other => other.clone(),
+            })
+        },
+    );
     Ok(tera)
 }
 

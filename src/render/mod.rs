@@ -17,12 +17,14 @@ pub mod markup;
 pub mod typeset;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::gate::{Cleared, Decision};
+use crate::locale::{Locale, Locales};
 use crate::model::{Address, Engagement, KindRule, Layout};
 
 pub use typeset::Typesetter;
@@ -31,6 +33,7 @@ pub use typeset::Typesetter;
 #[derive(Debug)]
 pub struct Renderer {
     tera: tera::Tera,
+    locales: Arc<Locales>,
     typesetter: Typesetter,
     source_date_epoch: Option<i64>,
 }
@@ -63,10 +66,18 @@ pub struct MarkdownDoc {
 }
 
 impl Renderer {
-    /// Loads `templates/*.md`, `templates/*.typ` and `fonts/*`.
+    /// Loads `templates/*.md`, `templates/*.typ`, `templates/locales/*/*.ftl` and `fonts/*`.
+    ///
+    /// # Errors
+    /// Besides a template or font that does not load, a translation file that lacks a
+    /// message of the reference locale (see [`Locales::check`]): nothing renders with a gap
+    /// that would print an English word in another language.
     pub fn new(templates_dir: &Path, fonts_dir: &Path) -> Result<Renderer> {
+        let locales = Arc::new(Locales::load(templates_dir)?);
+        locales.check()?;
         Ok(Renderer {
-            tera: markdown::load_templates(templates_dir)?,
+            tera: markdown::load_templates(templates_dir, Arc::clone(&locales))?,
+            locales,
             typesetter: Typesetter::new(templates_dir, fonts_dir)?,
             source_date_epoch: None,
         })
@@ -88,29 +99,45 @@ impl Renderer {
         state: &Value,
     ) -> Result<MarkdownDoc> {
         let evaluation = cleared.evaluation();
+        let locale = self
+            .locales
+            .for_engagement(engagement.locale.as_deref())
+            .map_err(|message| {
+                Error::data(
+                    crate::error::Location {
+                        file: format!("{}/engagement.toml", engagement.id).into(),
+                        line: None,
+                        column: None,
+                        field: Some("locale".into()),
+                    },
+                    message,
+                )
+            })?;
         let files = crate::output::Files::of(&rule.kind, evaluation.key.as_deref());
         let date = document_date(cleared.section(), engagement);
-        let missing: Vec<String> = evaluation
-            .missing
-            .iter()
-            .map(|m| m.describe())
-            .chain(
-                evaluation
-                    .missing_facts
-                    .iter()
-                    .map(|f| format!("fact {f} is TBD")),
-            )
-            .chain(
-                evaluation
-                    .einvoice_missing
-                    .iter()
-                    .map(|f| format!("e-invoice: {f}")),
-            )
-            .collect();
+        let mut missing = Vec::new();
+        for m in &evaluation.missing {
+            missing.push(locale.message(
+                "draft_missing_approval",
+                &[
+                    ("gate", &m.gate),
+                    ("action", &m.action),
+                    ("scope", &m.scope),
+                    ("found", &m.found),
+                ],
+            )?);
+        }
+        for f in &evaluation.missing_facts {
+            missing.push(locale.message("draft_missing_fact", &[("field", f)])?);
+        }
+        for f in &evaluation.einvoice_missing {
+            missing.push(locale.message("draft_missing_einvoice", &[("what", f)])?);
+        }
+        let title = title_in(locale, rule);
         let doc = DocMeta {
             kind: &rule.kind,
             key: evaluation.key.as_deref(),
-            title: &rule.title,
+            title: &title,
             id: &evaluation.document_id,
             engagement: &engagement.id,
             client: &engagement.client,
@@ -128,8 +155,11 @@ impl Renderer {
         context.insert("doc", &doc);
         context.insert("e", state);
         context.insert("s", cleared.section());
-        context.insert("addr", &formatted_addresses(engagement));
-        let calc = crate::derive::context(rule, engagement)?;
+        context.insert("addr", &formatted_addresses(engagement, locale));
+        context.insert("tr", locale.labels());
+        context.insert("locale", locale.tag());
+        context.insert("lang", locale.language());
+        let calc = crate::derive::context(rule, engagement, locale)?;
         if let Some(calc) = &calc {
             context.insert("calc", calc);
         }
@@ -146,7 +176,14 @@ impl Renderer {
             }
             meta
         } else {
-            self.layout_meta(&doc, engagement, state, cleared.section(), calc.as_ref())?
+            self.layout_meta(
+                &doc,
+                locale,
+                engagement,
+                state,
+                cleared.section(),
+                calc.as_ref(),
+            )?
         };
         let d = engagement.as_of.0;
         let today = match self.source_date_epoch.and_then(epoch_date) {
@@ -289,6 +326,7 @@ impl Renderer {
     fn layout_meta(
         &self,
         doc: &DocMeta<'_>,
+        locale: &Locale,
         engagement: &Engagement,
         state: &Value,
         section: &Value,
@@ -305,7 +343,7 @@ impl Renderer {
                 engagement.id
             )));
         }
-        let addresses = formatted_addresses(engagement);
+        let addresses = formatted_addresses(engagement, locale);
         let lines_of = |key: &str| addresses.get(key).cloned().unwrap_or_default();
         let client = &engagement.client_details;
         let mut shared = state.clone();
@@ -337,6 +375,11 @@ impl Renderer {
             "s": section,
             "calc": calc,
             "addr": addresses,
+            "tr": locale.labels(),
+            "lang": locale.language(),
+            "region": locale.region(),
+            "rtl": locale.rtl(),
+            "dates": dates_in(locale, [section, state]),
         });
         sanitize(&mut meta);
         Ok(meta)
@@ -450,31 +493,73 @@ fn date_parts(date: &str) -> Option<(i32, u8, u8)> {
     Some((d.year(), u8::from(d.month()), d.day()))
 }
 
-/// Addresses as display lines for documents (not the envelope's USPS form).
-fn formatted_addresses(engagement: &Engagement) -> std::collections::BTreeMap<&str, Vec<String>> {
+/// Addresses as display lines for documents (not the envelope's USPS form), in the
+/// document's locale.
+fn formatted_addresses<'a>(
+    engagement: &'a Engagement,
+    locale: &Locale,
+) -> std::collections::BTreeMap<&'a str, Vec<String>> {
     engagement
         .addresses
         .iter()
-        .map(|(k, a)| (k.as_str(), display_lines(a)))
+        .map(|(k, a)| (k.as_str(), display_lines(a, locale)))
         .collect()
 }
 
-fn display_lines(a: &Address) -> Vec<String> {
+/// An address as a document prints it: name, organization, street lines, then the
+/// locality in the destination's own order ([`crate::usps::address::locality_line`]:
+/// `10115 Berlin`, `Seattle, WA 98101`) and, for an address in another country than the
+/// document's region, the country's name in the document's language.
+fn display_lines(a: &Address, locale: &Locale) -> Vec<String> {
     let mut lines = vec![a.name.clone()];
     lines.extend(a.organization.clone());
     lines.extend(a.lines.iter().cloned());
-    let mut last = a.city.clone();
-    if !a.region.is_empty() {
-        last.push_str(", ");
-        last.push_str(&a.region);
-    }
-    if !a.postal_code.is_empty() {
-        last.push(' ');
-        last.push_str(&a.postal_code);
-    }
-    lines.push(last);
-    if a.country != "US" {
-        lines.push(a.country.clone());
+    lines.push(crate::usps::address::locality_line(
+        &a.country,
+        &a.city,
+        &a.region,
+        &a.postal_code,
+    ));
+    let home = locale.region().unwrap_or("US");
+    if !a.country.eq_ignore_ascii_case(home) {
+        lines.push(locale.country(&a.country.to_ascii_uppercase()));
     }
     lines
+}
+
+/// A kind's title in the document's language: the locale's `title_<kind>` message
+/// (`title_invoice`), or the rules' `title` for a kind the translations do not name.
+fn title_in(locale: &Locale, rule: &KindRule) -> String {
+    let id = format!("title_{}", rule.kind.replace('-', "_"));
+    locale
+        .labels()
+        .get(&id)
+        .cloned()
+        .unwrap_or_else(|| rule.title.clone())
+}
+
+/// Every `YYYY-MM-DD` date among the strings of `values`, written out in the locale: the
+/// layouts' `date()` looks its argument up here (Typst has no CLDR data of its own).
+fn dates_in<'a>(
+    locale: &Locale,
+    values: impl IntoIterator<Item = &'a Value>,
+) -> std::collections::BTreeMap<String, String> {
+    fn walk(value: &Value, locale: &Locale, out: &mut std::collections::BTreeMap<String, String>) {
+        match value {
+            Value::String(s) if s.len() == 10 && !out.contains_key(s) => {
+                let written = locale.date(s);
+                if written != *s {
+                    out.insert(s.clone(), written);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, locale, out)),
+            Value::Object(map) => map.values().for_each(|v| walk(v, locale, out)),
+            _ => {}
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    for value in values {
+        walk(value, locale, &mut out);
+    }
+    out
 }

@@ -475,3 +475,38 @@ pub(super) fn plain_delivery_lines(lines: &[String]) -> Vec<(Cow<'static, str>, 
         .filter(|(_, line)| !line.is_empty())
         .collect()
 }
+
+/// The locality line of an address as a document (not an envelope) prints it, in the case it
+/// was written: `Seattle, WA 98101` and `Ottawa, ON K1A 0B1` in North America, then the
+/// destination's own order elsewhere, `10115 Berlin` and `75008 Paris` where the postal code
+/// comes first, `London SW1A 1AA` where it follows (countries docket does not list: city
+/// first).
+pub fn locality_line(country: &str, city: &str, region: &str, postal_code: &str) -> String {
+    let code = country.trim().to_ascii_uppercase();
+    let order = COUNTRIES
+        .iter()
+        .find(|c| c.code == code)
+        .map_or(Order::CityFirst, |c| c.order);
+    let (city, region, postal) = (city.trim(), region.trim(), postal_code.trim());
+    if matches!(code.as_str(), "US" | "CA" | "") {
+        let mut line = city.to_string();
+        if !region.is_empty() {
+            line.push_str(", ");
+            line.push_str(region);
+        }
+        if !postal.is_empty() {
+            line.push(' ');
+            line.push_str(postal);
+        }
+        return line;
+    }
+    let parts = match order {
+        Order::CityFirst => [city, region, postal],
+        Order::PostcodeFirst => [postal, city, region],
+    };
+    parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -41,6 +41,7 @@ mod lines;
 
 use clean::*;
 use delivery::*;
+pub use lines::locality_line;
 use lines::*;
 
 /// Longest line, in characters (Unicode scalar values), that [`standardize`] will return.
