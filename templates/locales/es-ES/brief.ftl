@@ -1,7 +1,7 @@
 # Documento de requisitos (brief). Referencia: templates/locales/en-US/brief.ftl.
 
 ## Membrete.
-brief_letterhead = Documento de requisitos
+brief_letterhead = Ficha de requisitos
 brief_number = N.º
 brief_date = Fecha
 

@@ -1,7 +1,7 @@
 # Documento dei requisiti (brief). Riferimento: templates/locales/en-US/brief.ftl.
 
 ## Intestazione.
-brief_letterhead = Documento dei requisiti
+brief_letterhead = Scheda requisiti
 brief_number = N.
 brief_date = Data
 
