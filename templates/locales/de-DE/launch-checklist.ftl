@@ -1,7 +1,7 @@
 # Checkliste zur Einführungsbereitschaft (launch-checklist). Referenz: templates/locales/en-US/launch-checklist.ftl.
 
 ## Briefkopf.
-launch_checklist_letterhead = Einführungscheckliste
+launch_checklist_letterhead = Go-live-Checkliste
 launch_checklist_number = Checklisten-Nr.
 launch_checklist_ref = Referenz
 launch_checklist_date = Datum

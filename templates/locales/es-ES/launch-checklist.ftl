@@ -1,7 +1,7 @@
 # Lista de comprobación de lanzamiento (launch-checklist). Referencia: templates/locales/en-US/launch-checklist.ftl.
 
 ## Membrete.
-launch_checklist_letterhead = Lista de comprobación
+launch_checklist_letterhead = Lista de control
 launch_checklist_number = N.º
 launch_checklist_ref = Ref.
 launch_checklist_date = Fecha
