@@ -6,6 +6,7 @@
 //! owes. Planning writes nothing; `check`, `next` and `handoff` stop here.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_json::Value;
@@ -13,6 +14,7 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::gate::{self, Gated, evaluate};
 use crate::load::{self, Loaded, Project};
+use crate::locale::{Locale, Locales};
 use crate::options::Options;
 use crate::record::{issued, ledger};
 use crate::{billing, digest, einvoice, instances, model, receivables, route};
@@ -35,6 +37,24 @@ pub struct Plan {
     /// What the client owes on the engagement's `as_of`: each issued invoice's state,
     /// payments, credits and aging.
     pub account: receivables::Account,
+    /// The translations of the plan run (loaded once for all its engagements), in which the
+    /// statement and the reminders are worded: [`crate::plan::restate`] words the statement
+    /// again with them.
+    pub(crate) locales: Arc<Locales>,
+}
+
+/// The engagement's locale (`locale = "de-DE"`; [`crate::locale::DEFAULT`] when it names
+/// none). One the templates have no translations for is the renderer's located error (and
+/// `docket check`'s): nothing is rendered in it, so its figures are prepared in the default
+/// locale here rather than stop the plan of reports that render nothing.
+fn engagement_locale<'l>(
+    locales: &'l Locales,
+    engagement: &model::Engagement,
+) -> Result<&'l Locale> {
+    locales
+        .for_engagement(engagement.locale.as_deref())
+        .or_else(|_| locales.for_engagement(None))
+        .map_err(Error::Internal)
 }
 
 /// One artifact of an engagement: a kind's document, or one instance of a kind written as
@@ -180,9 +200,12 @@ pub(crate) fn plan_all(
     templates: &digest::TemplateDigests,
     engagements: Vec<Loaded>,
 ) -> Result<Vec<Plan>> {
+    // The statement's and the reminders' words and figures, in each engagement's locale.
+    let locales = Arc::new(Locales::load(&options.templates)?);
     engagements
         .into_par_iter()
         .map(|mut loaded| {
+            let locale = engagement_locale(&locales, &loaded.engagement)?;
             let state = serde_json::to_value(&loaded.engagement)
                 .map_err(|e| Error::Internal(e.to_string()))?;
             let records = ledger::read(&ledger::path(&loaded.dir))?;
@@ -230,7 +253,7 @@ pub(crate) fn plan_all(
                     &adjust,
                 )?);
             }
-            let account = owed(rules, &mut loaded, &records, &artifacts, true)?;
+            let account = owed(rules, &mut loaded, &records, &artifacts, Some(locale))?;
             for (r, rule) in rules.kind.iter().enumerate().filter(|(_, r)| phase(r) == 2) {
                 // No reminder is due: no reminder artifact (rather than a blocked one).
                 if rule.section == "reminder" && loaded.engagement.reminder.is_empty() {
@@ -243,7 +266,7 @@ pub(crate) fn plan_all(
                     &mut loaded,
                     &state,
                     templates,
-                    &Adjust::Statement(&account),
+                    &Adjust::Statement(&account, locale),
                 )?);
             }
             artifacts.sort_by_key(|a| a.rule);
@@ -264,6 +287,7 @@ pub(crate) fn plan_all(
                 route,
                 records,
                 account,
+                locales: Arc::clone(&locales),
             })
         })
         .collect()
@@ -279,19 +303,21 @@ enum Adjust<'a> {
     /// Credit notes: the invoices by name (`invoice:milestone-1`), with their number and
     /// whether they were issued, for a `references` that names one.
     Corrects(&'a [(String, String, bool)]),
-    /// Statements: the account they state (reminders are made from it beforehand).
-    Statement(&'a receivables::Account),
+    /// Statements: the account they state (reminders are made from it beforehand), and the
+    /// locale it is worded in.
+    Statement(&'a receivables::Account, &'a Locale),
 }
 
 /// The engagement's receivables: every issued invoice and credit note (recorded as issued,
 /// or final in this build), its payments applied (a payment that cannot be is a located
-/// error), and the reminders now due, which become the engagement's `reminder` section.
+/// error), and, given the locale to word them in, the reminders now due, which become the
+/// engagement's `reminder` section.
 fn owed(
     rules: &model::Rules,
     loaded: &mut Loaded,
     records: &[ledger::Record],
     gated: &[Artifact],
-    derive_reminders: bool,
+    derive_reminders: Option<&Locale>,
 ) -> Result<receivables::Account> {
     let issued_of =
         |section: &str| issued_documents(rules, section, &loaded.engagement, records, gated);
@@ -322,11 +348,11 @@ fn owed(
     let engagement = &loaded.engagement;
     let account = receivables::account(engagement, &invoices, &credits, &sent, engagement.as_of)
         .map_err(|e| Error::data(load::locate(&loaded.engagement_file, &e.field), e.message))?;
-    if !derive_reminders {
+    let Some(locale) = derive_reminders else {
         return Ok(account);
-    }
+    };
     let due = if reminder_kind.is_some() {
-        receivables::reminders(&account, engagement, &invoices, &rules.reminder)
+        receivables::reminders(&account, engagement, &invoices, &rules.reminder, locale)?
     } else {
         Vec::new()
     };
@@ -373,8 +399,10 @@ pub(crate) fn restate(
             &mut plan.loaded,
             &plan.records,
             &plan.artifacts,
-            false,
+            None,
         )?;
+        let locales = Arc::clone(&plan.locales);
+        let locale = engagement_locale(&locales, &plan.loaded.engagement)?;
         let restated = gate_kind(
             rules,
             r,
@@ -382,7 +410,7 @@ pub(crate) fn restate(
             &mut plan.loaded,
             &plan.state,
             templates,
-            &Adjust::Statement(&account),
+            &Adjust::Statement(&account, locale),
         )?;
         let at = plan.artifacts.iter().position(|a| a.rule == r).unwrap_or(0);
         plan.artifacts.retain(|a| a.rule != r);
@@ -484,7 +512,7 @@ fn gate_kind(
     let many = loaded.engagement.is_many(&rule.section);
     let changes = |i: usize| match adjust {
         Adjust::None => false,
-        Adjust::Statement(_) => {
+        Adjust::Statement(..) => {
             rule.section == "statement" && !loaded.engagement.statement.is_empty()
         }
         Adjust::Billing(checks) => checks.get(i).is_some_and(Option::is_some),
@@ -517,10 +545,11 @@ fn gate_kind(
                         inv.notes.push(check.note.clone());
                     }
                 }
-                Adjust::Statement(account) => {
+                Adjust::Statement(account, locale) => {
                     let billing = view.client_details.billing_address.clone();
                     if let Some(st) = view.statement.as_mut() {
-                        st.account = Some(receivables::statement(account, st.period_start));
+                        st.account =
+                            Some(receivables::statement(account, st.period_start, locale)?);
                         st.recipient.get_or_insert(billing);
                     }
                 }

@@ -19,8 +19,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::locale::Locale;
 use crate::model::{Date, Engagement, Invoice, Message, Recipient, Reminder, ReminderStage, TBD};
-use crate::money::{self, Currency};
+use crate::money::{self, Currency, NumberFormat};
 
 /// An invoice or credit note that has been issued (recorded in the ledger as final, or final
 /// in this build), with the number it was issued under.
@@ -61,6 +62,18 @@ impl State {
             State::Paid => "paid",
             State::Overdue => "overdue",
             State::Credited => "credited",
+        }
+    }
+
+    /// Its message in `statement.ftl` (`statement_state_partly_paid`): how a document in the
+    /// engagement's language says it.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            State::Issued => "statement_state_issued",
+            State::PartlyPaid => "statement_state_partly_paid",
+            State::Paid => "statement_state_paid",
+            State::Overdue => "statement_state_overdue",
+            State::Credited => "statement_state_credited",
         }
     }
 }
@@ -114,6 +127,18 @@ impl Bucket {
             Bucket::Days31To60 => "31–60 days",
             Bucket::Days61To90 => "61–90 days",
             Bucket::Over90 => "Over 90 days",
+        }
+    }
+
+    /// Its column heading's message in `statement.ftl` (`statement_aging_1_30`), for a
+    /// document in the engagement's language ([`Bucket::label`] is the reports' English).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Bucket::Current => "statement_aging_current",
+            Bucket::Days1To30 => "statement_aging_1_30",
+            Bucket::Days31To60 => "statement_aging_31_60",
+            Bucket::Days61To90 => "statement_aging_61_90",
+            Bucket::Over90 => "statement_aging_over_90",
         }
     }
 
@@ -536,12 +561,23 @@ pub fn reminder_key(number: &str, stage: &str) -> String {
 /// The reminders due on the account's date: for each overdue invoice with an amount open,
 /// the first stage the ledger has not recorded as sent, once its day has come (one stage at
 /// a time, in order, each once). Never for a paid or credited invoice.
+///
+/// Worded in the engagement's `locale`: its figures as the locale writes them, and the
+/// sentences docket adds to the stage's own wording (the email's subject, the invoice's
+/// figures and the payment line of its body, the recipient when the client has no billing
+/// contact) from `reminder.ftl`. The stage's subject and paragraphs are the rules' text.
+///
+/// # Errors
+/// [`crate::error::Error::Internal`] when the locale lacks one of those messages (the
+/// translation check makes every locale have the reference's).
 pub fn reminders(
     account: &Account,
     engagement: &Engagement,
     invoices: &[(Issued<'_>, bool)],
     stages: &[ReminderStage],
-) -> Vec<Reminder> {
+    locale: &Locale,
+) -> crate::error::Result<Vec<Reminder>> {
+    let numbers: &dyn NumberFormat = locale;
     let mut out = Vec::new();
     for s in &account.invoices {
         // An invoice numbered in this very build has no number to name its reminder by
@@ -565,24 +601,40 @@ pub fn reminders(
         let Some(currency) = Currency::from_code(&s.currency) else {
             continue;
         };
-        let fmt = |d: Decimal| money::format_amount(d, currency);
+        let fmt = |d: Decimal| numbers.amount(d, currency);
         let date = |d: Option<Date>| d.map_or_else(|| TBD.to_string(), |d| d.to_string());
         let contact = engagement.client_details.billing_contact.clone();
-        let recipients = vec![contact.unwrap_or(Recipient {
-            name: format!("Accounts Payable, {}", engagement.client_details.legal_name),
-            email: TBD.into(),
-        })];
-        let subject = format!("{} {}", stage.subject, s.number);
+        let recipients = vec![match contact {
+            Some(c) => c,
+            None => Recipient {
+                name: locale.message(
+                    "reminder_accounts_payable",
+                    &[("client", &engagement.client_details.legal_name)],
+                )?,
+                email: TBD.into(),
+            },
+        }];
+        let subject = locale.message(
+            "reminder_email_subject",
+            &[("subject", &stage.subject), ("invoice", &s.number)],
+        )?;
+        let figures = locale.message(
+            "reminder_email_figures",
+            &[
+                ("invoice", &s.number),
+                ("issued", &locale.date(&date(s.issue_date))),
+                ("due", &locale.date(&date(s.due_date))),
+                ("open", &numbers.money(s.open, currency)),
+                ("days", &s.days_overdue.to_string()),
+            ],
+        )?;
+        let payment = locale.message(
+            "reminder_email_payment",
+            &[("remittance", &inv.data.remittance)],
+        )?;
         let body = format!(
-            "{}\n\nInvoice {} of {}, due {}: {} {} open ({} days past due).\n\nPayment: {}",
+            "{}\n\n{figures}\n\n{payment}",
             stage.paragraphs.join("\n\n"),
-            s.number,
-            date(s.issue_date),
-            date(s.due_date),
-            currency,
-            fmt(s.open),
-            s.days_overdue,
-            inv.data.remittance
         );
         out.push(Reminder {
             key: Some(reminder_key(&s.number, &stage.name)),
@@ -614,20 +666,35 @@ pub fn reminders(
             }],
         });
     }
-    out
+    Ok(out)
 }
 
 /// The statement of account as its templates see it (`s.account`): per currency, the
 /// opening balance, every invoice, credit note and payment of the period with a running
 /// balance, the closing balance, what is due now and the aging; every amount formatted.
-pub fn statement(account: &Account, period_start: Option<Date>) -> Value {
+///
+/// In the engagement's `locale`: amounts as it writes them (`9.967,38`, with the currency
+/// as it places it for the totals: `9.967,38 €`), and the words docket writes into the
+/// account (each line's description, the states, the aging headings) from
+/// `statement.ftl`. Dates stay `YYYY-MM-DD`: the templates write them out.
+///
+/// # Errors
+/// [`crate::error::Error::Internal`] when the locale lacks one of those messages (the
+/// translation check makes every locale have the reference's).
+pub fn statement(
+    account: &Account,
+    period_start: Option<Date>,
+    locale: &Locale,
+) -> crate::error::Result<Value> {
+    let numbers: &dyn NumberFormat = locale;
     let start = period_start.or_else(|| account.invoices.iter().filter_map(|i| i.issue_date).min());
     let mut currencies = Vec::new();
     for aging in &account.aging {
         let Some(currency) = Currency::from_code(&aging.currency) else {
             continue;
         };
-        let fmt = |d: Decimal| money::format_amount(d, currency);
+        let fmt = |d: Decimal| numbers.amount(d, currency);
+        let with_currency = |d: Decimal| numbers.money(d, currency);
         // (date, order, document, description, debit, credit, due date of an invoice)
         type Event = (Option<Date>, u8, String, String, Decimal, Decimal, String);
         let mut events: Vec<Event> = Vec::new();
@@ -643,7 +710,7 @@ pub fn statement(account: &Account, period_start: Option<Date>) -> Value {
                 i.issue_date,
                 0,
                 i.number.clone(),
-                format!("Invoice, due {due}"),
+                locale.message("statement_line_invoice", &[("due", &locale.date(&due))])?,
                 i.amount,
                 Decimal::ZERO,
                 due,
@@ -658,7 +725,7 @@ pub fn statement(account: &Account, period_start: Option<Date>) -> Value {
                 c.date,
                 1,
                 c.number.clone(),
-                format!("Credit note for {}", c.corrects),
+                locale.message("statement_line_credit_note", &[("invoice", &c.corrects)])?,
                 Decimal::ZERO,
                 c.amount,
                 String::new(),
@@ -669,10 +736,14 @@ pub fn statement(account: &Account, period_start: Option<Date>) -> Value {
             .iter()
             .filter(|p| p.currency == currency.code())
         {
-            let how = if p.method == TBD {
-                "Payment".to_string()
+            let invoices = p.invoices.join(", ");
+            let description = if p.method == TBD {
+                locale.message("statement_line_payment", &[("invoices", &invoices)])?
             } else {
-                format!("Payment ({})", p.method)
+                locale.message(
+                    "statement_line_payment_by",
+                    &[("method", &p.method), ("invoices", &invoices)],
+                )?
             };
             events.push((
                 Some(p.date),
@@ -682,7 +753,7 @@ pub fn statement(account: &Account, period_start: Option<Date>) -> Value {
                 } else {
                     p.reference.clone()
                 },
-                format!("{how}: {}", p.invoices.join(", ")),
+                description,
                 Decimal::ZERO,
                 p.amount,
                 String::new(),
@@ -710,36 +781,45 @@ pub fn statement(account: &Account, period_start: Option<Date>) -> Value {
                 "balance": fmt(balance),
             }));
         }
-        let open: Vec<Value> = account
+        let mut open: Vec<Value> = Vec::new();
+        for i in account
             .invoices
             .iter()
             .filter(|i| i.currency == currency.code() && i.open > Decimal::ZERO)
-            .map(|i| {
-                json!({
-                    "number": i.number,
-                    "issue_date": i.issue_date.map_or_else(|| TBD.to_string(), |d| d.to_string()),
-                    "due_date": i.due_date.map_or_else(|| TBD.to_string(), |d| d.to_string()),
-                    "amount": fmt(i.amount),
-                    "open": fmt(i.open),
-                    "state": i.state.as_str(),
-                    "days_overdue": i.days_overdue,
-                })
-            })
-            .collect();
-        let buckets: Vec<Value> = Bucket::ALL
-            .iter()
-            .zip(&aging.buckets)
-            .map(|(b, a)| json!({ "label": b.label(), "id": b.id(), "amount": fmt(*a), "zero": a.is_zero() }))
-            .collect();
+        {
+            open.push(json!({
+                "number": i.number,
+                "issue_date": i.issue_date.map_or_else(|| TBD.to_string(), |d| d.to_string()),
+                "due_date": i.due_date.map_or_else(|| TBD.to_string(), |d| d.to_string()),
+                "amount": fmt(i.amount),
+                "open": fmt(i.open),
+                "state": i.state.as_str(),
+                "state_text": locale.message(i.state.message_id(), &[])?,
+                "days_overdue": i.days_overdue,
+            }));
+        }
+        let mut buckets: Vec<Value> = Vec::new();
+        for (b, a) in Bucket::ALL.iter().zip(&aging.buckets) {
+            buckets.push(json!({
+                "label": locale.message(b.message_id(), &[])?,
+                "id": b.id(),
+                "amount": fmt(*a),
+                "zero": a.is_zero(),
+            }));
+        }
         currencies.push(json!({
             "currency": currency.code(),
             "opening": fmt(opening),
             "has_opening": !opening.is_zero(),
             "lines": lines,
             "closing": fmt(balance),
+            "closing_money": with_currency(balance),
             "open": fmt(aging.open),
+            "open_money": with_currency(aging.open),
             "due_now": fmt(aging.due_now),
+            "due_now_money": with_currency(aging.due_now),
             "overdue": fmt(aging.overdue),
+            "overdue_money": with_currency(aging.overdue),
             "has_overdue": !aging.overdue.is_zero(),
             "open_invoices": open,
             "aging": buckets,
@@ -756,13 +836,13 @@ pub fn statement(account: &Account, period_start: Option<Date>) -> Value {
             })
         })
         .collect();
-    json!({
+    Ok(json!({
         "as_of": account.as_of.to_string(),
         "period_start": start.map_or_else(|| TBD.to_string(), |d| d.to_string()),
         "period_end": account.as_of.to_string(),
         "currencies": currencies,
         "invoices": invoices,
-    })
+    }))
 }
 
 /// What one client owes in one currency, across its engagements: a row of
@@ -931,6 +1011,128 @@ mod tests {
         for (days, bucket) in cases {
             assert_eq!(Bucket::of(days), bucket, "{days} days");
         }
+    }
+
+    /// An account of one paid invoice and one overdue one, on 2026-11-24.
+    fn overdue_account() -> Account {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let invoice = |number: &str, issued: &str, due: &str, paid: Decimal| {
+            let amount = Decimal::new(if paid.is_zero() { 840_000 } else { 720_000 }, 2);
+            let open = amount - paid;
+            let days = (d("2026-11-24").0 - d(due).0).whole_days();
+            InvoiceState {
+                name: format!("invoice:{number}"),
+                key: None,
+                number: number.into(),
+                issue_date: Some(d(issued)),
+                due_date: Some(d(due)),
+                currency: "USD".into(),
+                amount,
+                paid,
+                credited: Decimal::ZERO,
+                open,
+                state: if open.is_zero() {
+                    State::Paid
+                } else {
+                    State::Overdue
+                },
+                days_overdue: if open.is_zero() { 0 } else { days },
+                bucket: Bucket::of(if open.is_zero() { 0 } else { days }),
+                reminders_sent: Vec::new(),
+            }
+        };
+        let open = Decimal::new(840_000, 2);
+        Account {
+            as_of: d("2026-11-24"),
+            invoices: vec![
+                invoice(
+                    "INV-1",
+                    "2026-02-17",
+                    "2026-03-19",
+                    Decimal::new(720_000, 2),
+                ),
+                invoice("INV-2", "2026-10-12", "2026-11-11", Decimal::ZERO),
+            ],
+            credits: Vec::new(),
+            payments: vec![PaymentEntry {
+                date: d("2026-02-20"),
+                currency: "USD".into(),
+                amount: Decimal::new(720_000, 2),
+                method: "ACH".into(),
+                reference: "REF-1".into(),
+                invoices: vec!["INV-1".into()],
+            }],
+            aging: vec![Aging {
+                currency: "USD".into(),
+                open,
+                overdue: open,
+                due_now: open,
+                buckets: [
+                    Decimal::ZERO,
+                    open,
+                    Decimal::ZERO,
+                    Decimal::ZERO,
+                    Decimal::ZERO,
+                ],
+                invoices: 1,
+                oldest_due: Some(d("2026-11-11")),
+                max_days_overdue: 13,
+            }],
+        }
+    }
+
+    fn locales() -> crate::locale::Locales {
+        crate::locale::Locales::load(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_statement_is_worded_and_figured_in_the_engagement_locale() {
+        let locales = locales();
+        let account = overdue_account();
+        let words = |tag: &str| {
+            let locale = locales.get(tag).unwrap();
+            let s = statement(&account, None, locale).unwrap();
+            let c = &s["currencies"][0];
+            (
+                c["lines"][0]["description"].as_str().unwrap().to_string(),
+                c["lines"][1]["description"].as_str().unwrap().to_string(),
+                c["lines"][0]["debit"].as_str().unwrap().to_string(),
+                c["due_now_money"].as_str().unwrap().to_string(),
+                c["open_invoices"][0]["state_text"]
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+                c["aging"][1]["label"].as_str().unwrap().to_string(),
+                s["period_start"].as_str().unwrap().to_string(),
+            )
+        };
+        assert_eq!(
+            words("en-US"),
+            (
+                "Invoice, due March 19, 2026".into(),
+                "Payment (ACH): INV-1".into(),
+                "7,200.00".into(),
+                "$8,400.00".into(),
+                "overdue".into(),
+                "1–30 days".into(),
+                "2026-02-17".into(),
+            )
+        );
+        assert_eq!(
+            words("de-DE"),
+            (
+                "Rechnung, fällig am 19. März 2026".into(),
+                "Zahlung (ACH): INV-1".into(),
+                "7.200,00".into(),
+                "8.400,00\u{a0}$".into(),
+                "überfällig".into(),
+                "1–30 Tage".into(),
+                "2026-02-17".into(),
+            )
+        );
     }
 
     #[test]

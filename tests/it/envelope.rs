@@ -575,7 +575,7 @@ fn appendix_examples_print_as_bars() {
             md.contains(&format!("| Tracking code | {TRACKING} |")),
             "{md}"
         );
-        assert!(md.contains("**Final**"), "{md}");
+        assert!(md.contains("**Final:**"), "{md}");
         let pdf = out.join("appendix/envelope.pdf");
         let layout = pdf_layout(&pdf);
         assert_eq!(layout.len(), 1);
@@ -866,7 +866,7 @@ fn northwind_draft_keeps_the_zones_and_says_why_no_barcode() {
     );
     assert_fonts_are_sans(&pdf);
     let md = std::fs::read_to_string(out.join("envelope.md")).unwrap();
-    assert!(md.contains("**Draft**"), "{md}");
+    assert!(md.contains("**Draft:**"), "{md}");
     assert!(md.contains("has no mailer\\_id and service\\_type"), "{md}");
 }
 

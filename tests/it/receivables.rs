@@ -121,12 +121,12 @@ fn northwind_states_the_deposit_paid_and_milestone_1_open() {
     assert_eq!(statement["decision"], "final", "{statement}");
     let md = std::fs::read_to_string(out.join("northwind/statement.md")).unwrap();
     for line in [
-        "| 2026-02-17 | INV-2026-0459 | Invoice, due 2026-03-19 | 7,200.00 |  | 7,200.00 |",
-        "| 2026-02-20 | NW-ACH-0220 (example) | Payment (ACH): INV-2026-0459 |  | 7,200.00 | 0.00 |",
-        "| 2026-10-12 | INV-2026-0460 | Invoice, due 2026-11-11 | 8,400.00 |  | 8,400.00 |",
+        "| February 17, 2026 | INV-2026-0459 | Invoice, due March 19, 2026 | 7,200.00 |  | 7,200.00 |",
+        "| February 20, 2026 | NW-ACH-0220 (example) | Payment (ACH): INV-2026-0459 |  | 7,200.00 | 0.00 |",
+        "| October 12, 2026 | INV-2026-0460 | Invoice, due November 11, 2026 | 8,400.00 |  | 8,400.00 |",
         "| | | **Closing balance** | | | **8,400.00** |",
-        "**Amount due now: USD 8,400.00**",
-        "| INV-2026-0460 | 2026-10-12 | 2026-11-11 | 8,400.00 | 8,400.00 | overdue, 13 days |",
+        "**Amount due now: \\$8,400.00**",
+        "| INV-2026-0460 | October 12, 2026 | November 11, 2026 | 8,400.00 | 8,400.00 | overdue, 13 days |",
         "| 0.00 | 8,400.00 | 0.00 | 0.00 | 0.00 | ",
     ] {
         assert!(md.contains(line), "statement.md lacks {line:?}:\n{md}");
@@ -137,7 +137,7 @@ fn northwind_states_the_deposit_paid_and_milestone_1_open() {
     for words in [
         "STATEMENT",
         "Amount due now",
-        "USD 8,400.00",
+        "$8,400.00",
         "INV-2026-0459",
         "Closing balance",
     ] {
@@ -356,7 +356,7 @@ fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
     assert!(eml.contains("ap@northwind.example"), "{eml}");
     let md =
         std::fs::read_to_string(out.join("northwind/reminder.inv-2026-0460-friendly.md")).unwrap();
-    assert!(md.contains("| INV-2026-0460 | 2026-10-12 | 2026-11-11 | 13 | 8,400.00 | 0.00 | 0.00 | **8,400.00** |"), "{md}");
+    assert!(md.contains("| INV-2026-0460 | October 12, 2026 | November 11, 2026 | 13 | 8,400.00 | 0.00 | 0.00 | **8,400.00** |"), "{md}");
     let sent = |data: &Path| {
         std::fs::read_to_string(data.join("northwind/ledger.jsonl"))
             .unwrap()
@@ -492,7 +492,7 @@ fn the_receivables_csv_quotes_as_rfc_4180_and_matches_the_statement() {
         "{md}"
     );
     assert_eq!(&row[6], "8400.00");
-    assert!(md.contains("**Amount due now: USD 8,400.00**"), "{md}");
+    assert!(md.contains("**Amount due now: \\$8,400.00**"), "{md}");
     let aging: Vec<&str> = (7..12).map(|i| &row[i]).collect();
     assert_eq!(aging, ["0.00", "8400.00", "0.00", "0.00", "0.00"]);
     assert!(
@@ -612,7 +612,7 @@ artifact = "credit-note"
     let md = std::fs::read_to_string(out.join("northwind/statement.md")).unwrap();
     assert!(
         md.contains(
-            "| 2026-11-20 | CN-2026-0001 | Credit note for INV-2026-0460 |  | 8,400.00 | 0.00 |"
+            "| November 20, 2026 | CN-2026-0001 | Credit note for INV-2026-0460 |  | 8,400.00 | 0.00 |"
         ),
         "{md}"
     );
