@@ -327,16 +327,20 @@ fn init_creates_a_project_that_builds() {
     );
 }
 
-/// `docket init` embeds every template and font: the list cannot drift from the folders.
+/// `docket init` embeds every template (translations included) and font: the list cannot
+/// drift from the folders.
 #[test]
 fn init_embeds_every_template_and_font() {
-    for folder in ["templates", "fonts"] {
-        for entry in std::fs::read_dir(root().join(folder)).unwrap() {
+    // Templates with their subfolders (locales/<tag>/*.ftl); the fonts' own files (not
+    // fonts/tools, the script that made them).
+    for (folder, depth) in [("templates", usize::MAX), ("fonts", 1)] {
+        for entry in walkdir::WalkDir::new(root().join(folder)).max_depth(depth) {
             let entry = entry.unwrap();
-            if !entry.file_type().unwrap().is_file() {
+            if !entry.file_type().is_file() {
                 continue;
             }
-            let name = format!("{folder}/{}", entry.file_name().to_string_lossy());
+            let rel = entry.path().strip_prefix(root()).unwrap();
+            let name = rel.to_string_lossy().replace('\\', "/");
             assert!(
                 docket::init::FILES.iter().any(|(n, _)| *n == name),
                 "{name} is not embedded by init"

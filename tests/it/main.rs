@@ -19,6 +19,7 @@ mod keep_going;
 mod layering;
 mod layouts;
 mod lifecycle;
+mod locales;
 mod malformed;
 mod mcp;
 mod northwind;

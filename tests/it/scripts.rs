@@ -107,3 +107,83 @@ fn a_character_no_font_has_is_a_warning_naming_document_field_and_character() {
     assert_eq!(warning["field"], "client_details.legal_name");
     assert_eq!(warning["characters"], "𠀋𠂉");
 }
+
+/// Whether a character is of a right-to-left script (Hebrew, Arabic and their forms).
+fn rtl_char(c: char) -> bool {
+    matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// The logical text of a right-to-left line as a reader copies it: the glyphs are drawn in
+/// visual order (left to right), so they are read right to left; each glyph's own text
+/// (a ligature such as lam-alef maps to two letters) is already in logical order.
+fn rtl_line_text(line: &[Glyph]) -> String {
+    line.iter().rev().map(|g| g.ch.as_str()).collect()
+}
+
+#[test]
+fn arabic_and_hebrew_paragraphs_are_right_aligned_and_read_in_logical_order() {
+    let arabic = "شركة الشمال التجارية تدفع خلال ثلاثين يوما";
+    let hebrew = "חברת הצפון משלמת תוך שלושים יום";
+    let data = data_copy("script-rtl");
+    edit(
+        &data.join("northwind/engagement.toml"),
+        r#"notes = ["Reference INV-2026-0461 with your payment."]"#,
+        &format!(
+            r#"notes = ["Reference INV-2026-0461 with your payment.", "{arabic}", "{hebrew}"]"#
+        ),
+    );
+    let out = temp_dir("script-rtl-out");
+    let run = build_only(&data, &out, "invoice");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let pdf = out.join("northwind/invoice.pdf");
+    let page = &pdf_layout(&pdf)[0];
+    let lines = glyph_lines(&page.glyphs);
+    // US letter, 0.8 in side margins: the text column ends at 612 - 57.6 pt.
+    let right_edge = 612.0 - 57.6;
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    for paragraph in [arabic, hebrew] {
+        let line = lines
+            .iter()
+            .find(|l| {
+                l.iter().any(|g| g.ch.chars().any(rtl_char))
+                    && squeeze(&rtl_line_text(l)) == squeeze(paragraph)
+            })
+            .unwrap_or_else(|| {
+                let found: Vec<String> = lines
+                    .iter()
+                    .filter(|l| l.iter().any(|g| g.ch.chars().any(rtl_char)))
+                    .map(|l| rtl_line_text(l))
+                    .collect();
+                panic!("{paragraph} is one line, read in logical order; found {found:?}")
+            });
+        let first = line.first().unwrap();
+        let last = line.last().unwrap();
+        let end = last.x + last.advance;
+        assert!(
+            (end - right_edge).abs() < 1.5,
+            "{paragraph}: right-aligned, ends at {end:.1} (column edge {right_edge:.1})"
+        );
+        assert!(
+            first.x > 306.0,
+            "{paragraph}: starts right of the middle, at {:.1}",
+            first.x
+        );
+    }
+    // The English note beside them stays left-aligned.
+    let english = lines
+        .iter()
+        .find(|l| {
+            line_text(l).contains("ReferenceINV-2026-0461")
+                || line_text(l).contains("Reference INV-2026-0461")
+        })
+        .expect("the English note");
+    assert!(
+        english[0].x < 60.0,
+        "left-aligned at the margin: {:.1}",
+        english[0].x
+    );
+}

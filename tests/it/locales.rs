@@ -1,0 +1,254 @@
+//! Documents in the engagement's language (issue 22): Northwind copied with
+//! `locale = "de-DE"` and a German seller (`tests/fixtures/locales/de`), and with
+//! `locale = "fr-FR"` and a French seller (`.../fr`), produce every document in that language
+//! with its dates and amounts written by CLDR's rules; a gap in the translations is a
+//! located error, never an English word in a German document.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+
+/// A private copy of a localized Northwind fixture (builds write the ledger beside it).
+fn fixture(lang: &str) -> PathBuf {
+    let dir = temp_dir(&format!("locale-{lang}"));
+    copy_dir(&root().join("tests/fixtures/locales").join(lang), &dir);
+    dir
+}
+
+/// Every message of a locale's files (`id -> text`, variables as `{ $name }`).
+fn messages(tag: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let folder = root().join("templates/locales").join(tag);
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            if line.starts_with(|c: char| c.is_ascii_alphabetic())
+                && let Some((id, value)) = line.split_once(" = ")
+            {
+                out.insert(id.to_string(), value.trim().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The English labels a document in `tag` must not show: every en-US message of four letters
+/// or more that the locale translates differently, cut at its variables (each piece of at
+/// least four letters), and the sentences docket itself writes around figures.
+fn english_labels(tag: &str) -> Vec<String> {
+    let theirs = messages(tag);
+    let mut labels: Vec<String> = messages("en-US")
+        .into_iter()
+        .filter(|(id, text)| theirs.get(id) != Some(text))
+        .flat_map(|(_, text)| {
+            text.split(|c| c == '{' || c == '}')
+                .enumerate()
+                .filter(|(i, _)| i % 2 == 0)
+                .map(|(_, piece)| {
+                    piece
+                        .trim()
+                        .trim_end_matches([':', '.', ','])
+                        .trim()
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|piece| piece.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    labels.extend(
+        [
+            "Billed under",
+            "This invoice",
+            "Remaining after",
+            "approval to",
+            "is TBD",
+            "Page 1 of",
+        ]
+        .map(String::from),
+    );
+    labels.sort();
+    labels.dedup();
+    labels
+}
+
+/// Whether `text` holds `label` as whole words.
+fn has_words(text: &str, label: &str) -> bool {
+    text.match_indices(label).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + label.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Builds a localized fixture; returns every document's text (Markdown as read, PDF as
+/// extracted, page furniture included), by file name.
+fn documents(lang: &str) -> BTreeMap<String, String> {
+    let data = fixture(lang);
+    let out = temp_dir(&format!("locale-{lang}-out"));
+    build_ok(&data, &out);
+    let mut texts = BTreeMap::new();
+    for entry in std::fs::read_dir(out.join("northwind")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        match path.extension().and_then(|x| x.to_str()) {
+            Some("md") if !name.starts_with("handoff") => {
+                let md = std::fs::read_to_string(&path).unwrap();
+                texts.insert(name, markdown_text(&md));
+            }
+            Some("pdf") => {
+                texts.insert(name, pdf_pages(&path).join("\n"));
+            }
+            _ => {}
+        }
+    }
+    texts
+}
+
+fn assert_no_english(lang: &str, tag: &str, texts: &BTreeMap<String, String>) {
+    let labels = english_labels(tag);
+    assert!(
+        labels.len() > 100,
+        "the list is the templates' labels: {}",
+        labels.len()
+    );
+    let mut found = Vec::new();
+    for (name, text) in texts {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for label in &labels {
+            if has_words(&text, label) {
+                found.push(format!("{name}: {label:?}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{lang}: English labels in documents: {found:#?}"
+    );
+}
+
+#[test]
+fn northwind_in_german_is_german_throughout() {
+    let texts = documents("de");
+    assert!(
+        texts.len() >= 20,
+        "every rendered document: {:?}",
+        texts.keys()
+    );
+    assert_no_english("de", "de-DE", &texts);
+    let invoice = &texts["invoice.milestone-2.pdf"];
+    for wanted in [
+        "RECHNUNG",
+        "Rechnungsdatum",
+        "24. November 2026",
+        "USt. 19",
+        "Zahlbetrag",
+    ] {
+        assert!(invoice.contains(wanted), "{wanted:?} in {invoice}");
+    }
+    assert!(invoice.contains("8.400,00"), "German amounts: {invoice}");
+    assert!(
+        invoice.contains("€"),
+        "the euro as German writes money: {invoice}"
+    );
+}
+
+#[test]
+fn northwind_in_french_is_french_throughout() {
+    let texts = documents("fr");
+    assert!(
+        texts.len() >= 20,
+        "every rendered document: {:?}",
+        texts.keys()
+    );
+    assert_no_english("fr", "fr-FR", &texts);
+    let invoice = &texts["invoice.milestone-2.pdf"];
+    for wanted in [
+        "FACTURE",
+        "Date de facture",
+        "24 novembre 2026",
+        "TVA 20",
+        "Net à payer",
+    ] {
+        assert!(invoice.contains(wanted), "{wanted:?} in {invoice}");
+    }
+    assert!(
+        invoice.contains("8\u{202f}400,00") || invoice.contains("8 400,00"),
+        "French amounts: {invoice}"
+    );
+}
+
+#[test]
+fn markdown_front_matter_carries_the_language() {
+    let data = fixture("de");
+    let out = temp_dir("locale-lang-out");
+    build_only(&data, &out, "agreement");
+    let md = std::fs::read_to_string(out.join("northwind/agreement.md")).unwrap();
+    assert_eq!(front_matter(&md)["lang"].as_str(), Some("de-DE"));
+}
+
+/// A templates folder whose German invoice file lacks one message.
+fn templates_missing_a_message(dir: &Path) -> PathBuf {
+    let templates = dir.join("templates");
+    copy_dir(&root().join("templates"), &templates);
+    let file = templates.join("locales/de-DE/invoice.ftl");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("invoice_amount_due ="))
+        .collect();
+    std::fs::write(&file, kept.join("\n")).unwrap();
+    templates
+}
+
+#[test]
+fn a_missing_translation_is_a_located_error_in_check_and_build() {
+    let dir = temp_dir("locale-missing");
+    let templates = templates_missing_a_message(&dir);
+    let data = fixture("de");
+    for verb in ["check", "build"] {
+        let out = dir.join(format!("out-{verb}"));
+        let run = docket(&[
+            verb,
+            "--data",
+            data.to_str().unwrap(),
+            "--templates",
+            templates.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "{verb} fails: {stderr}");
+        assert!(
+            stderr.contains("locales/de-DE/invoice.ftl")
+                && stderr.contains("`invoice_amount_due` is not translated into de-DE")
+                && stderr.contains("en-US/invoice.ftl:"),
+            "{verb}: names the file, the message and where the reference has it: {stderr}"
+        );
+        assert!(!out.join("northwind").exists(), "{verb}: nothing rendered");
+    }
+}
+
+#[test]
+fn an_unknown_locale_is_an_error_at_its_line() {
+    let data = fixture("de");
+    let file = data.join("northwind/engagement.toml");
+    edit(&file, "locale = \"de-DE\"", "locale = \"pt-BR\"");
+    let run = docket(&["check", "--data", data.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success());
+    assert!(
+        stderr.contains("engagement.toml:")
+            && stderr.contains("locale")
+            && stderr.contains("pt-BR")
+            && stderr.contains("de-DE"),
+        "{stderr}"
+    );
+    edit(&file, "locale = \"pt-BR\"", "locale = \"de_DE\"");
+    let run = docket(&["check", "--data", data.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        !run.status.success() && stderr.contains("BCP 47"),
+        "{stderr}"
+    );
+}
