@@ -54,8 +54,47 @@ pub struct Check {
     /// Set when its milestone is not accepted (as of its issue date): the sentence that
     /// keeps it a draft.
     pub not_accepted: Option<String>,
-    /// The note the document carries.
+    /// The note the document carries, in docket's plain English ([`Check::note_in`] words
+    /// it in the engagement's locale).
     pub note: String,
+    /// The note's figures: the currency, billed before, this invoice, remaining (never
+    /// below zero) and the ceiling.
+    figures: (Currency, Decimal, Decimal, Decimal, Decimal),
+}
+
+impl Check {
+    /// The note in a locale's words and figures (`invoice_billing_note` of `invoice.ftl`):
+    /// "Abgerechnet unter ADSA-2026-0142 vor dieser Rechnung: ...".
+    ///
+    /// # Errors
+    /// [`crate::error::Error::Internal`] when the locale lacks the message (the translation
+    /// check makes every locale have the reference's).
+    pub fn note_in(&self, locale: &crate::locale::Locale) -> crate::error::Result<String> {
+        use crate::money::NumberFormat;
+        let (currency, before_total, this, remaining, ceiling) = self.figures;
+        let money = |d: Decimal| NumberFormat::money(locale, d, currency);
+        let before = if self.billed.before.is_empty() {
+            locale.message("invoice_billing_nothing", &[])?
+        } else {
+            locale.message(
+                "invoice_billing_before",
+                &[
+                    ("amount", &money(before_total)),
+                    ("invoices", &self.billed.before.join(", ")),
+                ],
+            )?
+        };
+        locale.message(
+            "invoice_billing_note",
+            &[
+                ("agreement", &self.billed.agreement),
+                ("before", &before),
+                ("this", &money(this)),
+                ("remaining", &money(remaining)),
+                ("ceiling", &money(ceiling)),
+            ],
+        )
+    }
 }
 
 /// An invoice's net amount (after discounts, with charges, before tax), in its currency.
@@ -199,6 +238,13 @@ pub fn check(engagement: &Engagement, approved_change_order: &[bool]) -> Vec<Opt
             over,
             not_accepted,
             note,
+            figures: (
+                currency,
+                before_total,
+                this,
+                remaining.max(Decimal::ZERO),
+                ceiling,
+            ),
         });
         // A blocked invoice bills nothing.
         if counts {

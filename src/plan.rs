@@ -234,7 +234,10 @@ pub(crate) fn plan_all(
                 .filter(|a| rules.kind[a.rule].section == "change_order")
                 .map(|a| a.gated.evaluation().decision == gate::Decision::Final)
                 .collect();
-            let checks = billing::check(&loaded.engagement, &approved);
+            let mut checks = billing::check(&loaded.engagement, &approved);
+            for check in checks.iter_mut().flatten() {
+                check.note = check.note_in(locale)?;
+            }
             for (r, rule) in rules.kind.iter().enumerate().filter(|(_, r)| phase(r) == 1) {
                 let invoices;
                 let adjust = if rule.section == "invoice" {

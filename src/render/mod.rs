@@ -174,6 +174,8 @@ impl Renderer {
             if let Some(calc) = &calc {
                 envelope_meta(&mut meta, calc);
             }
+            // Its one word that is not USPS's, the draft mark, in the sender's language.
+            meta["tr"] = serde_json::to_value(locale.labels()).unwrap_or(Value::Null);
             meta
         } else {
             self.layout_meta(

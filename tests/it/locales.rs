@@ -56,6 +56,10 @@ fn english_labels(tag: &str) -> Vec<String> {
         })
         .filter(|piece| piece.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         .collect();
+    // A word the language shares with English ("Client", "Date", "Total" in French) is the
+    // locale's own word when its translations use it.
+    let own: String = theirs.values().cloned().collect::<Vec<_>>().join(" ");
+    labels.retain(|label| !has_words(&own, label));
     labels.extend(
         [
             "Billed under",
@@ -72,12 +76,14 @@ fn english_labels(tag: &str) -> Vec<String> {
     labels
 }
 
-/// Whether `text` holds `label` as whole words.
+/// Whether `text` holds `label` as whole words. A word joined by `-` or `_` is a rule
+/// identifier (the `send-reminder` action, the `draft-only` status as data), not a label.
 fn has_words(text: &str, label: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
     text.match_indices(label).any(|(at, _)| {
         let before = text[..at].chars().next_back();
         let after = text[at + label.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(word) && !after.is_some_and(word)
     })
 }
 
@@ -144,7 +150,11 @@ fn northwind_in_german_is_german_throughout() {
         "USt. 19",
         "Zahlbetrag",
     ] {
-        assert!(invoice.contains(wanted), "{wanted:?} in {invoice}");
+        // The title block sets its labels in capitals (RECHNUNGSDATUM).
+        assert!(
+            invoice.to_lowercase().contains(&wanted.to_lowercase()),
+            "{wanted:?} in {invoice}"
+        );
     }
     assert!(invoice.contains("8.400,00"), "German amounts: {invoice}");
     assert!(
@@ -170,7 +180,11 @@ fn northwind_in_french_is_french_throughout() {
         "TVA 20",
         "Net à payer",
     ] {
-        assert!(invoice.contains(wanted), "{wanted:?} in {invoice}");
+        // The title block sets its labels in capitals (RECHNUNGSDATUM).
+        assert!(
+            invoice.to_lowercase().contains(&wanted.to_lowercase()),
+            "{wanted:?} in {invoice}"
+        );
     }
     assert!(
         invoice.contains("8\u{202f}400,00") || invoice.contains("8 400,00"),

@@ -49,3 +49,10 @@ change_order_signature = Unterschrift
 change_order_name_and_title = Name und Funktion
 change_order_signature_date = Datum
 change_order_signature_name_title = Unterschrift · Name und Funktion
+
+## A track's status as the data names it (`status = "draft-only"`); a status not listed
+## here is printed as written.
+change_order_status_active = aktiv
+change_order_status_blocked = blockiert
+change_order_status_draft-only = nur Entwurf
+change_order_status_done = erledigt

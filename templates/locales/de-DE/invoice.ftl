@@ -50,3 +50,9 @@ invoice_settlement = Ausgleich
 invoice_notes = Hinweise
 invoice_quote_number = Bitte geben Sie bei der Zahlung { $number } an.
 invoice_quote_number_due = Bitte geben Sie bei der Zahlung { $number } an, fällig am { $date }.
+
+## The billing note (what the invoice bills against its agreement; docket adds it to the notes).
+invoice_billing_note = Abgerechnet unter { $agreement } vor dieser Rechnung: { $before }. Diese Rechnung: { $this }. Danach verbleibend: { $remaining } von { $ceiling }.
+# What was billed before: the amount and the invoices.
+invoice_billing_before = { $amount } ({ $invoices })
+invoice_billing_nothing = nichts

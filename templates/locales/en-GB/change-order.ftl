@@ -54,3 +54,10 @@ change_order_name_and_title = Name and title
 change_order_signature_date = Date
 # Under each signature line of the PDF.
 change_order_signature_name_title = Signature · name and title
+
+## A track's status as the data names it (`status = "draft-only"`); a status not listed
+## here is printed as written.
+change_order_status_active = active
+change_order_status_blocked = blocked
+change_order_status_draft-only = draft-only
+change_order_status_done = done

@@ -52,3 +52,9 @@ invoice_settlement = Settlement
 invoice_notes = Notes
 invoice_quote_number = Please quote { $number } with your payment.
 invoice_quote_number_due = Please quote { $number } with your payment, due { $date }.
+
+## The billing note (what the invoice bills against its agreement; docket adds it to the notes).
+invoice_billing_note = Billed under { $agreement } before this invoice: { $before }. This invoice: { $this }. Remaining after it: { $remaining } of { $ceiling }.
+# What was billed before: the amount and the invoices.
+invoice_billing_before = { $amount } ({ $invoices })
+invoice_billing_nothing = nothing

@@ -49,3 +49,10 @@ change_order_signature = Firma
 change_order_name_and_title = Nombre y cargo
 change_order_signature_date = Fecha
 change_order_signature_name_title = Firma · nombre y cargo
+
+## A track's status as the data names it (`status = "draft-only"`); a status not listed
+## here is printed as written.
+change_order_status_active = activo
+change_order_status_blocked = bloqueado
+change_order_status_draft-only = solo borrador
+change_order_status_done = terminado

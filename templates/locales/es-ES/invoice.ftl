@@ -50,3 +50,9 @@ invoice_settlement = Liquidación
 invoice_notes = Notas
 invoice_quote_number = Indique { $number } en su pago.
 invoice_quote_number_due = Indique { $number } en su pago, con vencimiento el { $date }.
+
+## The billing note (what the invoice bills against its agreement; docket adds it to the notes).
+invoice_billing_note = Facturado en virtud de { $agreement } antes de esta factura: { $before }. Esta factura: { $this }. Pendiente después: { $remaining } de { $ceiling }.
+# What was billed before: the amount and the invoices.
+invoice_billing_before = { $amount } ({ $invoices })
+invoice_billing_nothing = nada

@@ -50,3 +50,10 @@ change_order_signature = Signature
 change_order_name_and_title = Nom et fonction
 change_order_signature_date = Date
 change_order_signature_name_title = Signature · nom et fonction
+
+## A track's status as the data names it (`status = "draft-only"`); a status not listed
+## here is printed as written.
+change_order_status_active = actif
+change_order_status_blocked = bloqué
+change_order_status_draft-only = brouillon uniquement
+change_order_status_done = terminé

@@ -50,3 +50,9 @@ invoice_settlement = Règlement
 invoice_notes = Remarques
 invoice_quote_number = Merci d’indiquer { $number } avec votre paiement.
 invoice_quote_number_due = Merci d’indiquer { $number } avec votre paiement, à régler au plus tard le { $date }.
+
+## The billing note (what the invoice bills against its agreement; docket adds it to the notes).
+invoice_billing_note = Facturé au titre de { $agreement } avant cette facture : { $before }. Cette facture : { $this }. Reste à facturer ensuite : { $remaining } sur { $ceiling }.
+# What was billed before: the amount and the invoices.
+invoice_billing_before = { $amount } ({ $invoices })
+invoice_billing_nothing = rien

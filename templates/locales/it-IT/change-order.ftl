@@ -49,3 +49,10 @@ change_order_signature = Firma
 change_order_name_and_title = Nome e qualifica
 change_order_signature_date = Data
 change_order_signature_name_title = Firma · nome e qualifica
+
+## A track's status as the data names it (`status = "draft-only"`); a status not listed
+## here is printed as written.
+change_order_status_active = attivo
+change_order_status_blocked = bloccato
+change_order_status_draft-only = solo bozza
+change_order_status_done = completato

@@ -50,3 +50,9 @@ invoice_settlement = Regolamento
 invoice_notes = Note
 invoice_quote_number = Si prega di indicare { $number } nel pagamento.
 invoice_quote_number_due = Si prega di indicare { $number } nel pagamento, con scadenza il { $date }.
+
+## The billing note (what the invoice bills against its agreement; docket adds it to the notes).
+invoice_billing_note = Fatturato nell'ambito di { $agreement } prima di questa fattura: { $before }. Questa fattura: { $this }. Residuo dopo: { $remaining } su { $ceiling }.
+# What was billed before: the amount and the invoices.
+invoice_billing_before = { $amount } ({ $invoices })
+invoice_billing_nothing = niente

@@ -49,3 +49,10 @@ change_order_signature = Handtekening
 change_order_name_and_title = Naam en functie
 change_order_signature_date = Datum
 change_order_signature_name_title = Handtekening · naam en functie
+
+## A track's status as the data names it (`status = "draft-only"`); a status not listed
+## here is printed as written.
+change_order_status_active = actief
+change_order_status_blocked = geblokkeerd
+change_order_status_draft-only = alleen concept
+change_order_status_done = afgerond

@@ -50,3 +50,9 @@ invoice_settlement = Verrekening
 invoice_notes = Opmerkingen
 invoice_quote_number = Vermeld bij uw betaling { $number }.
 invoice_quote_number_due = Vermeld bij uw betaling { $number }; te betalen uiterlijk { $date }.
+
+## The billing note (what the invoice bills against its agreement; docket adds it to the notes).
+invoice_billing_note = Gefactureerd onder { $agreement } vóór deze factuur: { $before }. Deze factuur: { $this }. Daarna resterend: { $remaining } van { $ceiling }.
+# What was billed before: the amount and the invoices.
+invoice_billing_before = { $amount } ({ $invoices })
+invoice_billing_nothing = niets
