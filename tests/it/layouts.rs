@@ -65,6 +65,17 @@ fn life_build() -> &'static Path {
     })
 }
 
+/// Northwind in German (`tests/fixtures/locales/de`: `locale = "de-DE"`, a Berlin seller),
+/// built once for all tests of this file.
+fn german_build() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let data = temp_dir("german-data");
+        copy_dir(&root().join("tests/fixtures/locales/de"), &data);
+        build_new(&data, "german-out")
+    })
+}
+
 /// The rich fixture, built once for all tests of this file.
 fn rich_build() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
@@ -353,7 +364,20 @@ fn page_one_of_every_kind_matches_its_reviewed_reference_picture() {
                 format!("northwind-{k}"),
                 life_build().join(format!("northwind/{file}")),
             )
-        }));
+        }))
+        // Issue 22: the German invoice and agreement as a German client reads them.
+        .chain(
+            [
+                ("invoice", "invoice.milestone-2.pdf"),
+                ("agreement", "agreement.pdf"),
+            ]
+            .map(|(k, file)| {
+                (
+                    format!("de-northwind-{k}"),
+                    german_build().join(format!("northwind/{file}")),
+                )
+            }),
+        );
     let mut failures = Vec::new();
     for (name, pdf) in cases {
         let actual = page_one(&pdf, 40);
