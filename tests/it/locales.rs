@@ -42,7 +42,7 @@ fn english_labels(tag: &str) -> Vec<String> {
         .into_iter()
         .filter(|(id, text)| theirs.get(id) != Some(text))
         .flat_map(|(_, text)| {
-            text.split(|c| c == '{' || c == '}')
+            text.split(['{', '}'])
                 .enumerate()
                 .filter(|(i, _)| i % 2 == 0)
                 .map(|(_, piece)| {
