@@ -100,8 +100,8 @@ fn northwind_lives_its_agreement_and_every_other_decision_stays() {
     assert!(!dir.join("invoice.pdf").exists());
     let m2 = std::fs::read_to_string(dir.join("invoice.milestone-2.md")).unwrap();
     assert!(
-        m2.contains("USD 15,600.00 (INV-2026-0459, INV-2026-0460)")
-            && m2.contains("USD 0.00 of USD 24,000.00"),
+        m2.contains("\\$15,600.00 (INV-2026-0459, INV-2026-0460)")
+            && m2.contains("\\$0.00 of \\$24,000.00"),
         "{m2}"
     );
     let pdf = pdf_pages(&dir.join("invoice.milestone-2.pdf")).concat();
