@@ -652,6 +652,7 @@ pub fn reminders(
             paid: fmt(s.paid),
             credited: fmt(s.credited),
             open: fmt(s.open),
+            open_money: numbers.money(s.open, currency),
             seller: inv.data.seller.clone(),
             buyer: inv.data.buyer.clone(),
             remittance: inv.data.remittance.clone(),

@@ -586,6 +586,9 @@ pub struct Reminder {
     pub credited: String,
     /// Still open.
     pub open: String,
+    /// Still open, as the engagement's locale writes money (`9.996,00 €`).
+    #[serde(default)]
+    pub open_money: String,
     /// Address key of the seller (the letterhead) and of the buyer (the addressee).
     pub seller: String,
     /// Address key of the buyer.
