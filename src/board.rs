@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::locale::{Locale, Locales};
 use crate::model::Rules;
 use crate::report::EngagementReport;
 use crate::report::row::{Owed, Row};
@@ -43,6 +44,77 @@ fn columns(rules: &Rules) -> Vec<(String, String)> {
             rules.overlay.artifact.clone(),
         )))
         .collect()
+}
+
+/// The board's locale: the language of the people who read it (`[board] locale` in the
+/// rules, [`crate::locale::DEFAULT`] when none), whatever each engagement's documents are
+/// written in.
+///
+/// # Errors
+/// A located error at `board.locale` when the templates have no such locale.
+pub fn locale<'l>(
+    locales: &'l Locales,
+    rules: &Rules,
+    rules_file: Option<&Path>,
+) -> Result<&'l Locale> {
+    locales
+        .for_engagement(rules.board.locale.as_deref())
+        .map_err(|message| {
+            Error::data(
+                crate::load::locate_rule(rules_file, "board.locale"),
+                message,
+            )
+        })
+}
+
+/// The board's message `id`; a message the reference locale lacks is docket's bug, shown as
+/// its id rather than stopping a build.
+fn word(locale: &Locale, id: &str) -> String {
+    locale
+        .labels()
+        .get(id)
+        .cloned()
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// `{{board_id}}` in a page template replaced by its message, escaped for HTML.
+fn fill_words(template: &str, locale: &Locale) -> String {
+    let mut out = String::with_capacity(template.len() + template.len() / 8);
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        match after.find("}}") {
+            Some(end) => {
+                out.push_str(&escape(&word(locale, after[..end].trim())));
+                rest = &after[end + 2..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The words the portfolio's script writes into the page, by the names it uses.
+fn script_words(locale: &Locale) -> std::collections::BTreeMap<&'static str, String> {
+    [
+        ("f", "board_final"),
+        ("d", "board_draft"),
+        ("b", "board_blocked"),
+        ("n", "board_not_started"),
+        ("owed", "board_owed"),
+        ("next", "board_next"),
+        ("owner", "board_owner"),
+        ("counts", "board_counts"),
+        ("locale", "board_document_locale"),
+    ]
+    .into_iter()
+    .map(|(key, id)| (key, word(locale, id)))
+    .collect()
 }
 
 /// JSON that can sit inside a `<script>` element: nothing in it can close the element or
@@ -85,6 +157,7 @@ const STYLE: &str = include_str!("board/style.css");
 /// (see [`script_json`]), in the page's order.
 fn index_page<'a>(
     rules: &Rules,
+    locale: &Locale,
     owed: impl Iterator<Item = &'a [Owed]>,
     rows: impl Iterator<Item = &'a str>,
 ) -> String {
@@ -93,6 +166,8 @@ fn index_page<'a>(
     // cost more than all the rest of a one-invoice build.
     let mut data = String::from("{\"columns\":");
     data.push_str(&script_json(&columns(rules)));
+    data.push_str(",\"words\":");
+    data.push_str(&script_json(&script_words(locale)));
     data.push_str(",\"rows\":[");
     for (i, row) in rows.enumerate() {
         if i > 0 {
@@ -102,12 +177,19 @@ fn index_page<'a>(
     }
     data.push_str("]}");
     // The data goes in last, so nothing in it is ever taken for a marker.
-    INDEX_TEMPLATE
+    fill_words(INDEX_TEMPLATE, locale)
+        .replacen("/*LANG*/", &lang_attributes(locale), 1)
         .replacen("/*STYLE*/", STYLE, 1)
         .replacen("/*CSP*/", &csp_hash(INDEX_SCRIPT), 1)
         .replacen("/*SCRIPT*/", INDEX_SCRIPT, 1)
-        .replacen("<!--OWED-->", &owed_html(owed), 1)
+        .replacen("<!--OWED-->", &owed_html(locale, owed), 1)
         .replacen("/*DATA*/", &data, 1)
+}
+
+/// `lang="de-DE"`, with `dir="rtl"` for a language written right to left.
+fn lang_attributes(locale: &Locale) -> String {
+    let dir = if locale.rtl() { " dir=\"rtl\"" } else { "" };
+    format!("lang=\"{}\"{dir}", escape(locale.tag()))
 }
 
 /// Text for HTML: `&`, `<`, `>` and quotes escaped.
@@ -129,7 +211,7 @@ fn escape(text: &str) -> String {
 /// The portfolio's receivables: per currency, the total open and past due, and a bar chart
 /// of its aging (an SVG drawn here, with the figures written beside the bars: the chart is
 /// for looking, the numbers for reading). Currencies are never summed together.
-fn owed_html<'a>(rows: impl Iterator<Item = &'a [Owed]>) -> String {
+fn owed_html<'a>(locale: &Locale, rows: impl Iterator<Item = &'a [Owed]>) -> String {
     use rust_decimal::Decimal;
     use std::str::FromStr;
     let mut totals: std::collections::BTreeMap<&str, (Decimal, Decimal, [Decimal; 5], usize)> =
@@ -151,23 +233,34 @@ fn owed_html<'a>(rows: impl Iterator<Item = &'a [Owed]>) -> String {
         }
     }
     if totals.is_empty() {
-        return "<p>Nothing is owed: every issued invoice is paid or credited.</p>".to_string();
+        return format!("<p>{}</p>", escape(&word(locale, "board_nothing_owed")));
     }
+    // The amounts are set in bold inside the translated sentence: it is written with
+    // markers, escaped, then the markers become the escaped amounts.
+    const OPEN: &str = "\u{e000}";
+    const OVERDUE: &str = "\u{e001}";
     let mut html = String::new();
     for (cur, (open, overdue, buckets, clients)) in &totals {
-        let currency = crate::money::Currency::from_code(cur);
-        let fmt = |d: Decimal| {
-            currency.map_or_else(|| d.to_string(), |c| crate::money::format_amount(d, c))
-        };
-        let cur = escape(cur);
+        let fmt = |d: Decimal| crate::money::in_locale(locale, d, cur);
+        let caption = locale
+            .counted(
+                "board_owed_caption",
+                ("count", *clients as u64),
+                &[("open", OPEN), ("overdue", OVERDUE)],
+            )
+            .unwrap_or_else(|_| format!("{OPEN} {OVERDUE}"));
+        let caption = escape(&caption)
+            .replacen(
+                OPEN,
+                &format!("<strong>{}</strong>", escape(&fmt(*open))),
+                1,
+            )
+            .replacen(OVERDUE, &escape(&fmt(*overdue)), 1);
         html.push_str(&format!(
-            "<figure class=\"owed\" data-currency=\"{cur}\"><figcaption><strong>{cur} {}</strong> open, \
-             {cur} {} past due, over {clients} engagement{}</figcaption>",
-            fmt(*open),
-            fmt(*overdue),
-            if *clients == 1 { "" } else { "s" }
+            "<figure class=\"owed\" data-currency=\"{}\"><figcaption>{caption}</figcaption>",
+            escape(cur)
         ));
-        html.push_str(&aging_svg(&cur, buckets, &fmt));
+        html.push_str(&aging_svg(locale, cur, buckets, &fmt));
         html.push_str("</figure>");
     }
     html
@@ -176,6 +269,7 @@ fn owed_html<'a>(rows: impl Iterator<Item = &'a [Owed]>) -> String {
 /// A horizontal bar chart of one currency's aging buckets: one labelled bar per bucket,
 /// its length proportional to the amount, the amount written after it.
 fn aging_svg(
+    locale: &Locale,
     cur: &str,
     buckets: &[rust_decimal::Decimal; 5],
     fmt: &dyn Fn(rust_decimal::Decimal) -> String,
@@ -188,7 +282,12 @@ fn aging_svg(
     let height = row_h * 5.0 + 6.0;
     let mut svg = format!(
         "<svg class=\"aging\" role=\"img\" viewBox=\"0 0 480 {height}\" width=\"480\" height=\"{height}\" \
-         xmlns=\"http://www.w3.org/2000/svg\"><title>Aging of what is open in {cur}</title>"
+         xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
+        escape(
+            &locale
+                .message("board_aging_of", &[("currency", cur)])
+                .unwrap_or_else(|_| cur.to_string())
+        )
     );
     for (i, (bucket, amount)) in crate::receivables::Bucket::ALL
         .iter()
@@ -214,7 +313,7 @@ fn aging_svg(
             id = bucket.id(),
             lx = label_w - 6.0,
             ty = y + 13.0,
-            label = escape(bucket.label()),
+            label = escape(&word(locale, bucket.message_id())),
             bx = label_w,
             bh = row_h - 6.0,
             color = COLORS[i],
@@ -230,6 +329,7 @@ fn aging_svg(
 #[derive(Debug, Serialize)]
 struct Document {
     kind: String,
+    /// Its title as the document itself says it, in its engagement's locale.
     title: String,
     id: String,
     progress: &'static str,
@@ -249,10 +349,16 @@ static ENGAGEMENT_TERA: std::sync::LazyLock<std::result::Result<tera::Tera, Stri
         Ok(tera)
     });
 
-/// The engagement's page (`<out>/<id>/index.html`). Links are relative to the page.
-pub fn engagement_html(report: &EngagementReport, thumbnails: &[String]) -> Result<String> {
+/// The engagement's page (`<out>/<id>/index.html`), in the board's locale; the documents'
+/// titles in theirs (`documents`), marked with it. Links are relative to the page.
+pub fn engagement_html(
+    report: &EngagementReport,
+    thumbnails: &[String],
+    board: &Locale,
+    documents: &Locale,
+) -> Result<String> {
     let handoff = crate::report::handoff(report);
-    let documents: Vec<Document> = report
+    let listed: Vec<Document> = report
         .artifacts
         .iter()
         .map(|a| {
@@ -264,10 +370,14 @@ pub fn engagement_html(report: &EngagementReport, thumbnails: &[String]) -> Resu
             let thumb = a.files().thumbnail();
             Document {
                 kind: a.name(),
-                // One of many documents of a kind shows which: "Milestone Invoice · deposit".
-                title: match &a.key {
-                    Some(key) => format!("{} · {key}", a.title),
-                    None => a.title.clone(),
+                // One of many documents of a kind shows which: "Invoice · deposit".
+                title: {
+                    let own = format!("title_{}", a.kind.replace('-', "_"));
+                    let title = documents.labels().get(&own).unwrap_or(&a.title);
+                    match &a.key {
+                        Some(key) => format!("{title} · {key}"),
+                        None => title.clone(),
+                    }
                 },
                 id: a.document_id.clone(),
                 progress: a.progress.as_str(),
@@ -291,34 +401,69 @@ pub fn engagement_html(report: &EngagementReport, thumbnails: &[String]) -> Resu
         .iter()
         .flat_map(|a| &a.invoices)
         .map(|i| {
-            let fmt = |d: rust_decimal::Decimal| {
-                crate::money::Currency::from_code(&i.currency)
-                    .map_or_else(|| d.to_string(), |c| crate::money::format_amount(d, c))
-            };
+            let money = |d: rust_decimal::Decimal| crate::money::in_locale(board, d, &i.currency);
             let date = |d: Option<crate::model::Date>| {
-                d.map_or_else(|| crate::model::TBD.to_string(), |d| d.to_string())
+                d.map_or_else(
+                    || crate::model::TBD.to_string(),
+                    |d| board.date(&d.to_string()),
+                )
             };
             serde_json::json!({
                 "number": i.number,
                 "name": i.name,
                 "state": i.state.as_str(),
+                "state_word": word(board, i.state.message_id()),
                 "issue_date": date(i.issue_date),
                 "due_date": date(i.due_date),
-                "currency": i.currency,
-                "amount": fmt(i.amount),
-                "paid": fmt(i.paid),
-                "credited": fmt(i.credited),
-                "open": fmt(i.open),
+                "amount": money(i.amount),
+                "paid": money(i.paid),
+                "credited": money(i.credited),
+                "open": money(i.open),
                 "days_overdue": i.days_overdue,
                 "reminders": i.reminders_sent,
             })
         })
         .collect();
+    // What the template shows for a progress (`not started`) or a track's status (`done`).
+    let progress: std::collections::BTreeMap<&str, String> = [
+        crate::report::Progress::Final,
+        crate::report::Progress::Draft,
+        crate::report::Progress::Blocked,
+        crate::report::Progress::NotStarted,
+    ]
+    .into_iter()
+    .map(|p| {
+        let id = format!("board_{}", p.as_str().replace(' ', "_"));
+        (p.as_str(), word(board, &id))
+    })
+    .collect();
+    let tracks: std::collections::BTreeMap<String, String> = {
+        use crate::model::TrackStatus;
+        [
+            TrackStatus::Active,
+            TrackStatus::Blocked,
+            TrackStatus::DraftOnly,
+            TrackStatus::Done,
+        ]
+        .into_iter()
+        .filter_map(|status| {
+            let name = serde_json::to_value(status).ok()?.as_str()?.to_string();
+            let text = word(board, &format!("change_order_status_{name}"));
+            Some((name, text))
+        })
+        .collect()
+    };
     let mut context = tera::Context::new();
     context.insert("invoices", &invoices);
     context.insert("r", report);
     context.insert("h", &handoff);
-    context.insert("documents", &documents);
+    context.insert("documents", &listed);
+    context.insert("t", board.labels());
+    context.insert("progress", &progress);
+    context.insert("track_status", &tracks);
+    context.insert("lang", &lang_attributes(board));
+    context.insert("doc_lang", documents.tag());
+    context.insert("doc_dir", if documents.rtl() { "rtl" } else { "auto" });
     context.insert("style", STYLE);
     tera.render("engagement.html", &context)
         .map_err(|e| Error::Template {
@@ -381,7 +526,7 @@ impl CachedRow {
 /// Writes `<out>/index.html` from the rows of every engagement built into `out` (`fresh`
 /// holds the rows this build computed; the others come from the rows cache when their
 /// manifest is unchanged, else from the manifest). Returns the page's size in bytes.
-pub fn write_index(out: &Path, rules: &Rules, fresh: &[Row]) -> Result<usize> {
+pub fn write_index(out: &Path, rules: &Rules, locale: &Locale, fresh: &[Row]) -> Result<usize> {
     use crate::incremental::stat;
     use crate::output::{MANIFEST, ROWS_CACHE};
     use rayon::prelude::*;
@@ -429,6 +574,7 @@ pub fn write_index(out: &Path, rules: &Rules, fresh: &[Row]) -> Result<usize> {
     rows.par_sort_by(|a, b| row_id(&a.json).cmp(row_id(&b.json)).then(a.dir.cmp(&b.dir)));
     let html = index_page(
         rules,
+        locale,
         rows.iter().map(|r| r.owed.as_slice()),
         rows.iter().map(|r| r.json.as_str()),
     );

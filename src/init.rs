@@ -152,6 +152,10 @@ pub const FILES: &[(&str, &[u8])] = &[
         include_bytes!("../templates/locales/de-DE/agreement.ftl"),
     ),
     (
+        "templates/locales/de-DE/board.ftl",
+        include_bytes!("../templates/locales/de-DE/board.ftl"),
+    ),
+    (
         "templates/locales/de-DE/brief.ftl",
         include_bytes!("../templates/locales/de-DE/brief.ftl"),
     ),
@@ -210,6 +214,10 @@ pub const FILES: &[(&str, &[u8])] = &[
     (
         "templates/locales/en-GB/agreement.ftl",
         include_bytes!("../templates/locales/en-GB/agreement.ftl"),
+    ),
+    (
+        "templates/locales/en-GB/board.ftl",
+        include_bytes!("../templates/locales/en-GB/board.ftl"),
     ),
     (
         "templates/locales/en-GB/brief.ftl",
@@ -272,6 +280,10 @@ pub const FILES: &[(&str, &[u8])] = &[
         include_bytes!("../templates/locales/en-US/agreement.ftl"),
     ),
     (
+        "templates/locales/en-US/board.ftl",
+        include_bytes!("../templates/locales/en-US/board.ftl"),
+    ),
+    (
         "templates/locales/en-US/brief.ftl",
         include_bytes!("../templates/locales/en-US/brief.ftl"),
     ),
@@ -330,6 +342,10 @@ pub const FILES: &[(&str, &[u8])] = &[
     (
         "templates/locales/es-ES/agreement.ftl",
         include_bytes!("../templates/locales/es-ES/agreement.ftl"),
+    ),
+    (
+        "templates/locales/es-ES/board.ftl",
+        include_bytes!("../templates/locales/es-ES/board.ftl"),
     ),
     (
         "templates/locales/es-ES/brief.ftl",
@@ -392,6 +408,10 @@ pub const FILES: &[(&str, &[u8])] = &[
         include_bytes!("../templates/locales/fr-FR/agreement.ftl"),
     ),
     (
+        "templates/locales/fr-FR/board.ftl",
+        include_bytes!("../templates/locales/fr-FR/board.ftl"),
+    ),
+    (
         "templates/locales/fr-FR/brief.ftl",
         include_bytes!("../templates/locales/fr-FR/brief.ftl"),
     ),
@@ -452,6 +472,10 @@ pub const FILES: &[(&str, &[u8])] = &[
         include_bytes!("../templates/locales/it-IT/agreement.ftl"),
     ),
     (
+        "templates/locales/it-IT/board.ftl",
+        include_bytes!("../templates/locales/it-IT/board.ftl"),
+    ),
+    (
         "templates/locales/it-IT/brief.ftl",
         include_bytes!("../templates/locales/it-IT/brief.ftl"),
     ),
@@ -510,6 +534,10 @@ pub const FILES: &[(&str, &[u8])] = &[
     (
         "templates/locales/nl-NL/agreement.ftl",
         include_bytes!("../templates/locales/nl-NL/agreement.ftl"),
+    ),
+    (
+        "templates/locales/nl-NL/board.ftl",
+        include_bytes!("../templates/locales/nl-NL/board.ftl"),
     ),
     (
         "templates/locales/nl-NL/brief.ftl",

@@ -1,7 +1,9 @@
 "use strict";
 (function () {
   var data = JSON.parse(document.getElementById("data").textContent);
-  var NAMES = { f: "final", d: "draft", b: "blocked", n: "not started" };
+  // The board's words, in its readers' language (templates/locales/*/board.ftl).
+  var W = data.words;
+  var NAMES = { f: W.f, d: W.d, b: W.b, n: W.n };
   var $ = function (id) { return document.getElementById(id); };
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -21,7 +23,7 @@
     th.title = c[1];
     head.appendChild(th);
   });
-  ["Owed", "Next", "Owner"].forEach(function (t) { var th = el("th", t); th.scope = "col"; head.appendChild(th); });
+  [W.owed, W.next, W.owner].forEach(function (t) { var th = el("th", t); th.scope = "col"; head.appendChild(th); });
 
   // The portfolio, one row per engagement.
   var body = $("grid").tBodies[0];
@@ -33,7 +35,14 @@
     th.scope = "row";
     th.appendChild(link(r.id));
     tr.appendChild(th);
-    tr.appendChild(el("td", r.c));
+    var client = el("td", r.c);
+    if (r.l) {
+      // The engagement's documents are in another language than the board: say which.
+      var mark = el("small", " " + r.l, "lang-mark");
+      mark.title = W.locale.replace("{$locale}", r.l);
+      client.appendChild(mark);
+    }
+    tr.appendChild(client);
     tr.appendChild(el("td", r.st));
     for (var i = 0; i < data.columns.length; i++) {
       var code = r.s.charAt(i) || "n";
@@ -120,8 +129,10 @@
     waiting.forEach(function (x) {
       x.tr.hidden = !visible[x.row] || (owner !== "" && x.w.o !== owner && x.r.o !== owner);
     });
-    $("counts").textContent = shown + " of " + data.rows.length + " engagements: " +
-      counts[0] + " final, " + counts[1] + " draft, " + counts[2] + " blocked documents";
+    var figures = { shown: shown, total: data.rows.length, final: counts[0], draft: counts[1], blocked: counts[2] };
+    $("counts").textContent = W.counts.replace(/\{\$(\w+)\}/g, function (m, name) {
+      return name in figures ? String(figures[name]) : m;
+    });
   }
   ["q", "client", "stage", "decision", "owner"].forEach(function (k) {
     $(k).addEventListener("input", apply);

@@ -42,6 +42,8 @@ struct Context<'a> {
     options: &'a Options,
     rules: &'a Rules,
     renderer: &'a Renderer,
+    /// The status board's locale (its readers' language; see [`crate::board::locale`]).
+    board: &'a crate::locale::Locale,
     /// Everything global the outputs depend on (see [`incremental::fingerprint`]).
     fingerprint: &'a str,
     /// The data folder's record lock, when this build allocated a number.
@@ -122,6 +124,13 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             .with_source_date_epoch(options.source_date_epoch);
         (Some(renderer), Some(output::lock(&options.out)?))
     };
+    // The board's language is checked before anything renders; the translations are the
+    // renderer's, or read for the board alone when nothing renders.
+    let locales = match &renderer {
+        Some(r) => std::sync::Arc::clone(r.locales()),
+        None => std::sync::Arc::new(crate::locale::Locales::load(&options.templates)?),
+    };
+    let board = crate::board::locale(&locales, &project.rules, project.rules_file.as_deref())?;
     timings.load_and_gate_ms = clock.elapsed().as_millis();
 
     let mut summary = Summary::new(Vec::new(), true);
@@ -170,6 +179,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             options,
             rules: &project.rules,
             renderer,
+            board,
             fingerprint: &fingerprint,
             record_lock: record_lock.as_ref(),
         };
@@ -190,7 +200,8 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
     // The status board, when this build changed something (a no-op rebuild leaves it).
     if summary.rendered_engagements > 0 || !failed.is_empty() {
         let clock = std::time::Instant::now();
-        timings.board_bytes = crate::board::write_index(&options.out, &project.rules, &rows)?;
+        timings.board_bytes =
+            crate::board::write_index(&options.out, &project.rules, board, &rows)?;
         timings.board_ms = clock.elapsed().as_millis();
     }
     for manifest in unchanged {

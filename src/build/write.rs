@@ -245,6 +245,13 @@ fn engagement_files(
         }
     }
     let handoff = report::handoff(&report);
+    // The locale its documents are written in (one the templates lack is the renderer's
+    // located error; an engagement that renders nothing is listed in the default's).
+    let documents = plan
+        .locales
+        .for_engagement(plan.loaded.engagement.locale.as_deref())
+        .or_else(|_| plan.locales.for_engagement(None))
+        .map_err(crate::error::Error::Internal)?;
     // Page-1 thumbnails of the documents rendered now; those of documents not rendered
     // this time stay as they are (a blocked one's is removed above).
     let mut reports = Vec::new();
@@ -274,7 +281,7 @@ fn engagement_files(
         ),
         (
             dir.join("index.html"),
-            crate::board::engagement_html(&report, &thumbnails)?.into_bytes(),
+            crate::board::engagement_html(&report, &thumbnails, cx.board, documents)?.into_bytes(),
         ),
     ]);
     // By name, once: a mailing of 500 envelopes would otherwise search 500 names 500 times.
@@ -296,6 +303,8 @@ fn engagement_files(
         &report,
         plan.loaded.engagement.as_of.0,
         &dates,
+        cx.board,
+        documents,
     ));
     let counts = Summary::new(vec![report.clone()], true).counts;
     manifest.counts = incremental::CountsRecord {

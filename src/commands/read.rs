@@ -52,6 +52,7 @@ pub fn decide(options: &Options) -> Result<Summary> {
     // is before a build renders anything; and each engagement's locale must be one of them.
     let locales = crate::locale::Locales::load(&options.templates)?;
     locales.check()?;
+    crate::board::locale(&locales, &project.rules, project.rules_file.as_deref())?;
     for p in &plans {
         let e = &p.loaded.engagement;
         locales

@@ -18,7 +18,7 @@ mod rules;
 mod source;
 mod validate;
 
-pub use rules::{known_gates, rules};
+pub use rules::{known_gates, locate_rule, rules};
 use source::*;
 pub use source::{closest, line_col, locate, parse, read};
 use validate::*;

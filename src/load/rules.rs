@@ -85,7 +85,32 @@ pub(super) fn validate_rules(rules: &Rules, path: Option<&Path>) -> Result<()> {
             ));
         }
     }
+    if let Some(tag) = &rules.board.locale {
+        match crate::locale::canonical_tag(tag) {
+            Ok(canonical) if &canonical == tag => {}
+            Ok(canonical) => {
+                return Err(Error::data(
+                    locate(&source, "board.locale"),
+                    format!("expected the BCP 47 tag as written `{canonical}`, found `{tag}`"),
+                ));
+            }
+            Err(message) => return Err(Error::data(locate(&source, "board.locale"), message)),
+        }
+    }
     Ok(())
+}
+
+/// Where a field of the rules is (`board.locale`), for an error found after loading: in
+/// the data folder's `rules.toml`, or the built-in copy when `rules_file` is `None`.
+pub fn locate_rule(rules_file: Option<&Path>, field: &str) -> crate::error::Location {
+    let source = SourceFile {
+        path: rules_file.map_or_else(|| PathBuf::from("<built-in rules.toml>"), Path::to_path_buf),
+        text: match rules_file {
+            Some(p) => std::fs::read_to_string(p).unwrap_or_default(),
+            None => DEFAULT_RULES.to_string(),
+        },
+    };
+    locate(&source, field)
 }
 
 /// The gate names the rules mention.

@@ -335,6 +335,21 @@ impl Locale {
             .ok_or_else(|| Error::Internal(format!("locale {}: no message `{id}`", self.tag)))
     }
 
+    /// A message whose wording depends on a count (`{ $count -> [one] ... *[other] ... }`):
+    /// `count` is passed as a number under its name, so the locale's plural rules choose.
+    ///
+    /// # Errors
+    /// [`Error::Internal`] for an unknown message id.
+    pub fn counted(&self, id: &str, count: (&str, u64), args: &[(&str, &str)]) -> Result<String> {
+        let mut fluent = FluentArgs::new();
+        fluent.set(count.0, FluentValue::from(count.1));
+        for (k, v) in args {
+            fluent.set(*k, FluentValue::from(*v));
+        }
+        format_message(&self.bundle, id, Some(&fluent))
+            .ok_or_else(|| Error::Internal(format!("locale {}: no message `{id}`", self.tag)))
+    }
+
     /// A number in the locale's digits and separators, with at least `min_decimals`
     /// decimals and exactly those it has beyond: `1.234,5` (de), `1 234,5` (fr).
     pub fn number(&self, value: Decimal, min_decimals: u32) -> String {

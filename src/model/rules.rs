@@ -225,6 +225,26 @@ pub struct Rules {
     /// Payment reminder stages, in order of days past due (friendly, firm, final).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reminder: Vec<ReminderStage>,
+    /// The status board (`[board]`).
+    #[serde(default, skip_serializing_if = "Board::is_default")]
+    pub board: Board,
+}
+
+/// The status board's settings (`[board]` in the rules).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Board {
+    /// The language the board is written in, its readers' (BCP 47, one of
+    /// `templates/locales/`): `en-US` when not given. Each document on it keeps its own
+    /// engagement's locale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+}
+
+impl Board {
+    fn is_default(&self) -> bool {
+        self == &Board::default()
+    }
 }
 
 /// One stage of payment reminders (`[[reminder]]` in the rules): when it is due and what it

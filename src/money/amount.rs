@@ -185,6 +185,16 @@ impl NumberFormat for crate::locale::Locale {
     }
 }
 
+/// An amount in an ISO 4217 currency as `locale` writes money (`$8,400.00`, `8.400,00 €`),
+/// rounded to the currency's minor unit; a code docket does not know is written before the
+/// plain amount.
+pub fn in_locale(locale: &crate::locale::Locale, value: Decimal, code: &str) -> String {
+    match Currency::from_code(code) {
+        Some(currency) => NumberFormat::money(locale, value, currency),
+        None => format!("{code} {value}"),
+    }
+}
+
 /// Writes `value` with `,` every three integer digits and at least `min_dp` decimals.
 pub(super) fn group_digits(value: Decimal, min_dp: u32) -> String {
     let negative = value.is_sign_negative() && !value.is_zero();

@@ -83,6 +83,11 @@ impl Renderer {
         })
     }
 
+    /// The translations it words documents with (loaded and checked by [`Renderer::new`]).
+    pub fn locales(&self) -> &Arc<Locales> {
+        &self.locales
+    }
+
     /// Pins `today()` and the PDF creation date to `SOURCE_DATE_EPOCH` (see
     /// [`crate::options::Options::source_date_epoch`]); `None` keeps the document dates.
     pub fn with_source_date_epoch(mut self, epoch: Option<i64>) -> Renderer {

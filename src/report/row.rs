@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::locale::Locale;
 use crate::model::Rules;
 use crate::report::{self, EngagementReport, Progress};
 
@@ -31,6 +32,9 @@ pub struct Row {
     /// What the client owes, per currency (absent when nothing is open).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ow: Vec<Owed>,
+    /// The locale its documents are written in, when it is not the board's (`de-DE`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub l: String,
 }
 
 /// What an engagement's client owes in one currency, as the board shows it.
@@ -46,7 +50,7 @@ pub struct Owed {
     pub b: Vec<String>,
     /// Days past due of the oldest open invoice.
     pub days: i64,
-    /// As shown: `USD 8,400.00 (8,400.00 past due, 13 days)`.
+    /// As shown, in the board's locale: `$8,400.00 ($8,400.00 past due, 13 days)`.
     pub f: String,
 }
 
@@ -77,12 +81,15 @@ fn letter(p: Progress) -> char {
 }
 
 /// The row of an engagement report. `as_of` is the engagement's date; `dates` gives each
-/// artifact's own date when its data has one.
+/// artifact's own date when its data has one. `board` is the board's locale (its words and
+/// how it writes money), `documents` the engagement's.
 pub fn row(
     rules: &Rules,
     report: &EngagementReport,
     as_of: time::Date,
     dates: &dyn Fn(&str) -> Option<time::Date>,
+    board: &Locale,
+    documents: &Locale,
 ) -> Row {
     let mut s: String = report.stages.iter().map(|st| letter(st.progress)).collect();
     let overlay = report
@@ -133,7 +140,9 @@ pub fn row(
         }
         for fact in &a.missing_facts {
             push(
-                format!("{fact} is TBD"),
+                board
+                    .message("board_question_tbd", &[("field", fact)])
+                    .unwrap_or_else(|_| format!("{fact} is TBD")),
                 report.route.next_owner.clone(),
                 own,
             );
@@ -145,20 +154,17 @@ pub fn row(
         .flat_map(|account| &account.aging)
         .filter(|a| a.open > rust_decimal::Decimal::ZERO)
         .map(|a| {
-            let fmt = |d: rust_decimal::Decimal| {
-                crate::money::Currency::from_code(&a.currency)
-                    .map_or_else(|| d.to_string(), |c| crate::money::format_amount(d, c))
-            };
+            let money = |d: rust_decimal::Decimal| crate::money::in_locale(board, d, &a.currency);
             let f = if a.overdue.is_zero() {
-                format!("{} {}", a.currency, fmt(a.open))
+                money(a.open)
             } else {
-                format!(
-                    "{} {} ({} past due, {} days)",
-                    a.currency,
-                    fmt(a.open),
-                    fmt(a.overdue),
-                    a.max_days_overdue
-                )
+                board
+                    .counted(
+                        "board_owed_past_due",
+                        ("days", a.max_days_overdue.max(0).unsigned_abs()),
+                        &[("open", &money(a.open)), ("overdue", &money(a.overdue))],
+                    )
+                    .unwrap_or_else(|_| money(a.open))
             };
             Owed {
                 cur: a.currency.clone(),
@@ -180,5 +186,10 @@ pub fn row(
         o: report.route.next_owner.clone(),
         n,
         w,
+        l: if documents.tag() == board.tag() {
+            String::new()
+        } else {
+            documents.tag().to_string()
+        },
     }
 }

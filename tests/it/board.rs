@@ -338,7 +338,7 @@ fn the_board_shows_what_is_owed_with_hostile_client_names() {
         .expect("a USD chart")..];
     let chart = &chart[..chart.find("</figure>").unwrap()];
     assert!(
-        chart.contains("<strong>USD 8,400.00</strong> open, USD 8,400.00 past due"),
+        chart.contains("<strong>$8,400.00</strong> open, $8,400.00 past due, over one engagement"),
         "{chart}"
     );
     assert_eq!(chart.matches("<g data-bucket=").count(), 5);
@@ -357,7 +357,7 @@ fn the_board_shows_what_is_owed_with_hostile_client_names() {
     );
     assert!(row.contains("{{ x }}"), "{row}");
     assert!(
-        row.contains("USD 8,400.00 (8,400.00 past due, 13 days)"),
+        row.contains("$8,400.00 ($8,400.00 past due, 13 days)"),
         "the owed column: {row}"
     );
     // The chart in the page, as the browser parsed it: an SVG image with its five bars.
@@ -379,7 +379,7 @@ fn the_board_shows_what_is_owed_with_hostile_client_names() {
         "paid",
         "INV-2026-0460",
         "overdue",
-        "2026-11-11",
+        "November 11, 2026",
         ">13<",
         "8,400.00",
     ] {

@@ -266,3 +266,116 @@ fn an_unknown_locale_is_an_error_at_its_line() {
         "{stderr}"
     );
 }
+
+/// The board of a German engagement, in the board's language (`board` appended to the
+/// fixture's rules as `[board] locale = "..."`, or none): the engagement's page and the
+/// portfolio.
+fn german_board(board: Option<&str>, name: &str) -> (String, String) {
+    let data = fixture("de");
+    if let Some(tag) = board {
+        let rules = data.join("rules.toml");
+        let mut text = std::fs::read_to_string(&rules).unwrap();
+        text.push_str(&format!("\n[board]\nlocale = \"{tag}\"\n"));
+        std::fs::write(&rules, text).unwrap();
+    }
+    let out = temp_dir(name);
+    build_ok(&data, &out);
+    (
+        std::fs::read_to_string(out.join("northwind/index.html")).unwrap(),
+        std::fs::read_to_string(out.join("index.html")).unwrap(),
+    )
+}
+
+#[test]
+fn the_board_stays_in_its_readers_language_and_shows_documents_in_theirs() {
+    // No `[board]`: an English board listing German documents, each title as the document
+    // says it and marked with its language.
+    let (page, index) = german_board(None, "locale-board-en");
+    assert!(
+        page.starts_with("<!DOCTYPE html>\n<html lang=\"en-US\">"),
+        "{page}"
+    );
+    for english in [
+        "Blockers",
+        "Invoices",
+        "Documents",
+        "Approvals",
+        "Open questions",
+    ] {
+        assert!(page.contains(&format!(">{english}</h2>")), "{english}");
+    }
+    assert!(
+        page.contains("<span lang=\"de-DE\" dir=\"auto\">Rechnung · milestone-2</span>"),
+        "the invoice's own title, marked German: {page}"
+    );
+    assert!(page.contains("Documents in de-DE"), "{page}");
+    assert!(index.contains("<html lang=\"en-US\">") && index.contains("<h1>Engagements</h1>"));
+    assert!(
+        index.contains("\"l\":\"de-DE\""),
+        "the row names its documents' language"
+    );
+
+    // `[board] locale = "de-DE"`: the board in German, its dates and amounts as German
+    // writes them; nothing to mark, the documents are in the board's language.
+    let (page, index) = german_board(Some("de-DE"), "locale-board-de");
+    assert!(
+        page.starts_with("<!DOCTYPE html>\n<html lang=\"de-DE\">"),
+        "{page}"
+    );
+    for german in [
+        "Hindernisse",
+        "Rechnungen",
+        "Dokumente",
+        "Freigaben",
+        "Offene Fragen",
+    ] {
+        assert!(
+            page.contains(&format!(">{german}</h2>")),
+            "{german}: {page}"
+        );
+    }
+    for english in [
+        ">Blockers<",
+        ">Invoices<",
+        ">Open<",
+        "All engagements",
+        "Documents in",
+    ] {
+        assert!(!page.contains(english), "{english} on a German board");
+    }
+    assert!(page.contains("Dokumentsprache: de-DE"), "{page}");
+    assert!(page.contains("9.996,00\u{a0}€"), "German amounts: {page}");
+    assert!(page.contains("November 2026"), "German dates: {page}");
+    assert!(index.contains("<html lang=\"de-DE\">") && index.contains("<h1>Projekte</h1>"));
+    assert!(!index.contains("\"l\":"), "{index}");
+    assert!(!index.contains(">Waiting on<") && index.contains(">Ausstehend</h2>"));
+}
+
+#[test]
+fn a_board_locale_without_translations_is_an_error_at_its_line() {
+    let data = fixture("de");
+    let rules = data.join("rules.toml");
+    let mut text = std::fs::read_to_string(&rules).unwrap();
+    text.push_str("\n[board]\nlocale = \"pt-BR\"\n");
+    std::fs::write(&rules, &text).unwrap();
+    let line = text.lines().count();
+    for verb in ["check", "build"] {
+        let out = temp_dir(&format!("locale-board-{verb}"));
+        let run = docket(&[
+            verb,
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "{verb}: {stderr}");
+        assert!(
+            stderr.contains(&format!("rules.toml:{line}"))
+                && stderr.contains("pt-BR")
+                && stderr.contains("de-DE"),
+            "{verb}: the file, line, value and what there is: {stderr}"
+        );
+        assert!(!out.join("northwind").exists(), "{verb}: nothing rendered");
+    }
+}
