@@ -463,6 +463,7 @@ pub fn engagement_html(
     context.insert("track_status", &tracks);
     context.insert("lang", &lang_attributes(board));
     context.insert("doc_lang", documents.tag());
+    context.insert("doc_language", &board.name_of(documents.tag()));
     context.insert("doc_dir", if documents.rtl() { "rtl" } else { "auto" });
     context.insert("style", STYLE);
     tera.render("engagement.html", &context)

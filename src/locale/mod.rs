@@ -400,6 +400,19 @@ impl Locale {
         }
     }
 
+    /// A locale's name in this locale's language (`de-DE` -> `German (Germany)` in English,
+    /// `Deutsch (Deutschland)` in German), from CLDR; the tag itself when it is not one.
+    pub fn name_of(&self, tag: &str) -> String {
+        use icu_experimental::displaynames::multi::LocaleDisplayNamesFormatter;
+        let Ok(locale) = tag.parse::<icu_locale_core::Locale>() else {
+            return tag.to_string();
+        };
+        match LocaleDisplayNamesFormatter::try_new((&self.icu).into(), Default::default()) {
+            Ok(names) => names.of(&locale).into_owned(),
+            Err(_) => tag.to_string(),
+        }
+    }
+
     /// A country's name in the locale's language (`DE` -> `Deutschland` in German,
     /// `Allemagne` in French); the code itself when CLDR has no name for it.
     pub fn country(&self, code: &str) -> String {

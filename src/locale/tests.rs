@@ -84,3 +84,26 @@ fn messages_keep_variables_for_templates_and_take_arguments_in_rust() {
         "due today"
     );
 }
+
+#[test]
+fn locale_names_and_counted_messages_in_the_readers_language() {
+    let l = locales();
+    let us = l.get("en-US").unwrap();
+    let de = l.get("de-DE").unwrap();
+    assert_eq!(us.name_of("de-DE"), "German (Germany)");
+    assert_eq!(de.name_of("fr-FR"), "Französisch (Frankreich)");
+    assert_eq!(us.name_of("not a tag"), "not a tag");
+    // The locale's plural rules choose the wording: one engagement, 2 engagements.
+    let one = us.counted(
+        "board_owed_caption",
+        ("count", 1),
+        &[("open", "$1"), ("overdue", "$0")],
+    );
+    let two = us.counted(
+        "board_owed_caption",
+        ("count", 2),
+        &[("open", "$1"), ("overdue", "$0")],
+    );
+    assert_eq!(one.unwrap(), "$1 open, $0 past due, over one engagement");
+    assert_eq!(two.unwrap(), "$1 open, $0 past due, over 2 engagements");
+}

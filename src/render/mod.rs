@@ -15,6 +15,7 @@ pub mod glyphs;
 pub mod markdown;
 pub mod markup;
 pub mod typeset;
+pub mod words;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -34,6 +35,8 @@ pub use typeset::Typesetter;
 pub struct Renderer {
     tera: tera::Tera,
     locales: Arc<Locales>,
+    /// The messages each template reads (see [`words`]).
+    words: words::Words,
     typesetter: Typesetter,
     source_date_epoch: Option<i64>,
 }
@@ -77,6 +80,7 @@ impl Renderer {
         locales.check()?;
         Ok(Renderer {
             tera: markdown::load_templates(templates_dir, Arc::clone(&locales))?,
+            words: words::Words::new(templates_dir, &locales),
             locales,
             typesetter: Typesetter::new(templates_dir, fonts_dir)?,
             source_date_epoch: None,
@@ -161,7 +165,7 @@ impl Renderer {
         context.insert("e", state);
         context.insert("s", cleared.section());
         context.insert("addr", &formatted_addresses(engagement, locale));
-        context.insert("tr", locale.labels());
+        context.insert("tr", &*self.words.of(locale, &rule.template));
         context.insert("locale", locale.tag());
         context.insert("lang", locale.language());
         let calc = crate::derive::context(rule, engagement, locale)?;
@@ -180,12 +184,13 @@ impl Renderer {
                 envelope_meta(&mut meta, calc);
             }
             // Its one word that is not USPS's, the draft mark, in the sender's language.
-            meta["tr"] = serde_json::to_value(locale.labels()).unwrap_or(Value::Null);
+            meta["tr"] = (*self.words.of(locale, &rule.layout.file())).clone();
             meta
         } else {
             self.layout_meta(
                 &doc,
                 locale,
+                &self.words.of(locale, &rule.layout.file()),
                 engagement,
                 state,
                 cleared.section(),
@@ -334,6 +339,7 @@ impl Renderer {
         &self,
         doc: &DocMeta<'_>,
         locale: &Locale,
+        tr: &Value,
         engagement: &Engagement,
         state: &Value,
         section: &Value,
@@ -382,7 +388,7 @@ impl Renderer {
             "s": section,
             "calc": calc,
             "addr": addresses,
-            "tr": locale.labels(),
+            "tr": tr,
             "lang": locale.language(),
             "region": locale.region(),
             "rtl": locale.rtl(),

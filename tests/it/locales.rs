@@ -308,7 +308,10 @@ fn the_board_stays_in_its_readers_language_and_shows_documents_in_theirs() {
         page.contains("<span lang=\"de-DE\" dir=\"auto\">Rechnung · milestone-2</span>"),
         "the invoice's own title, marked German: {page}"
     );
-    assert!(page.contains("Documents in de-DE"), "{page}");
+    assert!(
+        page.contains("Documents in German (Germany) · <span lang=\"de-DE\">de-DE</span>"),
+        "the documents' language, named in the board's: {page}"
+    );
     assert!(index.contains("<html lang=\"en-US\">") && index.contains("<h1>Engagements</h1>"));
     assert!(
         index.contains("\"l\":\"de-DE\""),
@@ -343,7 +346,10 @@ fn the_board_stays_in_its_readers_language_and_shows_documents_in_theirs() {
     ] {
         assert!(!page.contains(english), "{english} on a German board");
     }
-    assert!(page.contains("Dokumentsprache: de-DE"), "{page}");
+    assert!(
+        page.contains("Dokumentsprache: Deutsch (Deutschland)"),
+        "{page}"
+    );
     assert!(page.contains("9.996,00\u{a0}€"), "German amounts: {page}");
     assert!(page.contains("November 2026"), "German dates: {page}");
     assert!(index.contains("<html lang=\"de-DE\">") && index.contains("<h1>Projekte</h1>"));
