@@ -187,15 +187,18 @@ impl Renderer {
             meta["tr"] = (*self.words.of(locale, &rule.layout.file())).clone();
             meta
         } else {
-            self.layout_meta(
+            let mut meta = self.layout_meta(
                 &doc,
                 locale,
-                &self.words.of(locale, &rule.layout.file()),
                 engagement,
                 state,
                 cleared.section(),
                 calc.as_ref(),
-            )?
+            )?;
+            // The words its layout reads (translations are templates, not data: they are
+            // not sanitized as the data is).
+            meta["tr"] = (*self.words.of(locale, &rule.layout.file())).clone();
+            meta
         };
         let d = engagement.as_of.0;
         let today = match self.source_date_epoch.and_then(epoch_date) {
@@ -339,7 +342,6 @@ impl Renderer {
         &self,
         doc: &DocMeta<'_>,
         locale: &Locale,
-        tr: &Value,
         engagement: &Engagement,
         state: &Value,
         section: &Value,
@@ -388,7 +390,6 @@ impl Renderer {
             "s": section,
             "calc": calc,
             "addr": addresses,
-            "tr": tr,
             "lang": locale.language(),
             "region": locale.region(),
             "rtl": locale.rtl(),

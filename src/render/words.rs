@@ -151,11 +151,7 @@ mod tests {
                 &checklist,
                 "launch_checklist_status_blocked",
             ),
-            (
-                "the header it includes",
-                &checklist,
-                "draft_banner",
-            ),
+            ("the header it includes", &checklist, "draft_banner"),
         ] {
             assert!(words.get(id).is_some(), "{what}: {id}");
         }
