@@ -204,7 +204,12 @@ pub fn fingerprint(
         }
         entries.sort();
         for path in entries {
-            let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+            // Fonts as the typesetter will use them (read once for both).
+            let bytes = match dir == fonts {
+                true => crate::render::files::read_shared(&path),
+                false => std::fs::read(&path).map(typst::foundations::Bytes::new),
+            }
+            .map_err(|source| Error::Read {
                 path: path.clone(),
                 source,
             })?;
@@ -214,7 +219,7 @@ pub fn fingerprint(
                     .as_os_str()
                     .as_encoded_bytes(),
             );
-            hasher.update(Sha256::digest(&bytes));
+            hasher.update(Sha256::digest(bytes.as_slice()));
         }
     }
     Ok(hex::encode(hasher.finalize()))

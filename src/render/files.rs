@@ -51,3 +51,30 @@ pub fn served_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
     files.sort();
     Ok(files)
 }
+
+/// A file's bytes, read once per process while its size and modification time stay the
+/// same. The fonts (13 MB) were read twice per run, once for the build's fingerprint and
+/// once by the typesetter; both now take them from here.
+///
+/// # Errors
+/// The file cannot be read.
+pub fn read_shared(path: &Path) -> std::io::Result<typst::foundations::Bytes> {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    type Stamp = (u64, Option<std::time::SystemTime>);
+    static READ: LazyLock<Mutex<HashMap<PathBuf, (Stamp, typst::foundations::Bytes)>>> =
+        LazyLock::new(|| Mutex::new(HashMap::new()));
+    let meta = std::fs::metadata(path)?;
+    let stamp = (meta.len(), meta.modified().ok());
+    if let Ok(read) = READ.lock()
+        && let Some((seen, bytes)) = read.get(path)
+        && *seen == stamp
+    {
+        return Ok(bytes.clone());
+    }
+    let bytes = typst::foundations::Bytes::new(std::fs::read(path)?);
+    if let Ok(mut read) = READ.lock() {
+        read.insert(path.to_path_buf(), (stamp, bytes.clone()));
+    }
+    Ok(bytes)
+}

@@ -10,7 +10,7 @@
 //! string that a template completes (`"launch_checklist_status_" ~ st`). A message named in
 //! no source reaches no document, which could not have shown it anyway.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -41,16 +41,39 @@ impl Words {
                     .collect()
             })
             .unwrap_or_default();
+        // Each file read once: the words it writes, its prefixes and the files it names.
+        let read: HashMap<&str, Named<'_>> = sources
+            .iter()
+            .map(|(name, text)| (name.as_str(), Named::of(text, &sources)))
+            .collect();
+        // Every locale has the reference's messages (a gap stops the run before anything
+        // renders), so each template's ids are chosen once, from the reference.
+        let ids: Vec<&String> = match locales.get(crate::locale::DEFAULT) {
+            Some(reference) => reference.labels().keys().collect(),
+            None => Vec::new(),
+        };
         let mut by = HashMap::new();
         for file in sources.keys() {
-            let (names, prefixes) = named(file, &sources);
+            let closure = closure(file, &read);
+            let used: Vec<&str> = ids
+                .iter()
+                .map(|id| id.as_str())
+                .filter(|id| closure.iter().any(|n| n.reads(id)))
+                .collect();
             for tag in locales.tags() {
                 let Some(locale) = locales.get(tag) else {
                     continue;
                 };
+                let labels = locale.labels();
+                let words: serde_json::Map<String, Value> = used
+                    .iter()
+                    .filter_map(|id| {
+                        Some((id.to_string(), Value::String(labels.get(*id)?.clone())))
+                    })
+                    .collect();
                 by.insert(
                     (tag.to_string(), file.clone()),
-                    Arc::new(pick(locale, &names, &prefixes)),
+                    Arc::new(Value::Object(words)),
                 );
             }
         }
@@ -67,6 +90,63 @@ impl Words {
     }
 }
 
+/// What one template file names.
+struct Named<'a> {
+    /// Its words (runs of letters, digits, `_` and `-`).
+    words: HashSet<&'a str>,
+    /// Strings ending in `_` that the template completes (`"launch_checklist_status_"`).
+    prefixes: Vec<&'a str>,
+    /// The template files it names (`"/_house.typ"`, `"_header.md"`).
+    files: Vec<&'a str>,
+}
+
+impl<'a> Named<'a> {
+    fn of(text: &'a str, sources: &BTreeMap<String, String>) -> Named<'a> {
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+        let words = text
+            .split(|c: char| !word(c))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let mut prefixes = Vec::new();
+        let mut files = Vec::new();
+        for quoted in text.split('"').skip(1).step_by(2) {
+            if quoted.len() > 1 && quoted.ends_with('_') && quoted.chars().all(word) {
+                prefixes.push(quoted);
+            }
+            let target = quoted.trim_start_matches('/');
+            if sources.contains_key(target) {
+                files.push(target);
+            }
+        }
+        Named {
+            words,
+            prefixes,
+            files,
+        }
+    }
+
+    fn reads(&self, id: &str) -> bool {
+        self.words.contains(id) || self.prefixes.iter().any(|p| id.starts_with(p))
+    }
+}
+
+/// `file` and the files it names, transitively.
+fn closure<'n, 'a>(file: &str, read: &'n HashMap<&str, Named<'a>>) -> Vec<&'n Named<'a>> {
+    let mut seen = HashSet::new();
+    let mut todo = vec![file];
+    let mut out = Vec::new();
+    while let Some(next) = todo.pop() {
+        if !seen.insert(next) {
+            continue;
+        }
+        if let Some(named) = read.get(next) {
+            out.push(named);
+            todo.extend(named.files.iter().copied());
+        }
+    }
+    out
+}
+
 fn all(locale: &Locale) -> Value {
     Value::Object(
         locale
@@ -75,54 +155,6 @@ fn all(locale: &Locale) -> Value {
             .map(|(id, text)| (id.clone(), Value::String(text.clone())))
             .collect(),
     )
-}
-
-fn pick(locale: &Locale, names: &BTreeSet<String>, prefixes: &[String]) -> Value {
-    Value::Object(
-        locale
-            .labels()
-            .iter()
-            .filter(|(id, _)| {
-                names.contains(id.as_str()) || prefixes.iter().any(|p| id.starts_with(p.as_str()))
-            })
-            .map(|(id, text)| (id.clone(), Value::String(text.clone())))
-            .collect(),
-    )
-}
-
-/// The words written in `file` and the files it names (`#import "/_house.typ"`, `{% include
-/// "_header.md" %}`), transitively, and the message prefixes among its strings (`"x_"`).
-fn named(file: &str, sources: &BTreeMap<String, String>) -> (BTreeSet<String>, Vec<String>) {
-    let mut names = BTreeSet::new();
-    let mut prefixes = BTreeSet::new();
-    let mut seen = BTreeSet::new();
-    let mut todo = vec![file.to_string()];
-    while let Some(next) = todo.pop() {
-        if !seen.insert(next.clone()) {
-            continue;
-        }
-        let Some(text) = sources.get(&next) else {
-            continue;
-        };
-        let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
-        for token in text.split(|c: char| !word(c)).filter(|t| !t.is_empty()) {
-            names.insert(token.to_string());
-        }
-        // Strings: a prefix a template completes, or a template file it loads.
-        for (i, quoted) in text.split('"').enumerate() {
-            if i % 2 == 0 {
-                continue;
-            }
-            if quoted.len() > 1 && quoted.ends_with('_') && quoted.chars().all(word) {
-                prefixes.insert(quoted.to_string());
-            }
-            let target = quoted.trim_start_matches('/');
-            if sources.contains_key(target) {
-                todo.push(target.to_string());
-            }
-        }
-    }
-    (names, prefixes.into_iter().collect())
 }
 
 #[cfg(test)]
