@@ -167,12 +167,21 @@ pub fn input_stats(dir: &Path) -> BTreeMap<String, Stat> {
 
 /// Everything global that determines outputs: docket's version, the rules, the templates,
 /// the fonts (their bytes) and `SOURCE_DATE_EPOCH`.
+/// A font's digest comes from the output folder's fonts cache ([`crate::output::FONTS_CACHE`])
+/// while the file's size and modification time are the ones the cache recorded, so a build
+/// does not read and hash 13 MB of fonts to learn that they did not change. When the cache
+/// was not current, the second value is what it should hold, for the build to write once it
+/// has succeeded ([`write_fonts_cache`]): a failed build writes nothing.
 pub fn fingerprint(
     data: &Path,
     templates: &Path,
     fonts: &Path,
     source_date_epoch: Option<i64>,
-) -> Result<String> {
+    out: &Path,
+) -> Result<(String, Option<String>)> {
+    let cache_path = out.join(crate::output::FONTS_CACHE);
+    let cached = FontDigests::parse(&std::fs::read_to_string(&cache_path).unwrap_or_default());
+    let mut seen = FontDigests::default();
     let mut hasher = Sha256::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.update(format!("{source_date_epoch:?}").as_bytes());
@@ -204,25 +213,93 @@ pub fn fingerprint(
         }
         entries.sort();
         for path in entries {
-            // Fonts as the typesetter will use them (read once for both).
-            let bytes = match dir == fonts {
-                true => crate::render::files::read_shared(&path),
-                false => std::fs::read(&path).map(typst::foundations::Bytes::new),
-            }
-            .map_err(|source| Error::Read {
+            let read_error = |source| Error::Read {
                 path: path.clone(),
                 source,
-            })?;
-            hasher.update(
-                path.strip_prefix(dir)
-                    .unwrap_or(&path)
-                    .as_os_str()
-                    .as_encoded_bytes(),
-            );
-            hasher.update(Sha256::digest(bytes.as_slice()));
+            };
+            let name = path.strip_prefix(dir).unwrap_or(&path).as_os_str();
+            hasher.update(name.as_encoded_bytes());
+            if dir != fonts {
+                let bytes = std::fs::read(&path).map_err(read_error)?;
+                hasher.update(Sha256::digest(&bytes));
+                continue;
+            }
+            let stamp = std::fs::metadata(&path)
+                .map(|m| font_stamp(&m))
+                .map_err(read_error)?;
+            let name = name.to_string_lossy().into_owned();
+            let digest = match cached.get(&name, &stamp) {
+                Some(digest) => digest,
+                None => {
+                    // As the typesetter will use it (read once for both).
+                    let bytes = crate::render::files::read_shared(&path).map_err(read_error)?;
+                    hex::encode(Sha256::digest(bytes.as_slice()))
+                }
+            };
+            hasher.update(digest.as_bytes());
+            seen.0.insert(name, (stamp, digest));
         }
     }
-    Ok(hex::encode(hasher.finalize()))
+    let update = (seen != cached).then(|| seen.text());
+    Ok((hex::encode(hasher.finalize()), update))
+}
+
+/// Writes the fonts cache [`fingerprint`] asked for, if the output folder exists. A cache
+/// that cannot be written only makes the next build hash the fonts again.
+pub fn write_fonts_cache(out: &Path, text: Option<&str>) {
+    if let Some(text) = text
+        && out.is_dir()
+    {
+        let _ = crate::output::write_atomic(&out.join(crate::output::FONTS_CACHE), text.as_bytes());
+    }
+}
+
+/// A font file's size and modification time (nanoseconds since the epoch).
+fn font_stamp(meta: &std::fs::Metadata) -> (u64, u128) {
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    (meta.len(), modified)
+}
+
+/// The fonts cache: per font file, its size, modification time and SHA-256.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct FontDigests(BTreeMap<String, ((u64, u128), String)>);
+
+impl FontDigests {
+    /// `name \t size \t mtime_ns \t sha256` lines; a malformed line is left out.
+    fn parse(text: &str) -> FontDigests {
+        FontDigests(
+            text.lines()
+                .filter_map(|line| {
+                    let mut f = line.split('\t');
+                    let name = f.next()?.to_string();
+                    let size = f.next()?.parse().ok()?;
+                    let modified = f.next()?.parse().ok()?;
+                    let digest = f.next()?.to_string();
+                    Some((name, ((size, modified), digest)))
+                })
+                .collect(),
+        )
+    }
+
+    fn get(&self, name: &str, stamp: &(u64, u128)) -> Option<String> {
+        self.0
+            .get(name)
+            .filter(|(s, d)| s == stamp && d.len() == 64)
+            .map(|(_, d)| d.clone())
+    }
+
+    fn text(&self) -> String {
+        self.0
+            .iter()
+            .map(|(name, ((size, modified), digest))| {
+                format!("{name}\t{size}\t{modified}\t{digest}\n")
+            })
+            .collect()
+    }
 }
 
 /// Reads an engagement's manifest; missing or unreadable means "rebuild".

@@ -324,7 +324,7 @@ pub fn lock(out: &Path) -> Result<OutputLock> {
 /// two builds write it with the same bytes: the build manifests and the board's rows cache.
 /// Bookkeeping, not output (tests comparing builds leave them out).
 pub fn is_bookkeeping(name: &str) -> bool {
-    name == MANIFEST || name == ROWS_CACHE
+    name == MANIFEST || name == ROWS_CACHE || name == FONTS_CACHE
 }
 
 /// The build manifest's file name inside each engagement's output folder
@@ -340,6 +340,11 @@ pub const MANIFEST: &str = ".docket-build.json";
 /// is never trusted over the manifests. It is written after the page, under the output
 /// folder's lock; a damaged cache only makes the next build read every manifest.
 pub const ROWS_CACHE: &str = ".docket-board.tsv";
+
+/// The fonts cache in the output folder: each font file's size, modification time and
+/// digest, so the build's fingerprint hashes a font again only when its file changed
+/// (`crate::incremental::fingerprint`).
+pub const FONTS_CACHE: &str = ".docket-fonts.tsv";
 
 /// Whether a file name is one of docket's temporary files (`.docket-*.tmp`).
 pub fn is_temp_file(name: &str) -> bool {

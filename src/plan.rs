@@ -143,7 +143,9 @@ fn plan_where(
     let mut project = load_selected(options, keep)?;
     let templates = digest::TemplateDigests::load(&options.templates)?;
     let engagements = std::mem::take(&mut project.engagements);
-    let plans = plan_all(options, &project.rules, &templates, engagements)?;
+    // The statement's and the reminders' words and figures, in each engagement's locale.
+    let locales = Arc::new(Locales::load(&options.templates)?);
+    let plans = plan_all(options, &project.rules, &templates, &locales, engagements)?;
     Ok((project, plans))
 }
 
@@ -198,14 +200,13 @@ pub(crate) fn plan_all(
     options: &Options,
     rules: &model::Rules,
     templates: &digest::TemplateDigests,
+    locales: &Arc<Locales>,
     engagements: Vec<Loaded>,
 ) -> Result<Vec<Plan>> {
-    // The statement's and the reminders' words and figures, in each engagement's locale.
-    let locales = Arc::new(Locales::load(&options.templates)?);
     engagements
         .into_par_iter()
         .map(|mut loaded| {
-            let locale = engagement_locale(&locales, &loaded.engagement)?;
+            let locale = engagement_locale(locales, &loaded.engagement)?;
             let state = serde_json::to_value(&loaded.engagement)
                 .map_err(|e| Error::Internal(e.to_string()))?;
             let records = ledger::read(&ledger::path(&loaded.dir))?;
@@ -290,7 +291,7 @@ pub(crate) fn plan_all(
                 route,
                 records,
                 account,
-                locales: Arc::clone(&locales),
+                locales: Arc::clone(locales),
             })
         })
         .collect()

@@ -71,11 +71,12 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             source,
         })?;
     }
-    let fingerprint = incremental::fingerprint(
+    let (fingerprint, fonts_cache) = incremental::fingerprint(
         &options.data,
         &options.templates,
         &options.fonts,
         options.source_date_epoch,
+        &options.out,
     )?;
     // Engagements with nothing changed are not even parsed.
     let fast = !options.force && options.only.is_empty();
@@ -164,7 +165,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             },
         };
         done += chunk.len();
-        let mut plans = plan_all(options, &project.rules, &templates, chunk)?;
+        let mut plans = plan_all(options, &project.rules, &templates, &locales, chunk)?;
         numbering::assign(
             &project.rules,
             &plans,
@@ -213,6 +214,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
     }
     summary.failed = failed;
     summary.timings = Some(timings);
+    incremental::write_fonts_cache(&options.out, fonts_cache.as_deref());
     Ok(summary)
 }
 

@@ -95,6 +95,59 @@ fn incremental_rebuild_renders_exactly_what_changed() {
     assert_eq!(forced["timings"]["documents"], 9);
 }
 
+/// Regression: the fingerprint hashed all 13 MB of fonts on every build, no-op included.
+/// Now a font's digest is kept with its file's size and time in the output folder's fonts
+/// cache: an unchanged font is not read again, and a changed one is hashed and rebuilds all.
+#[test]
+fn a_font_is_hashed_again_only_when_its_file_changes() {
+    let data = data_copy("fonts-cache");
+    let fonts = temp_dir("fonts-cache-fonts");
+    copy_dir(&root().join("fonts"), &fonts);
+    let out = temp_dir("fonts-cache-out");
+    let (d, f, o) = (
+        data.to_str().unwrap(),
+        fonts.to_str().unwrap(),
+        out.to_str().unwrap(),
+    );
+    let first = build_json(&["--data", d, "--fonts", f, "--out", o]);
+    assert_eq!(first["timings"]["documents"], 9);
+    let cache = out.join(docket::output::FONTS_CACHE);
+    let text = std::fs::read_to_string(&cache).expect("the fonts cache");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("LiberationSans-Regular.ttf\t")),
+        "{text}"
+    );
+    assert!(docket::output::is_bookkeeping(docket::output::FONTS_CACHE));
+
+    // The cache is what the fingerprint reads while a file's size and time stay: a digest
+    // changed in it is a different fingerprint, so everything is rendered again.
+    let lied: String = text
+        .lines()
+        .map(|l| match l.strip_prefix("LiberationMono-Regular.ttf\t") {
+            Some(rest) => {
+                let (stamp, _) = rest.rsplit_once('\t').unwrap();
+                format!("LiberationMono-Regular.ttf\t{stamp}\t{}\n", "0".repeat(64))
+            }
+            None => format!("{l}\n"),
+        })
+        .collect();
+    std::fs::write(&cache, lied).unwrap();
+    let again = build_json(&["--data", d, "--fonts", f, "--out", o]);
+    assert_eq!(again["timings"]["documents"], 9);
+    let noop = build_json(&["--data", d, "--fonts", f, "--out", o]);
+    assert_eq!(noop["timings"]["documents"], 0);
+
+    // A font file that changes is read and hashed again: every document is rendered.
+    let mono = fonts.join("LiberationMono-Regular.ttf");
+    let mut bytes = std::fs::read(&mono).unwrap();
+    bytes.extend_from_slice(&[0; 4]);
+    std::fs::write(&mono, bytes).unwrap();
+    let changed = build_json(&["--data", d, "--fonts", f, "--out", o]);
+    assert_eq!(changed["timings"]["documents"], 9);
+    assert_ne!(std::fs::read_to_string(&cache).unwrap(), text);
+}
+
 #[test]
 fn shards_add_up_to_the_full_build() {
     let data = temp_dir("shard-data");
