@@ -220,25 +220,34 @@ fn a_missing_translation_is_a_located_error_in_check_and_build() {
     let dir = temp_dir("locale-missing");
     let templates = templates_missing_a_message(&dir);
     let data = fixture("de");
-    for verb in ["check", "build"] {
-        let out = dir.join(format!("out-{verb}"));
-        let run = docket(&[
-            verb,
-            "--data",
-            data.to_str().unwrap(),
-            "--templates",
-            templates.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
-        let stderr = String::from_utf8_lossy(&run.stderr);
-        assert!(!run.status.success(), "{verb} fails: {stderr}");
+    let templates = templates.to_str().unwrap();
+    refused_by_check_and_build(&data, &["--templates", templates], |verb, stderr| {
         assert!(
             stderr.contains("locales/de-DE/invoice.ftl")
                 && stderr.contains("`invoice_amount_due` is not translated into de-DE")
                 && stderr.contains("en-US/invoice.ftl:"),
             "{verb}: names the file, the message and where the reference has it: {stderr}"
         );
+    });
+}
+
+/// `docket check` and `docket build` on `data` (with `extra` arguments) both fail, render
+/// nothing, and say on standard error what `says` expects.
+fn refused_by_check_and_build(data: &Path, extra: &[&str], says: impl Fn(&str, &str)) {
+    for verb in ["check", "build"] {
+        let out = temp_dir(&format!("locale-refused-{verb}"));
+        let mut args = vec![
+            verb,
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let run = docket(&args);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "{verb} fails: {stderr}");
+        says(verb, &stderr);
         assert!(!out.join("northwind").exists(), "{verb}: nothing rendered");
     }
 }
@@ -365,23 +374,12 @@ fn a_board_locale_without_translations_is_an_error_at_its_line() {
     text.push_str("\n[board]\nlocale = \"pt-BR\"\n");
     std::fs::write(&rules, &text).unwrap();
     let line = text.lines().count();
-    for verb in ["check", "build"] {
-        let out = temp_dir(&format!("locale-board-{verb}"));
-        let run = docket(&[
-            verb,
-            "--data",
-            data.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
-        let stderr = String::from_utf8_lossy(&run.stderr);
-        assert!(!run.status.success(), "{verb}: {stderr}");
+    refused_by_check_and_build(&data, &[], |verb, stderr| {
         assert!(
             stderr.contains(&format!("rules.toml:{line}"))
                 && stderr.contains("pt-BR")
                 && stderr.contains("de-DE"),
             "{verb}: the file, line, value and what there is: {stderr}"
         );
-        assert!(!out.join("northwind").exists(), "{verb}: nothing rendered");
-    }
+    });
 }
