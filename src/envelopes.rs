@@ -165,7 +165,7 @@ pub fn print_run(options: &RunOptions) -> Result<PrintRun> {
         )));
     };
     let rule = &project.rules.kind[k];
-    let renderer = Renderer::new(&options.templates, &options.fonts)?;
+    let renderer = Renderer::new(&options.templates, &options.fonts, &Default::default())?;
 
     let mut entries = Vec::with_capacity(plans.len());
     let mut docs: Vec<MarkdownDoc> = Vec::new();

@@ -24,6 +24,8 @@ use crate::error::{Error, Result};
 use crate::report::Counts;
 
 use crate::output::MANIFEST;
+use crate::render::files::Stamp;
+use crate::render::typeset::KnownFaces;
 
 /// Size and modification time (ns since the epoch) of a file: cheap to read, and enough to
 /// notice that a file was replaced or edited.
@@ -169,19 +171,20 @@ pub fn input_stats(dir: &Path) -> BTreeMap<String, Stat> {
 /// the fonts (their bytes) and `SOURCE_DATE_EPOCH`.
 /// A font's digest comes from the output folder's fonts cache ([`crate::output::FONTS_CACHE`])
 /// while the file's size and modification time are the ones the cache recorded, so a build
-/// does not read and hash 13 MB of fonts to learn that they did not change. When the cache
-/// was not current, the second value is what it should hold, for the build to write once it
-/// has succeeded ([`write_fonts_cache`]): a failed build writes nothing.
+/// does not read and hash 13 MB of fonts to learn that they did not change. The second value
+/// is the cache as read, with the digests brought up to date, for the typesetter (the font
+/// infos it holds) and for the build to write back once it has succeeded
+/// ([`write_fonts_cache`]): a failed build writes nothing.
 pub fn fingerprint(
     data: &Path,
     templates: &Path,
     fonts: &Path,
     source_date_epoch: Option<i64>,
     out: &Path,
-) -> Result<(String, Option<String>)> {
+) -> Result<(String, FontsCache)> {
     let cache_path = out.join(crate::output::FONTS_CACHE);
-    let cached = FontDigests::parse(&std::fs::read_to_string(&cache_path).unwrap_or_default());
-    let mut seen = FontDigests::default();
+    let mut cache = FontsCache::parse(&std::fs::read_to_string(&cache_path).unwrap_or_default());
+    let mut seen = BTreeMap::new();
     let mut hasher = Sha256::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.update(format!("{source_date_epoch:?}").as_bytes());
@@ -225,10 +228,10 @@ pub fn fingerprint(
                 continue;
             }
             let stamp = std::fs::metadata(&path)
-                .map(|m| font_stamp(&m))
+                .map(|m| crate::render::files::stamp(&m))
                 .map_err(read_error)?;
             let name = name.to_string_lossy().into_owned();
-            let digest = match cached.get(&name, &stamp) {
+            let digest = match cache.digest(&name, &stamp) {
                 Some(digest) => digest,
                 None => {
                     // As the typesetter will use it (read once for both).
@@ -237,68 +240,92 @@ pub fn fingerprint(
                 }
             };
             hasher.update(digest.as_bytes());
-            seen.0.insert(name, (stamp, digest));
+            seen.insert(name, (stamp, digest));
         }
     }
-    let update = (seen != cached).then(|| seen.text());
-    Ok((hex::encode(hasher.finalize()), update))
+    cache.digests = seen;
+    Ok((hex::encode(hasher.finalize()), cache))
 }
 
-/// Writes the fonts cache [`fingerprint`] asked for, if the output folder exists. A cache
-/// that cannot be written only makes the next build hash the fonts again.
-pub fn write_fonts_cache(out: &Path, text: Option<&str>) {
-    if let Some(text) = text
-        && out.is_dir()
-    {
+/// Writes the fonts cache back when it changed (digests, or the typesetter's `faces`), if
+/// the output folder exists. A cache that cannot be written only makes the next build hash
+/// and parse the fonts again.
+pub fn write_fonts_cache(out: &Path, mut cache: FontsCache, faces: Option<&KnownFaces>) {
+    if let Some(faces) = faces {
+        cache.faces = faces.clone();
+    }
+    let text = cache.text();
+    if text != cache.read && out.is_dir() {
         let _ = crate::output::write_atomic(&out.join(crate::output::FONTS_CACHE), text.as_bytes());
     }
 }
 
-/// A font file's size and modification time (nanoseconds since the epoch).
-fn font_stamp(meta: &std::fs::Metadata) -> (u64, u128) {
-    let modified = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
-    (meta.len(), modified)
+/// The output folder's fonts cache: per file of the fonts folder, its stamp and SHA-256,
+/// and for a font file its faces' infos (what Typst's font book needs, JSON).
+#[derive(Debug, Default)]
+pub struct FontsCache {
+    digests: BTreeMap<String, (Stamp, String)>,
+    faces: KnownFaces,
+    /// The file as it was read.
+    read: String,
 }
 
-/// The fonts cache: per font file, its size, modification time and SHA-256.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct FontDigests(BTreeMap<String, ((u64, u128), String)>);
-
-impl FontDigests {
-    /// `name \t size \t mtime_ns \t sha256` lines; a malformed line is left out.
-    fn parse(text: &str) -> FontDigests {
-        FontDigests(
-            text.lines()
-                .filter_map(|line| {
-                    let mut f = line.split('\t');
-                    let name = f.next()?.to_string();
-                    let size = f.next()?.parse().ok()?;
-                    let modified = f.next()?.parse().ok()?;
-                    let digest = f.next()?.to_string();
-                    Some((name, ((size, modified), digest)))
-                })
-                .collect(),
-        )
+impl FontsCache {
+    /// `name \t size \t mtime_ns \t sha256 [\t infos]` lines; a malformed line (or infos)
+    /// is left out.
+    fn parse(text: &str) -> FontsCache {
+        let mut cache = FontsCache {
+            read: text.to_string(),
+            ..FontsCache::default()
+        };
+        for line in text.lines() {
+            let mut f = line.split('\t');
+            let (Some(name), Some(size), Some(modified), Some(digest)) =
+                (f.next(), f.next(), f.next(), f.next())
+            else {
+                continue;
+            };
+            let (Ok(size), Ok(modified)) = (size.parse(), modified.parse()) else {
+                continue;
+            };
+            let stamp = (size, modified);
+            cache
+                .digests
+                .insert(name.to_string(), (stamp, digest.to_string()));
+            if let Some(infos) = f.next().and_then(|j| serde_json::from_str(j).ok()) {
+                cache.faces.insert(name.to_string(), (stamp, infos));
+            }
+        }
+        cache
     }
 
-    fn get(&self, name: &str, stamp: &(u64, u128)) -> Option<String> {
-        self.0
+    fn digest(&self, name: &str, stamp: &Stamp) -> Option<String> {
+        self.digests
             .get(name)
             .filter(|(s, d)| s == stamp && d.len() == 64)
             .map(|(_, d)| d.clone())
     }
 
+    /// The font infos of an earlier run, for [`crate::render::Renderer::new`].
+    pub fn faces(&self) -> &KnownFaces {
+        &self.faces
+    }
+
     fn text(&self) -> String {
-        self.0
-            .iter()
-            .map(|(name, ((size, modified), digest))| {
-                format!("{name}\t{size}\t{modified}\t{digest}\n")
-            })
-            .collect()
+        use std::fmt::Write;
+        let mut out = String::new();
+        for (name, ((size, modified), digest)) in &self.digests {
+            let _ = write!(out, "{name}\t{size}\t{modified}\t{digest}");
+            if let Some((stamp, infos)) = self.faces.get(name)
+                && *stamp == (*size, *modified)
+                && let Ok(json) = serde_json::to_string(infos)
+            {
+                out.push('\t');
+                out.push_str(&json);
+            }
+            out.push('\n');
+        }
+        out
     }
 }
 

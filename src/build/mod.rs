@@ -121,7 +121,7 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
     let (renderer, _lock) = if project.engagements.is_empty() {
         (None, None)
     } else {
-        let renderer = Renderer::new(&options.templates, &options.fonts)?
+        let renderer = Renderer::new(&options.templates, &options.fonts, fonts_cache.faces())?
             .with_source_date_epoch(options.source_date_epoch);
         (Some(renderer), Some(output::lock(&options.out)?))
     };
@@ -214,7 +214,8 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
     }
     summary.failed = failed;
     summary.timings = Some(timings);
-    incremental::write_fonts_cache(&options.out, fonts_cache.as_deref());
+    let faces = renderer.as_ref().map(Renderer::font_faces);
+    incremental::write_fonts_cache(&options.out, fonts_cache, faces);
     Ok(summary)
 }
 

@@ -61,11 +61,9 @@ pub fn served_files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>> {
 pub fn read_shared(path: &Path) -> std::io::Result<typst::foundations::Bytes> {
     use std::collections::HashMap;
     use std::sync::{LazyLock, Mutex};
-    type Stamp = (u64, Option<std::time::SystemTime>);
     static READ: LazyLock<Mutex<HashMap<PathBuf, (Stamp, typst::foundations::Bytes)>>> =
         LazyLock::new(|| Mutex::new(HashMap::new()));
-    let meta = std::fs::metadata(path)?;
-    let stamp = (meta.len(), meta.modified().ok());
+    let stamp = stamp(&std::fs::metadata(path)?);
     if let Ok(read) = READ.lock()
         && let Some((seen, bytes)) = read.get(path)
         && *seen == stamp
@@ -77,4 +75,18 @@ pub fn read_shared(path: &Path) -> std::io::Result<typst::foundations::Bytes> {
         read.insert(path.to_path_buf(), (stamp, bytes.clone()));
     }
     Ok(bytes)
+}
+
+/// A file's size and modification time (nanoseconds since the epoch): while both stay the
+/// same, docket takes the file for unchanged (as make and cargo do).
+pub type Stamp = (u64, u128);
+
+/// The [`Stamp`] of a file's metadata.
+pub fn stamp(meta: &std::fs::Metadata) -> Stamp {
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    (meta.len(), modified)
 }

@@ -75,16 +75,26 @@ impl Renderer {
     /// Besides a template or font that does not load, a translation file that lacks a
     /// message of the reference locale (see [`Locales::check`]): nothing renders with a gap
     /// that would print an English word in another language.
-    pub fn new(templates_dir: &Path, fonts_dir: &Path) -> Result<Renderer> {
+    /// `known` holds font infos of an earlier run ([`Renderer::font_faces`]; empty for none).
+    pub fn new(
+        templates_dir: &Path,
+        fonts_dir: &Path,
+        known: &typeset::KnownFaces,
+    ) -> Result<Renderer> {
         let locales = Arc::new(Locales::load(templates_dir)?);
         locales.check()?;
         Ok(Renderer {
             tera: markdown::load_templates(templates_dir, Arc::clone(&locales))?,
             words: words::Words::new(templates_dir, &locales),
             locales,
-            typesetter: Typesetter::new(templates_dir, fonts_dir)?,
+            typesetter: Typesetter::new(templates_dir, fonts_dir, known)?,
             source_date_epoch: None,
         })
+    }
+
+    /// Every font file's stamp and faces' infos, for the next run (see [`Renderer::new`]).
+    pub fn font_faces(&self) -> &typeset::KnownFaces {
+        self.typesetter.faces()
     }
 
     /// The translations it words documents with (loaded and checked by [`Renderer::new`]).

@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
@@ -78,7 +78,11 @@ const COVERAGE_TABLE: u32 = 0x3000;
 pub struct Typesetter {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
+    /// Every face of every served font file, loaded when a document first uses it.
+    fonts: Vec<FontSlot>,
+    /// Per font file (by name), its stamp and its faces' infos: what a later run can take
+    /// instead of parsing the file ([`Typesetter::new`]'s `known`).
+    faces: KnownFaces,
     /// Which characters below [`COVERAGE_TABLE`] some real font has (Latin, Greek,
     /// Cyrillic and most punctuation: a table, so the common case costs one look-up).
     covered_low: Vec<bool>,
@@ -91,6 +95,31 @@ pub struct Typesetter {
     attachment_id: FileId,
 }
 
+/// Per font file name: its stamp ([`crate::render::files::stamp`]) and its faces' infos.
+pub type KnownFaces =
+    std::collections::BTreeMap<String, (crate::render::files::Stamp, Vec<FontInfo>)>;
+
+/// One face of a served font file: its info for the font book now, the face itself read
+/// and parsed the first time a document asks for it (Typst asks only for the faces it
+/// chooses, so a Latin-only run never reads the CJK parts).
+struct FontSlot {
+    path: std::path::PathBuf,
+    index: u32,
+    info: FontInfo,
+    font: std::sync::OnceLock<Option<Font>>,
+}
+
+impl FontSlot {
+    fn get(&self) -> Option<Font> {
+        self.font
+            .get_or_init(|| {
+                let data = crate::render::files::read_shared(&self.path).ok()?;
+                Font::new(data, self.index)
+            })
+            .clone()
+    }
+}
+
 impl std::fmt::Debug for Typesetter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Typesetter")
@@ -101,28 +130,57 @@ impl std::fmt::Debug for Typesetter {
 }
 
 impl Typesetter {
-    /// Loads every font file in `fonts_dir` and every `.typ` file in `templates_dir`.
-    pub fn new(templates_dir: &Path, fonts_dir: &Path) -> Result<Typesetter> {
+    /// Loads every `.typ` file in `templates_dir` and lists every font of `fonts_dir` (a
+    /// face is read when a document first uses it); `known` holds font infos of an earlier
+    /// run ([`Typesetter::faces`]), taken for a file whose size and time are unchanged.
+    pub fn new(templates_dir: &Path, fonts_dir: &Path, known: &KnownFaces) -> Result<Typesetter> {
         let (Some(main_id), Some(meta_id), Some(attachment_id)) =
             (*MAIN_ID, *META_ID, *FACTUR_X_ID)
         else {
             return Err(Error::Internal("cannot intern Typst file ids".into()));
         };
         let mut fonts = Vec::new();
+        let mut faces = KnownFaces::new();
         let font_paths = served_files(fonts_dir, &["otf", "ttf", "ttc", "otc"])?;
         for path in font_paths {
-            let data = crate::render::files::read_shared(&path).map_err(|source| Error::Read {
+            let read_error = |source| Error::Read {
                 path: path.clone(),
                 source,
-            })?;
-            let before = fonts.len();
-            fonts.extend(Font::iter(data));
-            if fonts.len() == before {
-                return Err(Error::Setup(format!(
-                    "{} is not a usable font",
-                    path.display()
-                )));
+            };
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let stamp = std::fs::metadata(&path)
+                .map(|m| crate::render::files::stamp(&m))
+                .map_err(read_error)?;
+            // What Typst's font book needs: from an earlier run while the file is the same
+            // (parsing the five CJK parts for their coverage was most of a run's start-up),
+            // else from the file.
+            let infos = match known.get(&name) {
+                Some((seen, infos)) if *seen == stamp && !infos.is_empty() => infos.clone(),
+                _ => {
+                    let data = crate::render::files::read_shared(&path).map_err(read_error)?;
+                    let parsed: Vec<FontInfo> =
+                        Font::iter(data).map(|font| font.info().clone()).collect();
+                    if parsed.is_empty() {
+                        return Err(Error::Setup(format!(
+                            "{} is not a usable font",
+                            path.display()
+                        )));
+                    }
+                    parsed
+                }
+            };
+            for (index, info) in infos.iter().enumerate() {
+                fonts.push(FontSlot {
+                    path: path.clone(),
+                    index: index as u32,
+                    info: info.clone(),
+                    font: std::sync::OnceLock::new(),
+                });
             }
+            faces.insert(name, (stamp, infos));
         }
         if fonts.is_empty() {
             return Err(Error::Setup(format!(
@@ -159,9 +217,9 @@ impl Typesetter {
                 .ok_or_else(|| Error::Setup(format!("bad template name {name}")))?;
             sources.insert(id, Source::new(id, text));
         }
-        let book = FontBook::from_fonts(&fonts);
+        let book = FontBook::from_infos(fonts.iter().map(|slot| slot.info.clone()));
         let real_fonts: Vec<usize> = (0..fonts.len())
-            .filter(|&i| fonts[i].info().family != LAST_RESORT_FAMILY)
+            .filter(|&i| fonts[i].info.family != LAST_RESORT_FAMILY)
             .collect();
         // From each font's covered ranges, in order: asking `Coverage::contains` for each of
         // the 12,288 characters scanned the CJK fonts' thousands of ranges every time (94 of
@@ -169,7 +227,7 @@ impl Typesetter {
         let mut covered_low = vec![false; COVERAGE_TABLE as usize];
         for &i in &real_fonts {
             for c in fonts[i]
-                .info()
+                .info
                 .coverage
                 .iter()
                 .take_while(|&c| c < COVERAGE_TABLE)
@@ -183,12 +241,18 @@ impl Typesetter {
             covered_low,
             real_fonts,
             fonts,
+            faces,
             sources,
             assets,
             main_id,
             meta_id,
             attachment_id,
         })
+    }
+
+    /// Every font file's stamp and faces' infos, for the next run's `known`.
+    pub fn faces(&self) -> &KnownFaces {
+        &self.faces
     }
 
     /// Whether some served font other than the last-resort box font has a glyph for `c`.
@@ -199,7 +263,7 @@ impl Typesetter {
             None => self
                 .real_fonts
                 .iter()
-                .any(|&i| self.fonts[i].info().coverage.contains(code)),
+                .any(|&i| self.fonts[i].info.coverage.contains(code)),
         }
     }
 
@@ -545,7 +609,7 @@ impl World for DocWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.shared.fonts.get(index).cloned()
+        self.shared.fonts.get(index)?.get()
     }
 
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
