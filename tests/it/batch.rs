@@ -151,7 +151,10 @@ fn a_font_is_hashed_again_only_when_its_file_changes() {
     let again = build_json(&["--data", d, "--fonts", f, "--out", o]);
     assert_eq!(again["timings"]["documents"], 9);
     // Typeset from the cached infos, every output is the same to the byte.
-    assert!(tree(&out) == parsed, "outputs differ with cached font infos");
+    assert!(
+        tree(&out) == parsed,
+        "outputs differ with cached font infos"
+    );
     let noop = build_json(&["--data", d, "--fonts", f, "--out", o]);
     assert_eq!(noop["timings"]["documents"], 0);
 
