@@ -95,9 +95,10 @@ pub struct Typesetter {
     attachment_id: FileId,
 }
 
-/// Per font file name: its stamp ([`crate::render::files::stamp`]) and its faces' infos.
+/// Per font file name: its stamp ([`crate::render::files::stamp`]) and its faces' indices
+/// in the file and infos.
 pub type KnownFaces =
-    std::collections::BTreeMap<String, (crate::render::files::Stamp, Vec<FontInfo>)>;
+    std::collections::BTreeMap<String, (crate::render::files::Stamp, Vec<(u32, FontInfo)>)>;
 
 /// One face of a served font file: its info for the font book now, the face itself read
 /// and parsed the first time a document asks for it (Typst asks only for the faces it
@@ -110,6 +111,20 @@ struct FontSlot {
 }
 
 impl FontSlot {
+    /// A slot for face `index` of the file at `path`; `font` when it is parsed already.
+    fn new(path: &Path, index: u32, info: FontInfo, font: Option<Font>) -> FontSlot {
+        let slot = FontSlot {
+            path: path.to_path_buf(),
+            index,
+            info,
+            font: std::sync::OnceLock::new(),
+        };
+        if let Some(font) = font {
+            let _ = slot.font.set(Some(font));
+        }
+        slot
+    }
+
     fn get(&self) -> Option<Font> {
         self.font
             .get_or_init(|| {
@@ -156,30 +171,36 @@ impl Typesetter {
                 .map_err(read_error)?;
             // What Typst's font book needs: from an earlier run while the file is the same
             // (parsing the five CJK parts for their coverage was most of a run's start-up),
-            // else from the file.
+            // else from the file, whose parsed faces are then kept rather than parsed again
+            // at first use.
             let infos = match known.get(&name) {
-                Some((seen, infos)) if *seen == stamp && !infos.is_empty() => infos.clone(),
+                Some((seen, infos)) if *seen == stamp && !infos.is_empty() => {
+                    for (index, info) in infos {
+                        fonts.push(FontSlot::new(&path, *index, info.clone(), None));
+                    }
+                    infos.clone()
+                }
                 _ => {
                     let data = crate::render::files::read_shared(&path).map_err(read_error)?;
-                    let parsed: Vec<FontInfo> =
-                        Font::iter(data).map(|font| font.info().clone()).collect();
-                    if parsed.is_empty() {
+                    let mut infos = Vec::new();
+                    for font in Font::iter(data) {
+                        infos.push((font.index(), font.info().clone()));
+                        fonts.push(FontSlot::new(
+                            &path,
+                            font.index(),
+                            font.info().clone(),
+                            Some(font),
+                        ));
+                    }
+                    if infos.is_empty() {
                         return Err(Error::Setup(format!(
                             "{} is not a usable font",
                             path.display()
                         )));
                     }
-                    parsed
+                    infos
                 }
             };
-            for (index, info) in infos.iter().enumerate() {
-                fonts.push(FontSlot {
-                    path: path.clone(),
-                    index: index as u32,
-                    info: info.clone(),
-                    font: std::sync::OnceLock::new(),
-                });
-            }
             faces.insert(name, (stamp, infos));
         }
         if fonts.is_empty() {
