@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Approval, Engagement, Exception, Manifest, Status};
+use crate::model::{Approval, Engagement, Exception, Manifest, Proof, Signer, Status};
 use crate::text::{and_list, is_tbd};
 
 /// An approval record as the gate read it: the status it really has, and why.
@@ -40,6 +40,22 @@ pub struct ApprovalView {
     /// When it was given (or asked for), as recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Who signed it, verified against the roster (`trust = "signed"`): the approver, or the
+    /// roster member who attested an outside approver's approval.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed_by: Option<Signer>,
+    /// For a request: who asked, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<String>,
+    /// For a request: why it is asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The record's signature, as recorded (the ledger keeps it with the statement).
+    #[serde(skip)]
+    pub(crate) signature: Option<String>,
+    /// The signed statement.
+    #[serde(skip)]
+    pub(crate) statement: Option<String>,
     #[serde(skip)]
     pub(crate) bound_digest: Option<String>,
     #[serde(skip)]
@@ -82,8 +98,25 @@ impl ApprovalView {
             {
                 effective = Status::Requested;
                 note = Some(format!("expired on {expires}: treated as requested"));
+            } else if let Some(Proof::Refused(why)) = &approval.proof {
+                effective = Status::Requested;
+                note = Some(format!(
+                    "recorded as {} but {why}: treated as requested",
+                    approval.status
+                ));
             }
         }
+        if approval.status == Status::Requested
+            && let Some(who) = &approval.requested_by
+        {
+            note = Some(format!(
+                "asked by {who}: a request, not signed by an approver"
+            ));
+        }
+        let signed_by = match &approval.proof {
+            Some(Proof::Signed(signer)) if effective == approval.status => Some(signer.clone()),
+            _ => None,
+        };
         ApprovalView {
             gate: approval.gate.clone(),
             recorded: approval.status,
@@ -101,6 +134,13 @@ impl ApprovalView {
             artifact: approval.artifact.clone(),
             stale_fields: Vec::new(),
             date: approval.date.map(|d| d.to_string()),
+            statement: signed_by
+                .as_ref()
+                .map(|_| crate::trust::statement(approval, engagement)),
+            signed_by,
+            requested_by: approval.requested_by.clone(),
+            reason: approval.reason.clone(),
+            signature: approval.signature.clone(),
             bound_digest: approval.digest.clone(),
             ambiguous: false,
             bound_inputs: approval.inputs.clone(),
@@ -115,6 +155,38 @@ impl ApprovalView {
                 self.recorded
             ));
             self.effective = Status::Requested;
+        }
+    }
+
+    /// Whether it counts for the person `who` (a name or a principal): approved or attested
+    /// by them.
+    pub fn by(&self, who: &str) -> bool {
+        self.approver.as_deref() == Some(who)
+            || self
+                .signed_by
+                .as_ref()
+                .is_some_and(|s| s.name == who || s.principal == who)
+    }
+
+    /// The person behind it, for separation of duties: the signer's principal when signed,
+    /// the approver's name otherwise.
+    pub fn person(&self) -> Option<&str> {
+        self.signed_by
+            .as_ref()
+            .map(|s| s.principal.as_str())
+            .or(self.approver.as_deref())
+    }
+
+    /// `approved by Dana Whitfield (client sponsor), attested by Lee <lee@...>, key SHA256:...`
+    pub fn who(&self) -> String {
+        let approver = self.approver.as_deref().unwrap_or(crate::model::TBD);
+        match &self.signed_by {
+            Some(s) if s.attested => format!(
+                "{approver}, attested by {} <{}>, key {}",
+                s.name, s.principal, s.fingerprint
+            ),
+            Some(s) => format!("{approver} <{}>, key {}", s.principal, s.fingerprint),
+            None => approver.to_string(),
         }
     }
 

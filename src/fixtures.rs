@@ -283,19 +283,69 @@ pub fn engagement(index: usize, seed: u64) -> (String, String, String) {
     (id, e, a)
 }
 
+/// The one approver of signed fixtures (`gen-fixtures --sign-with KEY`).
+const BENCH_APPROVER: (&str, &str) = ("Bench approver (example)", "approver@bench.example");
+
 /// Writes `n` engagements under `out` (one folder each) plus a copy of the default rules.
-pub fn generate(n: usize, out: &Path, seed: u64) -> Result<()> {
+/// Unsigned (the default), the rules say `trust = "evidence"`; with `sign_with` (an
+/// unencrypted OpenSSH private key, e.g. an example key of tests/fixtures/keys) every
+/// approval is signed with it, the roster lists its public half for every gate, and the
+/// rules say `trust = "signed"`: the same decisions, verified.
+pub fn generate(n: usize, out: &Path, seed: u64, sign_with: Option<&Path>) -> Result<()> {
     std::fs::create_dir_all(out).map_err(|source| Error::Write {
         path: out.to_path_buf(),
         source,
     })?;
-    crate::output::write_atomic(
-        &out.join("rules.toml"),
-        crate::load::DEFAULT_RULES.as_bytes(),
-    )?;
+    let signer = match sign_with {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            let key = ssh_key::PrivateKey::from_openssh(&text).map_err(|e| {
+                Error::Usage(format!(
+                    "{}: not an OpenSSH private key: {e}",
+                    path.display()
+                ))
+            })?;
+            if key.is_encrypted() {
+                return Err(Error::Usage(format!(
+                    "{}: gen-fixtures signs with an unencrypted key",
+                    path.display()
+                )));
+            }
+            Some(key)
+        }
+        None => None,
+    };
+    let rules = if signer.is_some() {
+        crate::load::DEFAULT_RULES.to_string()
+    } else {
+        crate::load::DEFAULT_RULES.replace("trust = \"signed\"", "trust = \"evidence\"")
+    };
+    crate::output::write_atomic(&out.join("rules.toml"), rules.as_bytes())?;
+    if let Some(key) = &signer {
+        let public = key
+            .public_key()
+            .to_openssh()
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        let roster = format!(
+            "# Generated: one approver for every gate (gen-fixtures --sign-with).\n\n[[person]]\nname = \"{}\"\nrole = \"Approver\"\nprincipal = \"{}\"\n\n[[person.key]]\nkey = \"{}\"\n\n[[person.may]]\ngates = [\"*\"]\n",
+            BENCH_APPROVER.0,
+            BENCH_APPROVER.1,
+            public.trim()
+        );
+        crate::output::write_atomic(
+            &out.join(crate::trust::roster::FILE_NAME),
+            roster.as_bytes(),
+        )?;
+    }
     // Generated test data: plain writes (no per-file sync), in parallel.
     (0..n).into_par_iter().try_for_each(|i| {
-        let (id, engagement, approvals) = engagement(i, seed);
+        let (id, engagement, mut approvals) = engagement(i, seed);
+        if let Some(key) = &signer {
+            approvals = sign_all(&id, &approvals, key)?;
+        }
         let dir = out.join(&id);
         let err = |source| Error::Write {
             path: dir.clone(),
@@ -306,4 +356,30 @@ pub fn generate(n: usize, out: &Path, seed: u64) -> Result<()> {
         std::fs::write(dir.join("approvals.toml"), approvals).map_err(err)?;
         Ok(())
     })
+}
+
+/// Every approval of a generated manifest, given to the bench approver and signed.
+fn sign_all(id: &str, approvals: &str, key: &ssh_key::PrivateKey) -> Result<String> {
+    let mut manifest: crate::model::Manifest =
+        toml::from_str(approvals).map_err(|e| Error::Internal(e.to_string()))?;
+    for a in &mut manifest.approval {
+        a.approver = Some(crate::model::Approver {
+            name: BENCH_APPROVER.0.to_string(),
+            role: "Approver".to_string(),
+            principal: Some(BENCH_APPROVER.1.to_string()),
+        });
+        a.date
+            .get_or_insert(crate::model::Date(time::macros::date!(2026 - 11 - 01)));
+        let statement = crate::trust::statement_in(a, id, "pilot");
+        let sig = key
+            .sign(
+                crate::trust::NAMESPACE,
+                ssh_key::HashAlg::Sha512,
+                statement.as_bytes(),
+            )
+            .and_then(|s| s.to_pem(ssh_key::LineEnding::LF))
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        a.signature = Some(crate::trust::sshsig::bare(&sig));
+    }
+    toml::to_string(&manifest).map_err(|e| Error::Internal(e.to_string()))
 }

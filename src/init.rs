@@ -686,6 +686,10 @@ pub const FILES: &[(&str, &[u8])] = &[
     ("fonts/README.md", include_bytes!("../fonts/README.md")),
     ("data/rules.toml", include_bytes!("../data/rules.toml")),
     (
+        "data/approvers.toml",
+        include_bytes!("../data/approvers.toml"),
+    ),
+    (
         "data/northwind/engagement.toml",
         include_bytes!("../data/northwind/engagement.toml"),
     ),

@@ -58,6 +58,7 @@ pub mod report;
 pub mod route;
 pub mod schema;
 pub mod text;
+pub mod trust;
 pub mod usps;
 pub mod watch;
 

@@ -27,7 +27,7 @@ const QUICK_START: &str = "Quick start:
   docket build                 render data/ into output/
   docket check                 validate and decide, write nothing
   docket next -e northwind     where the engagement goes next
-  docket approve invoice -e northwind --by NAME --role ROLE --action issue-invoice --evidence REF
+  docket approve invoice -e northwind --action issue-invoice --evidence REF --key ~/.ssh/id_ed25519
   docket verify                check the ledgers and every final output
 
 Exit status: 0 done (blocked artifacts are a normal outcome); 1 invalid data, a template error,
@@ -83,14 +83,16 @@ enum Command {
     /// Print the handoff package: artifact paths, decisions, open questions, blockers,
     /// approvals, tracks, next owner.
     Handoff(SelectArgs),
-    /// Record an approval of one artifact's current content in approvals.toml.
+    /// Sign an approval of one artifact's current content into approvals.toml (or ask).
     ///
-    /// The record names approver, role, permitted action and evidence, and is bound to the
-    /// digest of the artifact's inputs: if they change later, the approval goes stale and
-    /// the artifact falls back to draft. Comments and formatting of the file are kept.
+    /// With --key, the approver's own key signs the approval's statement (SSHSIG); the
+    /// roster (approvers.toml) names whose key it is and what they may approve. The record
+    /// is bound to the digest of the artifact's inputs: if they change later, the approval
+    /// goes stale and the artifact falls back to draft. Without a key (and always through
+    /// MCP) docket records a request and says who can grant it.
     ///
-    /// Example: docket approve invoice -e northwind --by "Ada Park" --role "Billing lead"
-    ///          --action issue-invoice --evidence "email 2026-11-30"
+    /// Example: docket approve invoice:milestone-2 -e northwind --action issue-invoice
+    ///          --evidence "approved by email 2026-11-30" --key ~/.ssh/id_ed25519
     Approve(ApproveArgs),
     /// Write N generated, varied engagements (for benchmarks and tests).
     GenFixtures(GenArgs),
@@ -322,6 +324,11 @@ struct GenArgs {
     /// Seed: the same count and seed give the same files.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Sign every approval with this unencrypted OpenSSH private key (an example key of
+    /// tests/fixtures/keys), list it in a generated approvers.toml and set trust = "signed";
+    /// without it the rules say trust = "evidence".
+    #[arg(long, value_name = "KEY")]
+    sign_with: Option<PathBuf>,
 }
 
 /// How a command ended: the JSON it prints (with `--json`), and the error that fails it
@@ -502,6 +509,31 @@ fn run(cli: Cli) -> Result<Exit, Error> {
                     for o in &e.overdue {
                         println!("  overdue          {o}");
                     }
+                    for h in e.receivables.iter().flat_map(|a| &a.held) {
+                        println!("  payment held     {h}");
+                    }
+                    for q in &e.requests {
+                        println!(
+                            "  request          {} {} ({}), asked by {}: {}",
+                            q.artifact,
+                            q.gate,
+                            q.actions.join(", "),
+                            q.requested_by,
+                            q.reason
+                        );
+                        println!(
+                            "                   can grant: {}",
+                            if q.can_grant.is_empty() {
+                                "nobody in the roster (approvers.toml)".to_string()
+                            } else {
+                                q.can_grant.join("; ")
+                            }
+                        );
+                        println!("                   they run: {}", q.command);
+                    }
+                    if let Some(u) = &e.unverified {
+                        println!("  unverified       {u}");
+                    }
                 }
             })
         }
@@ -522,19 +554,7 @@ fn run(cli: Cli) -> Result<Exit, Error> {
         Command::Approve(args) => {
             let engagement = args.request.engagement.clone();
             let outcome = write::approve(&args.folders.workspace(), args.request)?;
-            finish(&outcome, args.json, |outcome| {
-                println!(
-                    "recorded {} approval of {} {} (scope {}) in {}\nbound to inputs {}\nnext: docket build --only {} -e {}",
-                    outcome.gate,
-                    outcome.kind,
-                    outcome.document_id,
-                    outcome.scope,
-                    outcome.manifest.display(),
-                    outcome.digest,
-                    outcome.kind,
-                    engagement
-                );
-            })
+            finish(&outcome, args.json, |o| print_approval(o, &engagement))
         }
         Command::Init { dir } => {
             let written = docket::init::init(&dir)?;
@@ -547,7 +567,12 @@ fn run(cli: Cli) -> Result<Exit, Error> {
             Ok(Exit::default())
         }
         Command::GenFixtures(args) => {
-            docket::fixtures::generate(args.count, &args.out, args.seed)?;
+            docket::fixtures::generate(
+                args.count,
+                &args.out,
+                args.seed,
+                args.sign_with.as_deref(),
+            )?;
             eprintln!(
                 "wrote {} engagements into {}",
                 args.count,
@@ -767,6 +792,9 @@ fn print_table(summary: &Summary) {
             "{} ({}): lifecycle stage {}",
             e.engagement, e.client, e.lifecycle_stage
         );
+        if let Some(u) = &e.unverified {
+            println!("  warning: {u}");
+        }
         for a in &e.artifacts {
             let mark = match a.decision {
                 Decision::Final => "final  ",
@@ -880,4 +908,44 @@ fn print_receivables(owed: &docket::receivables::Receivables) {
             .collect();
         println!("{}", cells.join("  ").trim_end());
     }
+}
+
+/// `docket approve`'s text: what was recorded and what comes next.
+fn print_approval(o: &docket::approve::Outcome, engagement: &str) {
+    if o.manifest.is_none() {
+        // --statement: the bytes to sign, nothing else on stdout.
+        print!("{}", o.statement.as_deref().unwrap_or_default());
+        return;
+    }
+    let manifest = o
+        .manifest
+        .as_deref()
+        .map(|m| m.display().to_string())
+        .unwrap_or_default();
+    if o.recorded == docket::model::Status::Requested {
+        println!(
+            "recorded a request for {} approval of {} {} (scope {}) in {manifest}: a request is not an approval",
+            o.gate, o.kind, o.document_id, o.scope
+        );
+        if o.can_grant.is_empty() {
+            println!("nobody in the roster (approvers.toml) may grant it yet");
+        } else {
+            println!("can grant it: {}", o.can_grant.join("; "));
+        }
+        if let Some(cmd) = &o.grant_command {
+            println!("to grant it, they run: {cmd}");
+        }
+        return;
+    }
+    println!(
+        "recorded {} approval of {} {} (scope {}) in {manifest}\nbound to inputs {}",
+        o.gate, o.kind, o.document_id, o.scope, o.digest
+    );
+    if let Some(by) = &o.signed_by {
+        println!("signed by {by}");
+    }
+    if let Some(w) = &o.warning {
+        println!("warning: {w}");
+    }
+    println!("next: docket build --only {} -e {engagement}", o.kind);
 }

@@ -156,8 +156,9 @@ impl ServerHandler for Server {
         .with_instructions(format!(
             "docket decides and renders a consultancy's engagement documents from the data \
              folder {} into the output folder {}. Start with `check` or `next`; `schema` \
-             describes the data; `approve` records an approval only with approver, role, \
-             action and evidence; `build` renders and returns links to the files.",
+             describes the data; `approve` records a request for an approval (an agent asks, \
+             only a person approves, by signing with their own key) and says who can grant \
+             it; `build` renders and returns links to the files.",
             self.workspace.data.display(),
             self.workspace.out.display()
         ))

@@ -22,6 +22,8 @@ use crate::{billing, digest, einvoice, instances, model, receivables, route};
 /// One engagement after gating and routing, before rendering.
 #[derive(Debug)]
 pub struct Plan {
+    /// The requests in its manifest, each with who can grant it.
+    pub requests: Vec<crate::trust::Request>,
     /// The loaded engagement.
     pub loaded: Loaded,
     /// Its project state as JSON (what templates see as `e`).
@@ -145,7 +147,14 @@ fn plan_where(
     let engagements = std::mem::take(&mut project.engagements);
     // The statement's and the reminders' words and figures, in each engagement's locale.
     let locales = Arc::new(Locales::load(&options.templates)?);
-    let plans = plan_all(options, &project.rules, &templates, &locales, engagements)?;
+    let plans = plan_all(
+        options,
+        &project.rules,
+        &project.roster,
+        &templates,
+        &locales,
+        engagements,
+    )?;
     Ok((project, plans))
 }
 
@@ -199,6 +208,7 @@ pub(crate) fn load_selected(
 pub(crate) fn plan_all(
     options: &Options,
     rules: &model::Rules,
+    roster: &crate::trust::Roster,
     templates: &digest::TemplateDigests,
     locales: &Arc<Locales>,
     engagements: Vec<Loaded>,
@@ -206,6 +216,11 @@ pub(crate) fn plan_all(
     engagements
         .into_par_iter()
         .map(|mut loaded| {
+            // Signatures are verified once per record, before any gate reads them.
+            if rules.trust == model::Trust::Signed {
+                crate::trust::prove_manifest(&mut loaded.manifest, &loaded.engagement, roster);
+            }
+            let requests = crate::trust::requests(&loaded.manifest, &loaded.engagement, roster);
             let locale = engagement_locale(locales, &loaded.engagement)?;
             let state = serde_json::to_value(&loaded.engagement)
                 .map_err(|e| Error::Internal(e.to_string()))?;
@@ -285,6 +300,7 @@ pub(crate) fn plan_all(
                 options.want.as_deref(),
             )?;
             Ok(Plan {
+                requests,
                 loaded,
                 state,
                 artifacts,
@@ -583,7 +599,7 @@ fn gate_kind(
         };
         let mut gated = evaluate(
             rule,
-            rules.expanded_scope.as_ref(),
+            rules,
             view.as_ref().unwrap_or(&loaded.engagement),
             view_state.as_ref().unwrap_or(state),
             &loaded.manifest,

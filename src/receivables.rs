@@ -283,6 +283,11 @@ pub struct Account {
     pub payments: Vec<PaymentEntry>,
     /// Per currency (by code), what is open and its aging.
     pub aging: Vec<Aging>,
+    /// Payments held back: applied to an invoice that is not (or no longer) issued, e.g.
+    /// because the approval that issued it stopped counting. Each says which and why; the
+    /// payment counts again once the invoice is issued.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub held: Vec<String>,
 }
 
 /// A payment that cannot be applied: its field (`payments[0].applied_to[1].amount`) and why.
@@ -362,7 +367,8 @@ pub fn account(
         });
     }
     let mut payments = Vec::new();
-    for (i, p) in engagement.payments.iter().enumerate() {
+    let mut held = Vec::new();
+    'payments: for (i, p) in engagement.payments.iter().enumerate() {
         let field = |f: &str| format!("payments[{i}]{f}");
         let err = |f: &str, message: String| PaymentError {
             field: field(f),
@@ -418,10 +424,26 @@ pub fn account(
                     .iter()
                     .find(|(inv, _)| inv.number == a.invoice || inv.name == a.invoice);
                 let message = match known {
-                    Some((inv, _)) => format!(
-                        "invoice {} ({}) has not been issued: a payment settles an issued invoice",
-                        inv.number, inv.name
-                    ),
+                    // A decision that flipped (an approval withdrawn, expired, out of
+                    // authority) un-issues nothing recorded, but an invoice not issued yet
+                    // is a draft: the payment waits for it, and nothing else stops.
+                    Some((inv, _)) => {
+                        // Undo what this payment applied to invoices before this one.
+                        for (k, earlier) in numbers.iter().enumerate() {
+                            if let Some(s) = states.iter_mut().find(|s| &s.number == earlier) {
+                                let amount = p.applied_to[k].amount.0;
+                                s.paid -= amount;
+                                s.open += amount;
+                            }
+                        }
+                        held.push(format!(
+                            "payments[{i}] ({}) is held: it applies to invoice {} ({}), which is not issued (a draft until its approvals count); it applies once the invoice is issued",
+                            fmt(p.amount.0),
+                            inv.number,
+                            inv.name
+                        ));
+                        continue 'payments;
+                    }
                     None => {
                         let issued: Vec<&str> = states.iter().map(|s| s.number.as_str()).collect();
                         format!(
@@ -533,6 +555,7 @@ pub fn account(
         credits,
         payments,
         aging: aging.into_values().collect(),
+        held,
     })
 }
 
@@ -1063,6 +1086,7 @@ mod tests {
                 reference: "REF-1".into(),
                 invoices: vec!["INV-1".into()],
             }],
+            held: Vec::new(),
             aging: vec![Aging {
                 currency: "USD".into(),
                 open,

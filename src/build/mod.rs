@@ -165,7 +165,14 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
             },
         };
         done += chunk.len();
-        let mut plans = plan_all(options, &project.rules, &templates, &locales, chunk)?;
+        let mut plans = plan_all(
+            options,
+            &project.rules,
+            &project.roster,
+            &templates,
+            &locales,
+            chunk,
+        )?;
         numbering::assign(
             &project.rules,
             &plans,

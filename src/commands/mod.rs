@@ -210,9 +210,11 @@ pub static VERBS: &[Verb] = &[
          and a resource link to every document file; rebuilding unchanged data changes \
          nothing. Issued documents are never replaced."),
     verb!("approve", write::approve, write::ApproveRequest, read_only: false, idempotent: false,
-        "Record an approval of one artifact's current content in the engagement's \
-         approvals.toml, bound to the digest of its inputs. Refused unless it names the \
-         approver, role, permitted action and evidence: docket never invents an approver."),
+        "Ask for an approval of one artifact's current content: records a REQUEST (never an \
+         approval) in the engagement's approvals.toml, bound to the digest of its inputs, \
+         naming the action and why (`evidence`), and returns who in the roster can grant it \
+         and the command they run to sign it. Agents ask; only people approve, with their \
+         own key."),
     verb!("receivables", read::receivables, read::ReceivablesRequest, read_only: true,
         idempotent: true,
         "What clients owe: per client and currency, the amount open, past due and due now, \

@@ -19,7 +19,7 @@ use serde_json::Value;
 
 use crate::approval::ApprovalView;
 use crate::digest::{InputDigest, TemplateDigests};
-use crate::model::{Engagement, Exception, ExpandedScope, KindRule, Manifest, TBD};
+use crate::model::{Engagement, Exception, KindRule, Manifest, Rules, TBD};
 use crate::text::is_tbd;
 
 /// The three outcomes of a gate.
@@ -269,7 +269,7 @@ impl Instance<'_> {
 /// left a reason or a missing approval, else final.
 pub fn evaluate(
     rule: &KindRule,
-    expanded: Option<&ExpandedScope>,
+    rules: &Rules,
     engagement: &Engagement,
     state: &Value,
     manifest: &Manifest,
@@ -314,7 +314,8 @@ pub fn evaluate(
     };
     let mut cx = rules::Context {
         rule,
-        expanded,
+        rules,
+        expanded: rules.expanded_scope.as_ref(),
         engagement,
         state,
         manifest,
@@ -347,14 +348,7 @@ pub fn evaluate(
         let used: Vec<String> = evaluation
             .approvals_used
             .iter()
-            .map(|v| {
-                format!(
-                    "{} {} by {}",
-                    v.gate,
-                    v.effective,
-                    v.approver.as_deref().unwrap_or(TBD)
-                )
-            })
+            .map(|v| format!("{} {} by {}", v.gate, v.effective, v.who()))
             .collect();
         evaluation.reasons.push(if used.is_empty() {
             "no approval required".to_string()

@@ -13,7 +13,8 @@ use super::{Evaluation, Instance, Missing, collect_tbd};
 use crate::approval::{ApprovalView, preparer_exception};
 use crate::digest::{self, TemplateDigests};
 use crate::model::{
-    Engagement, ExpandedScope, KindRule, Manifest, MissingFacts, Requirement, ScopeOf, TrackStatus,
+    Engagement, ExpandedScope, KindRule, Manifest, MissingFacts, Requirement, Rules, ScopeOf,
+    Status, TrackStatus,
 };
 use crate::text::{and_list, is_tbd};
 
@@ -21,6 +22,8 @@ use crate::text::{and_list, is_tbd};
 pub struct Context<'a> {
     /// The artifact kind's rule.
     pub rule: &'a KindRule,
+    /// All the rules (trust, separation of duties).
+    pub rules: &'a Rules,
     /// The rules for work outside the signed scope, if any.
     pub expanded: Option<&'a ExpandedScope>,
     /// The engagement, as the instance sees it.
@@ -98,6 +101,16 @@ pub static RULES: &[Rule] = &[
         apply: preparer_does_not_approve,
     },
     Rule {
+        name: "exclusive-gates",
+        what: "one person may not approve two gates that rules.toml [separation] marks exclusive, for one document",
+        apply: exclusive_gates,
+    },
+    Rule {
+        name: "amount-within-authority",
+        what: "a signer whose authority stops at an amount does not approve a document above it",
+        apply: amount_within_authority,
+    },
+    Rule {
         name: "input-digest",
         what: "the digest of the artifact's inputs (data, templates, rule, approvals it rests on)",
         apply: input_digest,
@@ -136,6 +149,11 @@ pub static RULES: &[Rule] = &[
         name: "final-requires",
         what: "each approval a final document requires must be given; without it, a draft",
         apply: final_requires,
+    },
+    Rule {
+        name: "second-approver",
+        what: "above rules.toml's [separation] second_approver_above, a billing action needs two approvers",
+        apply: second_approver,
     },
 ];
 
@@ -239,7 +257,7 @@ fn preparer_does_not_approve(cx: &mut Context<'_>) -> Flow {
     };
     let exception = preparer_exception(cx.manifest, &cx.rule.kind, cx.name, &preparer);
     for view in &mut cx.views {
-        if view.approver.as_ref() == Some(&preparer) {
+        if view.by(&preparer) {
             match exception {
                 Some(x) => {
                     if !cx.evaluation.exceptions.contains(x) {
@@ -251,6 +269,148 @@ fn preparer_does_not_approve(cx: &mut Context<'_>) -> Flow {
                     cx.rule.kind
                 )),
             }
+        }
+    }
+    Flow::Continue
+}
+
+/// Whether a view counts (approved or conditional, as the gate now reads it).
+fn counts(view: &ApprovalView) -> bool {
+    matches!(view.effective, Status::Approved | Status::Conditional)
+}
+
+/// One person, two exclusive gates of one document: the approval of the gate listed later
+/// in the set no longer counts.
+fn exclusive_gates(cx: &mut Context<'_>) -> Flow {
+    for set in &cx.rules.separation.exclusive {
+        let mut seen: Vec<(String, String)> = Vec::new(); // (person, gate)
+        for gate in set {
+            for view in cx.views.iter_mut().filter(|v| &v.gate == gate && counts(v)) {
+                let Some(person) = view.person().map(str::to_string) else {
+                    continue;
+                };
+                if let Some((_, first)) = seen.iter().find(|(p, g)| *p == person && g != gate) {
+                    view.demote(format!(
+                        "{person} also approved {first} for this {}: one person may not approve                          both {} ([separation] exclusive in rules.toml)",
+                        cx.rule.kind,
+                        and_list(set)
+                    ));
+                } else {
+                    seen.push((person, gate.clone()));
+                }
+            }
+        }
+    }
+    Flow::Continue
+}
+
+/// The document's total (currency, gross amount, as a positive figure), for the kinds that
+/// bill: an invoice or a credit note.
+fn document_total(cx: &Context<'_>) -> Option<(String, rust_decimal::Decimal)> {
+    let (invoice, credit) = match cx.rule.section.as_str() {
+        "invoice" => (cx.engagement.invoice.iter().next(), false),
+        "credit_note" => (cx.engagement.credit_note.iter().next(), true),
+        _ => return None,
+    };
+    let (currency, totals) = crate::derive::invoice_totals(invoice?, credit).ok()?;
+    Some((currency.code().to_string(), totals.total.abs()))
+}
+
+fn amount_within_authority(cx: &mut Context<'_>) -> Flow {
+    if !cx
+        .views
+        .iter()
+        .any(|v| v.signed_by.as_ref().is_some_and(|s| !s.limits.is_empty()))
+    {
+        return Flow::Continue;
+    }
+    let Some((currency, total)) = document_total(cx) else {
+        return Flow::Continue;
+    };
+    let kind = cx.rule.kind.clone();
+    for view in &mut cx.views {
+        let Some(signer) = view.signed_by.clone() else {
+            continue;
+        };
+        for (limit_currency, limit) in &signer.limits {
+            let why = if *limit_currency != currency {
+                Some(format!(
+                    "{} may approve {} up to {} only, and this {kind} is in {currency}",
+                    signer.name,
+                    view.gate,
+                    crate::trust::roster::Limit::describe(limit_currency, *limit)
+                ))
+            } else if total > *limit {
+                Some(format!(
+                    "{} may approve {} up to {}, this {kind} is {}",
+                    signer.name,
+                    view.gate,
+                    crate::trust::roster::Limit::describe(limit_currency, *limit),
+                    crate::trust::roster::Limit::describe(&currency, total)
+                ))
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                view.demote(why);
+                view.signed_by = None;
+                break;
+            }
+        }
+    }
+    Flow::Continue
+}
+
+/// Above the threshold, every billing requirement needs approvals from two different people.
+fn second_approver(cx: &mut Context<'_>) -> Flow {
+    let Some(threshold) = cx.rules.separation.second_approver_above.as_deref() else {
+        return Flow::Continue;
+    };
+    let Ok(limit) = crate::trust::roster::Limit::parse(threshold) else {
+        return Flow::Continue; // validated when the rules load
+    };
+    let Some((currency, total)) = document_total(cx) else {
+        return Flow::Continue;
+    };
+    if currency != limit.currency || total <= limit.amount {
+        return Flow::Continue;
+    }
+    let scope = cx.evaluation.scope.clone();
+    for req in cx
+        .rule
+        .final_requires
+        .iter()
+        .filter(|r| r.gate == "billing")
+    {
+        let mut people: Vec<&str> = cx
+            .views
+            .iter()
+            .filter(|v| {
+                v.gate == req.gate
+                    && v.scope == scope
+                    && v.actions.contains(&req.action)
+                    && req.accept.contains(&v.effective)
+            })
+            .filter_map(ApprovalView::person)
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        if people.len() == 1 {
+            let found = format!(
+                "only {} approved; above {} a billing action needs a second approver                  ([separation] in rules.toml)",
+                people[0],
+                crate::trust::roster::Limit::describe(&limit.currency, limit.amount)
+            );
+            cx.evaluation.reasons.push(format!(
+                "draft until a second {} approval to {}: {found}",
+                req.gate, req.action
+            ));
+            cx.evaluation.missing.push(Missing {
+                gate: req.gate.clone(),
+                action: req.action.clone(),
+                scope: scope.clone(),
+                found,
+            });
         }
     }
     Flow::Continue

@@ -70,6 +70,8 @@ pub struct Project {
     pub rules: Rules,
     /// Where the rules came from (`None`: built in).
     pub rules_file: Option<PathBuf>,
+    /// Who may approve what, with which keys (`approvers.toml`; empty when absent).
+    pub roster: crate::trust::Roster,
     /// Engagements, sorted by id.
     pub engagements: Vec<Loaded>,
     /// Engagements left out because they are invalid, sorted by id: only when loading keeps
@@ -147,6 +149,7 @@ fn load_all(
         )));
     }
     let rules = rules(data_dir)?;
+    let roster = roster(data_dir)?;
 
     let dirs = engagement_dirs(data_dir);
     let mut failed = Vec::new();
@@ -223,11 +226,29 @@ fn load_all(
             data_dir: data_dir.to_path_buf(),
             rules,
             rules_file: Some(data_dir.join("rules.toml")).filter(|p| p.is_file()),
+            roster,
             engagements,
             failed,
         },
         dirs,
     ))
+}
+
+/// The roster (`approvers.toml`), checked; an empty one when the folder has none. A key
+/// that does not parse or is refused (DSA, short RSA) is a located error.
+pub fn roster(data_dir: &Path) -> Result<crate::trust::Roster> {
+    let path = data_dir.join(crate::trust::roster::FILE_NAME);
+    if !path.is_file() {
+        return Ok(crate::trust::Roster::default());
+    }
+    let source = read(&path)?;
+    roster_from(&source)
+}
+
+/// Parses and checks a roster's text (public for the fuzz and property tests).
+pub fn roster_from(source: &SourceFile) -> Result<crate::trust::Roster> {
+    let file: crate::model::RosterFile = parse(source)?;
+    crate::trust::Roster::new(file).map_err(|(field, why)| Error::data(locate(source, &field), why))
 }
 
 /// The document ids an invalid engagement's file writes, read as plain TOML or JSON (it did

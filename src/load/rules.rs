@@ -28,6 +28,18 @@ pub(super) fn validate_rules(rules: &Rules, path: Option<&Path>) -> Result<()> {
             None => DEFAULT_RULES.to_string(),
         },
     };
+    if let Some(threshold) = &rules.separation.second_approver_above {
+        crate::trust::roster::Limit::parse(threshold)
+            .map_err(|why| Error::data(locate(&source, "separation.second_approver_above"), why))?;
+    }
+    for (i, set) in rules.separation.exclusive.iter().enumerate() {
+        if set.len() < 2 {
+            return Err(Error::data(
+                locate(&source, &format!("separation.exclusive[{i}]")),
+                "expected a set of two or more gates one person may not all approve",
+            ));
+        }
+    }
     let mut seen = BTreeMap::new();
     for (i, kind) in rules.kind.iter().enumerate() {
         if seen.insert(kind.kind.as_str(), i).is_some() {

@@ -20,12 +20,14 @@ pub use crate::instances::Section;
 
 mod engagement;
 mod manifest;
+mod roster;
 mod rules;
 mod sections;
 mod value;
 
 pub use engagement::*;
 pub use manifest::*;
+pub use roster::*;
 pub use rules::*;
 pub use sections::*;
 pub use value::*;

@@ -228,6 +228,45 @@ pub struct Rules {
     /// The status board (`[board]`).
     #[serde(default, skip_serializing_if = "Board::is_default")]
     pub board: Board,
+    /// Whose word the gate takes: `signed` (the default) or `evidence` (the opt-out for
+    /// folders written before signed approvals).
+    #[serde(default)]
+    pub trust: Trust,
+    /// Separation of duties beyond the preparer rule (`[separation]`).
+    #[serde(default)]
+    pub separation: Separation,
+}
+
+/// Separation of duties (`[separation]` in the rules).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Separation {
+    /// Sets of gates one person may not all approve for one document (e.g. `[["billing",
+    /// "security"]]`): the same signer on two of them clears only the first.
+    #[serde(default)]
+    pub exclusive: Vec<Vec<String>>,
+    /// Above this total (`USD 25000.00`) a billing action needs two approvals by two
+    /// different people.
+    #[serde(default)]
+    pub second_approver_above: Option<String>,
+}
+
+/// Whose word the gate takes (`trust` in rules.toml).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Trust {
+    /// An approval counts only when signed by a roster key of the approver it names, valid
+    /// on its date, within that person's authority.
+    #[default]
+    Signed,
+    /// The opt-out for folders written before signatures: an approval counts with a named
+    /// approver, action and evidence, unverified (every report says so).
+    Evidence,
+}
+
+impl Trust {
+    /// The sentence every report, handoff, board page and `next` carries in evidence mode.
+    pub const UNVERIFIED: &'static str = "approvals are unverified: trust = \"evidence\" in rules.toml takes an approval's named approver and evidence on their word; set trust = \"signed\" and sign approvals (docket approve --key) to verify them";
 }
 
 /// The status board's settings (`[board]` in the rules).

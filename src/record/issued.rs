@@ -165,6 +165,12 @@ pub fn entry(
                 role: a.role.clone(),
                 evidence: a.evidence.clone(),
                 scope: a.scope.clone(),
+                signed: match (&a.signed_by, &a.statement, &a.signature) {
+                    (Some(signer), Some(statement), Some(signature)) => {
+                        Some(crate::trust::Kept::of(signer, statement, signature))
+                    }
+                    _ => None,
+                },
             })
             .collect(),
         prev: String::new(),

@@ -65,6 +65,9 @@ pub struct UsedApproval {
     pub evidence: Option<String>,
     /// Scope.
     pub scope: String,
+    /// Its signature, statement and key, when it was signed (`trust = "signed"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<crate::trust::Kept>,
 }
 
 /// The content of a record, everything the hash covers.
@@ -443,6 +446,17 @@ pub fn verify(ledger: &Path, out_dir: &Path) -> Result<Vec<Problem>> {
                     r.entry.seq, r.entry.kind, r.entry.document_id
                 ),
             });
+        }
+        for a in &r.entry.approvals_used {
+            if let Some(why) = a.signed.as_ref().and_then(crate::trust::Kept::check) {
+                problems.push(Problem {
+                    file: shown.clone(),
+                    message: format!(
+                        "record {} ({} {}): the {} approval it used does not verify: {why}",
+                        r.entry.seq, r.entry.kind, r.entry.document_id, a.gate
+                    ),
+                });
+            }
         }
         prev = r.hash.clone();
     }

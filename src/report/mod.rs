@@ -152,6 +152,15 @@ pub struct EngagementReport {
     pub artifacts: Vec<ArtifactReport>,
     /// Every approval record as the gate read it.
     pub approvals: Vec<ApprovalView>,
+    /// Whose word the gate took: `signed` (verified signatures) or `evidence` (unverified).
+    pub trust: crate::model::Trust,
+    /// Set under `trust = "evidence"`: approvals are unverified, in a sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<String>,
+    /// Requests in the manifest (asked, never approved), each with who can grant it and the
+    /// command they run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<crate::trust::Request>,
     /// Every TBD in the engagement.
     pub open_questions: Vec<String>,
     /// The lifecycle, stage by stage, with where each stage's artifact stands.
@@ -203,6 +212,14 @@ pub struct Handoff {
     pub open_questions: Vec<String>,
     /// Approvals as the gate reads them.
     pub approvals: Vec<ApprovalView>,
+    /// Whose word the gate took (`signed` or `evidence`).
+    pub trust: crate::model::Trust,
+    /// Set under `trust = "evidence"`: approvals are unverified, in a sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<String>,
+    /// Requests waiting on an approver, with who can grant each and the command.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<crate::trust::Request>,
     /// Parallel tracks.
     pub tracks: Vec<Track>,
 }
@@ -459,6 +476,10 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
             .iter()
             .map(|a| ApprovalView::of(a, e))
             .collect(),
+        trust: rules.trust,
+        unverified: (rules.trust == crate::model::Trust::Evidence)
+            .then(|| crate::model::Trust::UNVERIFIED.to_string()),
+        requests: plan.requests.clone(),
         open_questions,
         stages: rules
             .stage
@@ -602,6 +623,12 @@ pub fn next_json(summary: &Summary) -> serde_json::Value {
             value["engagement"] = serde_json::Value::String(e.engagement.clone());
             value["blockers"] = json_value(&blockers(e));
             value["overdue"] = json_value(&e.overdue);
+            if !e.requests.is_empty() {
+                value["requests"] = json_value(&e.requests);
+            }
+            if let Some(u) = &e.unverified {
+                value["unverified"] = serde_json::Value::String(u.clone());
+            }
             value
         })
         .collect();
@@ -652,6 +679,9 @@ pub fn handoff(report: &EngagementReport) -> Handoff {
             .collect(),
         open_questions: report.open_questions.clone(),
         approvals: report.approvals.clone(),
+        trust: report.trust,
+        unverified: report.unverified.clone(),
+        requests: report.requests.clone(),
         tracks: report.route.tracks.clone(),
     }
 }
@@ -795,6 +825,9 @@ pub fn handoff_markdown(h: &Handoff) -> String {
     for w in &h.warnings {
         md.push_str(&format!("> **Warning:** {}\n\n", esc(w)));
     }
+    if let Some(u) = &h.unverified {
+        md.push_str(&format!("> **Warning:** {}\n\n", esc(u)));
+    }
     md.push_str("## Blockers\n\n");
     if h.blockers.is_empty() {
         md.push_str("None.\n");
@@ -806,6 +839,44 @@ pub fn handoff_markdown(h: &Handoff) -> String {
                 esc(&b.blocks),
                 esc(&b.blocker),
                 esc(&b.owner)
+            ));
+        }
+    }
+    if !h.requests.is_empty() {
+        md.push_str("\n## Requests\n\nAsked, not approved: each counts once a person who may grant it signs.\n\n| Asks for | Asked by | Why | Can grant | Command |\n|---|---|---|---|---|\n");
+        for q in &h.requests {
+            md.push_str(&format!(
+                "| {} {} ({}) | {} | {} | {} | `{}` |\n",
+                esc(&q.artifact),
+                esc(&q.gate),
+                esc(&q.actions.join(", ")),
+                esc(&q.requested_by),
+                esc(&q.reason),
+                esc(&q.can_grant.join("; ")),
+                q.command.replace('`', "'").replace('|', "\\|")
+            ));
+        }
+    }
+    let signed: Vec<&ApprovalView> = h
+        .approvals
+        .iter()
+        .filter(|a| a.signed_by.is_some())
+        .collect();
+    if !signed.is_empty() {
+        md.push_str("\n## Signatures\n\n| Approval | Approved by | Signed by | Key | Date |\n|---|---|---|---|---|\n");
+        for a in signed {
+            let Some(s) = &a.signed_by else { continue };
+            md.push_str(&format!(
+                "| {} {} ({}) | {} | {} <{}>{} | {} | {} |\n",
+                esc(a.artifact.as_deref().unwrap_or("")),
+                esc(&a.gate),
+                esc(&a.actions.join(", ")),
+                esc(a.approver.as_deref().unwrap_or("")),
+                esc(&s.name),
+                esc(&s.principal),
+                if s.attested { ", attesting" } else { "" },
+                esc(&s.fingerprint),
+                esc(a.date.as_deref().unwrap_or(""))
             ));
         }
     }

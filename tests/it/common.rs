@@ -138,7 +138,7 @@ pub const BEFORE_INSTANCES: &str = "tests/fixtures/before-instances";
 /// own `data/`.
 pub fn data_copy(name: &str) -> PathBuf {
     let dir = temp_dir(name);
-    std::fs::copy(root().join("data/rules.toml"), dir.join("rules.toml")).expect("copy rules");
+    evidence_rules(&dir);
     copy_dir(&root().join(NORTHWIND), &dir.join("northwind"));
     for entry in walkdir::WalkDir::new(&dir) {
         let entry = entry.expect("walk");
@@ -150,6 +150,19 @@ pub fn data_copy(name: &str) -> PathBuf {
         }
     }
     dir
+}
+
+/// Writes the built-in rules into `dir` with `trust = "evidence"`: the folder was written
+/// before signed approvals (its approvals name people but carry no signatures), so it opts
+/// out, as an existing folder does (`signing.rs` tests the signed example).
+pub fn evidence_rules(dir: &Path) {
+    let rules = std::fs::read_to_string(root().join("data/rules.toml")).expect("rules");
+    assert!(rules.contains("trust = \"signed\""));
+    std::fs::write(
+        dir.join("rules.toml"),
+        rules.replace("trust = \"signed\"", "trust = \"evidence\""),
+    )
+    .expect("write rules");
 }
 
 /// Builds `data` into a new output folder named after `name`; returns the folder.

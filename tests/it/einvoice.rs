@@ -29,6 +29,7 @@ const UBL_CREDIT_NOTE: &str = "urn:oasis:names:specification:ubl:schema:xsd:Cred
 fn fixture(name: &str, edit: &dyn Fn(String) -> String) -> PathBuf {
     let data = temp_dir(name);
     copy_dir(&root().join("tests/fixtures/rich"), &data);
+    evidence_rules(&data);
     for ledger in ["ledger.jsonl", "ledger.head"] {
         let _ = std::fs::remove_file(data.join("atlas").join(ledger));
     }

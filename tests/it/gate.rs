@@ -38,7 +38,7 @@ fn decide(
     let state = serde_json::to_value(&loaded.engagement).unwrap();
     evaluate(
         rules.kind(kind).unwrap(),
-        rules.expanded_scope.as_ref(),
+        &rules,
         &loaded.engagement,
         &state,
         manifest,
@@ -54,6 +54,7 @@ fn approval(gate: &str, status: Status, action: &str) -> Approval {
         approver: Some(Approver {
             name: "Ada Park".into(),
             role: "Billing lead".into(),
+            principal: None,
         }),
         actions: vec![action.into()],
         evidence: Some("email 2026-11-30".into()),
@@ -64,6 +65,7 @@ fn approval(gate: &str, status: Status, action: &str) -> Approval {
         artifact: None,
         digest: None,
         inputs: Default::default(),
+        ..Default::default()
     }
 }
 
@@ -108,6 +110,7 @@ fn statuses_missing_evidence_expiry_and_scope() {
                 approver: Some(Approver {
                     name: "TBD".into(),
                     role: "x".into(),
+                    principal: None,
                 }),
                 ..billing(Status::Approved)
             },
@@ -308,7 +311,7 @@ fn routing_invokes_security_review_before_launch_billing_external_and_public_pro
             .map(|r| {
                 evaluate(
                     r,
-                    rules.expanded_scope.as_ref(),
+                    &rules,
                     &loaded.engagement,
                     &state,
                     m,
@@ -437,6 +440,7 @@ fn arb_approval() -> impl Strategy<Value = Approval> {
                 approver: has_approver.then(|| Approver {
                     name: "P".into(),
                     role: "R".into(),
+                    principal: None,
                 }),
                 actions: actions
                     .into_iter()
@@ -450,6 +454,7 @@ fn arb_approval() -> impl Strategy<Value = Approval> {
                 artifact: artifact.map(str::to_string),
                 digest: Some("sha256:whatever".into()),
                 inputs: Default::default(),
+                ..Default::default()
             },
         )
 }
@@ -470,7 +475,7 @@ proptest! {
         for rule in &rules.kind {
             let gated = evaluate(
                 rule,
-                rules.expanded_scope.as_ref(),
+                &rules,
                 &loaded.engagement,
                 &state,
                 &manifest,
@@ -551,7 +556,7 @@ fn decide_edited(
     let single = Instance::single(&rule.section);
     evaluate(
         rule,
-        rules.expanded_scope.as_ref(),
+        &rules,
         &loaded.engagement,
         &state,
         &manifest(&loaded),
@@ -743,7 +748,7 @@ fn every_rule_of_the_gate_is_tested() {
                 let state = serde_json::to_value(&engagement).unwrap();
                 let e = evaluate(
                     &kind,
-                    None,
+                    &rules,
                     &engagement,
                     &state,
                     &billing_ok(&loaded),

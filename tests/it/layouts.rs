@@ -82,6 +82,7 @@ fn rich_build() -> &'static Path {
     OUT.get_or_init(|| {
         let data = temp_dir("rich-data");
         copy_dir(&root().join("tests/fixtures/rich"), &data);
+        evidence_rules(&data);
         let out = temp_dir("rich-out");
         docket_ok(&[
             "build",

@@ -30,5 +30,6 @@ mod rules;
 mod sandbox;
 mod schema;
 mod scripts;
+mod signing;
 #[cfg(unix)]
 mod watch;

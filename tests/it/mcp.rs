@@ -34,8 +34,8 @@ fn structured(result: &CallToolResult) -> &Value {
 }
 
 #[test]
-fn an_agent_drives_northwind_to_a_final_invoice_over_mcp() {
-    let data = data_copy("mcp-data");
+fn an_agent_asks_a_person_approves_and_the_invoice_goes_final_over_mcp() {
+    let data = crate::signing::signed_copy("mcp-data");
     let out = temp_dir("mcp-out");
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -78,7 +78,7 @@ fn an_agent_drives_northwind_to_a_final_invoice_over_mcp() {
         assert_eq!(hint("check"), Some(true));
         assert_eq!(hint("build"), Some(false));
 
-        // check: the invoice is a draft, waiting on billing.
+        // check: milestone 2's invoice is a draft, waiting on billing.
         let checked = call(&client, "check", json!({ "engagements": ["northwind"] })).await;
         assert_ne!(checked.is_error, Some(true));
         let invoice = |v: &Value| {
@@ -86,19 +86,20 @@ fn an_agent_drives_northwind_to_a_final_invoice_over_mcp() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .find(|a| a["kind"] == "invoice")
+                .find(|a| a["kind"] == "invoice" && a["key"] == "milestone-2")
                 .cloned()
                 .unwrap()
         };
         assert_eq!(invoice(structured(&checked))["decision"], "draft");
 
-        // An approval without evidence is refused, as data.
+        // A request without evidence (why it is asked) is refused, as data.
         let refused = call(
             &client,
             "approve",
             json!({
-                "engagement": "northwind", "kind": "invoice", "by": "Ada Park (example)",
-                "role": "Accounts payable lead", "action": "issue-invoice", "evidence": ""
+                "engagement": "northwind", "kind": "invoice:milestone-2",
+                "by": "Priya Raman (example)", "role": "CompleteTech billing lead",
+                "action": "issue-invoice", "evidence": ""
             }),
         )
         .await;
@@ -109,8 +110,8 @@ fn an_agent_drives_northwind_to_a_final_invoice_over_mcp() {
             &client,
             "approve",
             json!({
-                "engagement": "northwind", "kind": "invoice", "by": "Ada Park (example)",
-                "role": "Accounts payable lead", "action": "issue-invoice"
+                "engagement": "northwind", "kind": "invoice:milestone-2",
+                "action": "issue-invoice"
             }),
         )
         .await;
@@ -123,25 +124,83 @@ fn an_agent_drives_northwind_to_a_final_invoice_over_mcp() {
             "{:?}",
             structured(&refused)
         );
-
-        // approve, with everything an approval needs.
-        let approved = call(
+        // An agent cannot hand docket a key: the tool has no such argument.
+        let refused = call(
             &client,
             "approve",
             json!({
-                "engagement": "northwind", "kind": "invoice", "by": "Ada Park (example)",
-                "role": "Accounts payable lead", "action": "issue-invoice",
-                "evidence": "Billing approval email of 2026-11-30 (example)", "gate": "billing"
+                "engagement": "northwind", "kind": "invoice:milestone-2",
+                "action": "issue-invoice", "evidence": "approved by email",
+                "key": "tests/fixtures/keys/priya.example-key"
             }),
         )
         .await;
-        assert_ne!(approved.is_error, Some(true), "{approved:?}");
-        assert_eq!(structured(&approved)["gate"], "billing");
+        assert_eq!(refused.is_error, Some(true));
+
+        // Regression (the signed-approvals issue): the forge, through the MCP tool. The agent
+        // names the billing lead; docket records a request and the invoice stays a draft.
+        let asked = call(
+            &client,
+            "approve",
+            json!({
+                "engagement": "northwind", "kind": "invoice:milestone-2",
+                "by": "Priya Raman (example)", "role": "CompleteTech billing lead",
+                "action": "issue-invoice", "evidence": "approved by email", "gate": "billing"
+            }),
+        )
+        .await;
+        assert_ne!(asked.is_error, Some(true), "{asked:?}");
+        let asked = structured(&asked);
+        assert_eq!(asked["recorded"], "requested", "{asked}");
+        assert!(
+            asked["can_grant"]
+                .to_string()
+                .contains("priya.raman@completetech.example"),
+            "{asked}"
+        );
+        assert!(
+            asked["grant_command"].as_str().unwrap().contains("--key"),
+            "{asked}"
+        );
+        let checked = call(&client, "check", json!({ "engagements": ["northwind"] })).await;
+        let milestone = invoice(structured(&checked));
+        assert_eq!(milestone["decision"], "draft");
+        assert!(
+            milestone["reasons"].to_string().contains("not signed"),
+            "{milestone}"
+        );
+        // next lists the request with who can grant it and the command.
+        let next = call(&client, "next", json!({})).await;
+        assert!(
+            structured(&next)["requests"]
+                .to_string()
+                .contains("an agent (MCP)")
+        );
+
+        // A person grants it, with their own key.
+        docket_ok(&[
+            "approve",
+            "invoice:milestone-2",
+            "-e",
+            "northwind",
+            "--data",
+            data.to_str().unwrap(),
+            "--action",
+            "issue-invoice",
+            "--evidence",
+            "Milestone 2 invoice approved by email (example)",
+            "--key",
+            crate::signing::key("priya").to_str().unwrap(),
+        ]);
 
         // build: the invoice is final, and comes back as links to its files.
         let built = call(&client, "build", json!({ "engagements": ["northwind"] })).await;
         assert_ne!(built.is_error, Some(true), "{built:?}");
-        assert_eq!(invoice(structured(&built))["decision"], "final");
+        assert_eq!(
+            invoice(structured(&built))["decision"],
+            "final",
+            "{built:?}"
+        );
         let links: Vec<String> = built
             .content
             .iter()
@@ -150,7 +209,7 @@ fn an_agent_drives_northwind_to_a_final_invoice_over_mcp() {
             .collect();
         let pdf = links
             .iter()
-            .find(|u| u.ends_with("/northwind/invoice.pdf"))
+            .find(|u| u.ends_with("/northwind/invoice-milestone-2.pdf"))
             .unwrap_or_else(|| panic!("{links:?}"));
         let path = pdf.strip_prefix("file://").unwrap();
         assert!(std::fs::read(path).unwrap().starts_with(b"%PDF"));
@@ -175,7 +234,6 @@ fn an_agent_drives_northwind_to_a_final_invoice_over_mcp() {
         let cli = docket_ok(&["receivables", "--json", "--data", data.to_str().unwrap()]);
         let cli: Value = serde_json::from_slice(&cli.stdout).unwrap();
         assert_eq!(structured(&owed), &cli);
-        assert_eq!(cli["rows"][0]["open"], "17700.00", "{cli}");
 
         // verify is clean.
         let verified = call(&client, "verify", json!({})).await;
@@ -214,10 +272,12 @@ fn normalized(value: &Value, data: &std::path::Path, out: &std::path::Path) -> V
 /// `commands::VERBS` without a case here fails the test.
 #[test]
 fn cli_and_mcp_return_identical_json_for_every_verb() {
-    let (data_cli, out_cli) = (data_copy("same-cli-data"), temp_dir("same-cli-out"));
-    let (data_mcp, out_mcp) = (data_copy("same-mcp-data"), temp_dir("same-mcp-out"));
+    // Signed folders: without a key the CLI records a request, as the MCP tool always does.
+    let signed = crate::signing::signed_copy;
+    let (data_cli, out_cli) = (signed("same-cli-data"), temp_dir("same-cli-out"));
+    let (data_mcp, out_mcp) = (signed("same-mcp-data"), temp_dir("same-mcp-out"));
     let approve = json!({
-        "engagement": "northwind", "kind": "invoice", "by": "Ada Park (example)",
+        "engagement": "northwind", "kind": "invoice:milestone-2", "by": "Ada Park (example)",
         "role": "Accounts payable lead", "action": "issue-invoice",
         "evidence": "Billing approval email of 2026-11-30 (example)", "gate": "billing",
         "date": "2026-11-30"
@@ -243,7 +303,7 @@ fn cli_and_mcp_return_identical_json_for_every_verb() {
             "build" => vec![(s(&["--only", "invoice"]), json!({ "only": ["invoice"] }))],
             "approve" => vec![(
                 s(&[
-                    "invoice",
+                    "invoice:milestone-2",
                     "-e",
                     "northwind",
                     "--by",
