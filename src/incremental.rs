@@ -167,7 +167,7 @@ pub fn input_stats(dir: &Path) -> BTreeMap<String, Stat> {
         .collect()
 }
 
-/// Everything global that determines outputs: docket's version, the rules, the templates,
+/// Everything global that determines outputs: docket's version, the rules, the roster, the templates,
 /// the fonts (their bytes) and `SOURCE_DATE_EPOCH`.
 /// A font's digest comes from the output folder's fonts cache ([`crate::output::FONTS_CACHE`])
 /// while the file's size and modification time are the ones the cache recorded, so a build
@@ -191,6 +191,12 @@ pub fn fingerprint(
     match std::fs::read(data.join("rules.toml")) {
         Ok(bytes) => hasher.update(&bytes),
         Err(_) => hasher.update(crate::load::DEFAULT_RULES.as_bytes()),
+    }
+    // The roster decides whose signature counts: a key added, ended or removed can flip
+    // any engagement's decisions.
+    if let Ok(bytes) = std::fs::read(data.join(crate::trust::roster::FILE_NAME)) {
+        hasher.update(b"roster");
+        hasher.update(&bytes);
     }
     for dir in [templates, fonts] {
         let mut entries: Vec<_> = std::fs::read_dir(dir)

@@ -291,7 +291,8 @@ fn exclusive_gates(cx: &mut Context<'_>) -> Flow {
                 };
                 if let Some((_, first)) = seen.iter().find(|(p, g)| *p == person && g != gate) {
                     view.demote(format!(
-                        "{person} also approved {first} for this {}: one person may not approve                          both {} ([separation] exclusive in rules.toml)",
+                        "{person} also approved {first} for this {}: one person may not approve both {} \
+                         ([separation] exclusive in rules.toml)",
                         cx.rule.kind,
                         and_list(set)
                     ));

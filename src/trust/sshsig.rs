@@ -47,6 +47,19 @@ impl Signature {
         }
         let sig = SshSig::from_pem(armor(&b64).as_bytes())
             .map_err(|e| format!("its signature is malformed: {e}"))?;
+        // One encoding only: a blob that decodes to the same signature but is not the bytes
+        // it re-encodes to was altered (the decoder forgives, say, a length prefix).
+        let canonical = sig
+            .to_pem(ssh_key::LineEnding::LF)
+            .map(|pem| bare(&pem))
+            .map_err(|e| format!("its signature is malformed: {e}"))?;
+        if canonical != b64 {
+            return Err(
+                "its signature is malformed: its bytes are not the canonical encoding of the \
+                 signature they decode to (altered)"
+                    .to_string(),
+            );
+        }
         super::roster::check_algorithm(sig.public_key())
             .map_err(|why| format!("its signature's key is refused: {why}"))?;
         Ok(Signature {

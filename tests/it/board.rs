@@ -316,7 +316,7 @@ fn the_board_lists_unchanged_engagements_too() {
 #[test]
 fn the_board_shows_what_is_owed_with_hostile_client_names() {
     let data = temp_dir("board-owed");
-    std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+    evidence_rules(&data);
     copy_dir(&root().join("data/northwind"), &data.join("northwind"));
     for stale in ["ledger.jsonl", "ledger.head"] {
         let _ = std::fs::remove_file(data.join("northwind").join(stale));

@@ -221,7 +221,8 @@ fn json_engagements_load_like_toml() {
     .unwrap();
     std::fs::remove_file(&toml_path).unwrap();
     let json_run = docket_ok(&["check", "--data", dir.to_str().unwrap(), "--json"]);
-    let toml_run = docket_ok(&["check", "--data", BEFORE_INSTANCES, "--json"]);
+    let toml_dir = data_copy("json-toml");
+    let toml_run = docket_ok(&["check", "--data", toml_dir.to_str().unwrap(), "--json"]);
     let decisions = |out: &std::process::Output| {
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         v["engagements"][0]["artifacts"]

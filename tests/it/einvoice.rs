@@ -801,7 +801,7 @@ fn on_per_series_in_the_rules_and_off_by_default() {
 
     // On for the invoice series.
     let data = fixture("ei-series", &|t| en16931(t));
-    let rules = std::fs::read_to_string(root().join("data/rules.toml")).unwrap();
+    let rules = std::fs::read_to_string(data.join("rules.toml")).unwrap();
     let rules = rules.replace(
         "format = \"INV-{year}-{seq:04}\"",
         "format = \"INV-{year}-{seq:04}\"\neinvoice = \"factur-x\"",

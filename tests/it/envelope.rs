@@ -231,7 +231,7 @@ impl Fixture {
 /// A fresh data folder with the built-in rules and these engagements.
 fn data_folder(name: &str, fixtures: &[Fixture]) -> PathBuf {
     let data = temp_dir(name);
-    std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+    evidence_rules(&data);
     for f in fixtures {
         f.write(&data);
     }

@@ -824,6 +824,111 @@ fn every_rule_of_the_gate_is_tested() {
                     reasons(&e)
                 );
             }
+            "exclusive-gates" => {
+                // Sam Okafor signed off security (conditional, covering billing); his own
+                // billing approval of the same invoice clears only the first gate of the set.
+                let (mut rules, loaded, t) = northwind();
+                rules.separation.exclusive = vec![vec!["billing".into(), "security".into()]];
+                let state = serde_json::to_value(&loaded.engagement).unwrap();
+                let rule = rules.kind("invoice").unwrap().clone();
+                let sam = with(
+                    &loaded,
+                    Approval {
+                        approver: Some(Approver {
+                            name: "Sam Okafor (example)".into(),
+                            role: "Security".into(),
+                            principal: None,
+                        }),
+                        ..approval("billing", Status::Approved, "issue-invoice")
+                    },
+                );
+                let e = evaluate(
+                    &rule,
+                    &rules,
+                    &loaded.engagement,
+                    &state,
+                    &sam,
+                    &t,
+                    &Instance::single("invoice"),
+                )
+                .evaluation()
+                .clone();
+                assert_eq!(e.decision, Decision::Draft);
+                assert!(
+                    reasons(&e).contains("may not approve both billing and security"),
+                    "{}",
+                    reasons(&e)
+                );
+            }
+            "amount-within-authority" => {
+                let signed = |limit: &str| {
+                    let limit = limit.to_string();
+                    move |l: &Loaded| {
+                        with(
+                            l,
+                            Approval {
+                                proof: Some(docket::model::Proof::Signed(
+                                    docket::model::Signer {
+                                        principal: "ada@example".into(),
+                                        name: "Ada Park".into(),
+                                        role: "Billing lead".into(),
+                                        fingerprint: "SHA256:x".into(),
+                                        attested: false,
+                                        key: String::new(),
+                                        person: 0,
+                                        limits: vec![("USD".into(), limit.parse().unwrap())],
+                                        valid_after: None,
+                                        valid_before: None,
+                                    },
+                                )),
+                                ..approval("billing", Status::Approved, "issue-invoice")
+                            },
+                        )
+                    }
+                };
+                let e = decide_edited("invoice", signed("1.00"), |_| {}, None);
+                assert_eq!(e.decision, Decision::Draft);
+                assert!(
+                    reasons(&e).contains("Ada Park may approve billing up to USD 1.00, this invoice is USD "),
+                    "{}",
+                    reasons(&e)
+                );
+                let e = decide_edited("invoice", signed("1000000.00"), |_| {}, None);
+                assert_eq!(e.decision, Decision::Final, "{}", reasons(&e));
+            }
+            "second-approver" => {
+                let (mut rules, loaded, t) = northwind();
+                rules.separation.second_approver_above = Some("USD 1.00".into());
+                let state = serde_json::to_value(&loaded.engagement).unwrap();
+                let rule = rules.kind("invoice").unwrap().clone();
+                let decide = |m: &Manifest| {
+                    evaluate(
+                        &rule,
+                        &rules,
+                        &loaded.engagement,
+                        &state,
+                        m,
+                        &t,
+                        &Instance::single("invoice"),
+                    )
+                    .evaluation()
+                    .clone()
+                };
+                let one = billing_ok(&loaded);
+                let e = decide(&one);
+                assert_eq!(e.decision, Decision::Draft);
+                assert!(reasons(&e).contains("second approver"), "{}", reasons(&e));
+                let mut two = one.clone();
+                two.approval.push(Approval {
+                    approver: Some(Approver {
+                        name: "Lee Chen".into(),
+                        role: "Controller".into(),
+                        principal: None,
+                    }),
+                    ..approval("billing", Status::Approved, "issue-invoice")
+                });
+                assert_eq!(decide(&two).decision, Decision::Final, "{}", reasons(&decide(&two)));
+            }
             other => panic!("the gate rule `{other}` has no case here: add one"),
         }
     }

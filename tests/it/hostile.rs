@@ -384,7 +384,7 @@ fn hostile_strings_show_literally_in_every_field_of_every_kind() {
         corpus.len()
     );
     let data = temp_dir("corpus-data");
-    std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+    evidence_rules(&data);
     write_engagement(
         &data,
         "control",
@@ -648,7 +648,7 @@ fn hostile_strings_show_literally_in_every_field_of_every_kind() {
 #[test]
 fn a_megabyte_string_is_a_located_size_error() {
     let data = temp_dir("mega-data");
-    std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+    evidence_rules(&data);
     let mut e = engagement(0, "mega", "ok");
     e["brief"]["problem"] = json!("#".repeat(1024 * 1024));
     write_engagement(&data, "mega", &e, &approvals("ok"), true);
@@ -685,7 +685,7 @@ fn a_megabyte_string_is_a_located_size_error() {
 #[test]
 fn a_field_at_the_size_limit_renders() {
     let data = temp_dir("limit-data");
-    std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+    evidence_rules(&data);
     let mut e = engagement(0, "limit", "ok");
     let words = "typeset ".repeat(docket::load::MAX_FIELD_BYTES / 8);
     assert_eq!(words.len(), docket::load::MAX_FIELD_BYTES);
@@ -711,7 +711,7 @@ fn envelope_addresses_print_or_fail_with_a_located_error() {
     // that form or is refused with the field named, never a panic or a broken PDF.
     for (i, text) in corpus().iter().enumerate().step_by(3) {
         let data = temp_dir("env-data");
-        std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+        evidence_rules(&data);
         let mut e = engagement(i, "env", "ok");
         e["addresses"]["northwind-sponsor"]["name"] = json!(text);
         e["addresses"]["northwind-sponsor"]["lines"] = json!([text]);

@@ -153,7 +153,7 @@ fn verify_failures_keep_their_findings_beside_the_error() {
 fn new_writes_an_engagement_that_check_accepts() {
     for json_data in [false, true] {
         let data = temp_dir("new-engagement");
-        std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+        evidence_rules(&data);
         let d = data.to_str().unwrap();
         let mut args = vec!["new", "acme-pilot", "--data", d, "--json"];
         if json_data {

@@ -56,7 +56,7 @@ fn life_build() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
     OUT.get_or_init(|| {
         let data = temp_dir("life-data");
-        std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+        evidence_rules(&data);
         copy_dir(&root().join("data/northwind"), &data.join("northwind"));
         for stale in ["ledger.jsonl", "ledger.head"] {
             let _ = std::fs::remove_file(data.join("northwind").join(stale));

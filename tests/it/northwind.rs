@@ -170,11 +170,12 @@ fn handoff_package_is_complete() {
     );
     assert!(!h["open_questions"].as_array().unwrap().is_empty());
     // `docket handoff --json` prints the same package without building.
+    let copy = data_copy("handoff-printed");
     let printed: Value = serde_json::from_slice(
         &docket_ok(&[
             "handoff",
             "--data",
-            BEFORE_INSTANCES,
+            copy.to_str().unwrap(),
             "-e",
             "northwind",
             "--json",

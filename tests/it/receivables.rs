@@ -10,7 +10,7 @@ use serde_json::Value;
 /// A private data folder holding the rules and the Northwind of `data/northwind`.
 fn northwind_owes(name: &str) -> PathBuf {
     let dir = temp_dir(name);
-    std::fs::copy(root().join("data/rules.toml"), dir.join("rules.toml")).unwrap();
+    evidence_rules(&dir);
     copy_dir(&root().join("data/northwind"), &dir.join("northwind"));
     for stale in ["ledger.jsonl", "ledger.head"] {
         let _ = std::fs::remove_file(dir.join("northwind").join(stale));

@@ -15,7 +15,7 @@ use crate::common::*;
 /// `n` copies of Northwind with an approved invoice and no number (`TBD`).
 fn engagements(name: &str, n: usize) -> std::path::PathBuf {
     let data = temp_dir(name);
-    std::fs::copy(root().join("data/rules.toml"), data.join("rules.toml")).unwrap();
+    evidence_rules(&data);
     let toml = std::fs::read_to_string(root().join(NORTHWIND).join("engagement.toml")).unwrap();
     let manifest = std::fs::read_to_string(root().join(NORTHWIND).join("approvals.toml")).unwrap();
     for i in 0..n {

@@ -838,11 +838,7 @@ impl Case {
     /// Writes the engagement into a data folder of its own (with the default rules).
     fn write(&self) -> tempfile::TempDir {
         let data = tempfile::tempdir().unwrap();
-        std::fs::copy(
-            root().join("data/rules.toml"),
-            data.path().join("rules.toml"),
-        )
-        .unwrap();
+        evidence_rules(data.path());
         let dir = data.path().join("northwind");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
