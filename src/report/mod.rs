@@ -498,7 +498,8 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
             .collect(),
         artifacts,
         route: plan.route.clone(),
-        receivables: (!plan.account.invoices.is_empty()).then(|| plan.account.clone()),
+        receivables: (!plan.account.invoices.is_empty() || !plan.account.held.is_empty())
+            .then(|| plan.account.clone()),
         overdue: overdue_notes(rules, plan),
     }
 }

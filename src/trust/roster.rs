@@ -271,13 +271,22 @@ impl Roster {
         for key in &self.keys {
             let p = &self.people[key.person];
             out.push_str(&p.principal);
-            out.push_str(&format!(" namespaces=\"{}\"", super::NAMESPACE));
+            // Options as in authorized_keys: one comma-separated list.
+            let mut options = vec![format!("namespaces=\"{}\"", super::NAMESPACE)];
             if let Some(a) = key.valid_after {
-                out.push_str(&format!(" valid-after={}", a.to_string().replace('-', "")));
+                options.push(format!(
+                    "valid-after=\"{}\"",
+                    a.to_string().replace('-', "")
+                ));
             }
             if let Some(b) = key.valid_before {
-                out.push_str(&format!(" valid-before={}", b.to_string().replace('-', "")));
+                options.push(format!(
+                    "valid-before=\"{}\"",
+                    b.to_string().replace('-', "")
+                ));
             }
+            out.push(' ');
+            out.push_str(&options.join(","));
             out.push(' ');
             out.push_str(&key.openssh);
             out.push('\n');

@@ -1,7 +1,7 @@
-//! Signing a statement with the approver's key, as git does: an unencrypted private key file
-//! signs in-process; a public key file (its private half in `ssh-agent`) or a
-//! passphrase-protected key goes through `ssh-keygen -Y sign`, which asks the agent or the
-//! approver. docket reads the key where the approver keeps it, never copies it and refuses
+//! Signing a statement with the approver's key, as git does: an unencrypted Ed25519 or ECDSA
+//! private key file signs in-process; a public key file (its private half in `ssh-agent`), a
+//! passphrase-protected key or an RSA key goes through `ssh-keygen -Y sign`, which asks the
+//! agent or the approver. docket reads the key where the approver keeps it, never copies it and refuses
 //! one kept inside the data folder.
 
 use std::io::Write;
@@ -37,7 +37,11 @@ pub fn sign(key: &Path, data_dir: &Path, message: &str) -> Result<String> {
                 key.display()
             ))
         })?;
-        if !private.is_encrypted() {
+        // RSA goes through OpenSSH too: RustCrypto's RSA signing refuses keys ssh-keygen
+        // writes (measured with ssh-key 0.6.7 and rsa 0.9.10: "cryptographic error");
+        // verifying RSA signatures in-process works.
+        let rsa = matches!(private.key_data(), ssh_key::private::KeypairData::Rsa(_));
+        if !private.is_encrypted() && !rsa {
             super::roster::check_algorithm(private.public_key().key_data())
                 .map_err(|why| Error::Usage(format!("{}: {why}", key.display())))?;
             let sig = private

@@ -867,20 +867,18 @@ fn every_rule_of_the_gate_is_tested() {
                         with(
                             l,
                             Approval {
-                                proof: Some(docket::model::Proof::Signed(
-                                    docket::model::Signer {
-                                        principal: "ada@example".into(),
-                                        name: "Ada Park".into(),
-                                        role: "Billing lead".into(),
-                                        fingerprint: "SHA256:x".into(),
-                                        attested: false,
-                                        key: String::new(),
-                                        person: 0,
-                                        limits: vec![("USD".into(), limit.parse().unwrap())],
-                                        valid_after: None,
-                                        valid_before: None,
-                                    },
-                                )),
+                                proof: Some(docket::model::Proof::Signed(docket::model::Signer {
+                                    principal: "ada@example".into(),
+                                    name: "Ada Park".into(),
+                                    role: "Billing lead".into(),
+                                    fingerprint: "SHA256:x".into(),
+                                    attested: false,
+                                    key: String::new(),
+                                    person: 0,
+                                    limits: vec![("USD".into(), limit.parse().unwrap())],
+                                    valid_after: None,
+                                    valid_before: None,
+                                })),
                                 ..approval("billing", Status::Approved, "issue-invoice")
                             },
                         )
@@ -889,7 +887,9 @@ fn every_rule_of_the_gate_is_tested() {
                 let e = decide_edited("invoice", signed("1.00"), |_| {}, None);
                 assert_eq!(e.decision, Decision::Draft);
                 assert!(
-                    reasons(&e).contains("Ada Park may approve billing up to USD 1.00, this invoice is USD "),
+                    reasons(&e).contains(
+                        "Ada Park may approve billing up to USD 1.00, this invoice is USD "
+                    ),
                     "{}",
                     reasons(&e)
                 );
@@ -927,7 +927,12 @@ fn every_rule_of_the_gate_is_tested() {
                     }),
                     ..approval("billing", Status::Approved, "issue-invoice")
                 });
-                assert_eq!(decide(&two).decision, Decision::Final, "{}", reasons(&decide(&two)));
+                assert_eq!(
+                    decide(&two).decision,
+                    Decision::Final,
+                    "{}",
+                    reasons(&decide(&two))
+                );
             }
             other => panic!("the gate rule `{other}` has no case here: add one"),
         }

@@ -209,7 +209,7 @@ fn an_agent_asks_a_person_approves_and_the_invoice_goes_final_over_mcp() {
             .collect();
         let pdf = links
             .iter()
-            .find(|u| u.ends_with("/northwind/invoice-milestone-2.pdf"))
+            .find(|u| u.ends_with("/northwind/invoice.milestone-2.pdf"))
             .unwrap_or_else(|| panic!("{links:?}"));
         let path = pdf.strip_prefix("file://").unwrap();
         assert!(std::fs::read(path).unwrap().starts_with(b"%PDF"));

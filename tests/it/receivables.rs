@@ -250,21 +250,22 @@ fn payments_that_cannot_apply_are_located_errors() {
             .contains("the payment is in EUR, but invoice INV-2026-0460 is in USD"),
         "{e}"
     );
-    // An invoice that was never issued (milestone 2 is a draft), and one that does not exist.
+    // An invoice not issued (milestone 2 is a draft): the payment is held and reported on
+    // the engagement, which stays checkable (a decision that flips never stops the folder).
     let data = northwind_owes("unissued");
     append(
         &engagement(&data),
         &payment("2026-11-20", "100.00", "USD", "INV-2026-0461"),
     );
-    let e = check_error(&data);
-    assert_eq!(e["field"], "payments[1].applied_to[0].invoice", "{e}");
+    let run = docket_ok(&["check", "--json", "--data", data.to_str().unwrap()]);
+    let v: Value = serde_json::from_slice(&run.stdout).unwrap();
+    let held = v["engagements"][0]["receivables"]["held"].to_string();
     assert!(
-        e["message"]
-            .as_str()
-            .unwrap()
-            .contains("INV-2026-0461 (invoice:milestone-2) has not been issued"),
-        "{e}"
+        held.contains("payments[1]")
+            && held.contains("INV-2026-0461 (invoice:milestone-2), which is not issued"),
+        "{held}"
     );
+    // One that does not exist is still a located error.
     let data = northwind_owes("unknown");
     append(
         &engagement(&data),

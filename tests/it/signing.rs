@@ -414,23 +414,36 @@ fn an_approval_copied_from_another_engagement_does_not_verify() {
     for file in ["ledger.jsonl", "ledger.head"] {
         let _ = std::fs::remove_file(data.join("northwind-two").join(file));
     }
-    // The copy's documents need their own numbers: the record under test is its security
-    // signoff, copied with everything else.
-    edit(
-        &data.join("northwind-two/engagement.toml"),
-        "INV-2026-",
-        "INV-2027-",
-    );
+    // The copy needs its own id and document numbers; its approvals are copied unchanged.
+    let path = data.join("northwind-two/engagement.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("-2026-0", "-2027-0")
+            .replace("id = \"northwind\"", "id = \"northwind-two\""),
+    )
+    .unwrap();
     let run = docket(&["check", "--data", data.to_str().unwrap(), "--json"]);
     let v: Value = serde_json::from_slice(&run.stdout).unwrap();
     let two = v["engagements"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["id"] == "northwind-two" || e["engagement"] == "northwind-two")
+        .find(|e| e["engagement"] == "northwind-two")
         .expect("the copy");
+    for a in two["artifacts"].as_array().unwrap() {
+        assert_ne!(a["decision"], "final", "{a}");
+    }
     let text = two.to_string();
     assert!(text.contains("does not verify"), "{text}");
+    // The original keeps every decision.
+    let one = v["engagements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["engagement"] == "northwind")
+        .unwrap();
+    assert!(!one.to_string().contains("does not verify"));
 }
 
 #[test]
@@ -863,7 +876,7 @@ artifact = "invoice:milestone-2"
         &data.join("approvers.toml"),
         &format!(
             "\n[[person]]\nname = \"Sam Okafor (example) billing\"\nrole = \"Controller\"\nprincipal = \"controller@completetech.example\"\n\n[[person.key]]\nkey = \"{}\"\n\n[[person.may]]\ngates = [\"billing\"]\n",
-            std::fs::read_to_string(key("rsa").with_extension("example-key.pub"))
+            std::fs::read_to_string(key("priya-2027").with_extension("example-key.pub"))
                 .unwrap()
                 .split_whitespace()
                 .take(2)
@@ -878,7 +891,7 @@ artifact = "invoice:milestone-2"
             "priya.raman@completetech.example",
             "controller@completetech.example",
         );
-    append_signed(&data, "northwind", &second, "rsa");
+    append_signed(&data, "northwind", &second, "priya-2027");
     let (decision, reasons) = decision_of(&data, "invoice:milestone-2");
     assert_eq!(decision, "final", "{reasons}");
 }
