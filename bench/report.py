@@ -79,6 +79,17 @@ for n, aim in ((ARTIFACTS_AT, f">= {ARTIFACTS_AIM} artifacts/s"), (LARGE, f"no-o
     if n not in measured:
         table.append((f"{n:,} engagements", "-", aim, f"not measured (BENCH_SIZES has no {n})"))
 
+signed = {r["mode"]: r for r in steps("signed")}
+if "evidence" in signed and "signed" in signed:
+    u, v = signed["evidence"], signed["signed"]
+    n = u["n"]
+    table.append((f"{n:,}: check (gate) unsigned / signed approvals",
+                  f"{float(u['check_s']):.2f} s / {float(v['check_s']):.2f} s ({count(v['approvals'])} signatures verified)", "", ""))
+    slower = 100 * (float(v["build_s"]) / float(u["build_s"]) - 1) if float(u["build_s"]) else 0
+    table.append((f"{n:,}: build unsigned / signed approvals",
+                  f"{float(u['build_s']):.2f} s / {float(v['build_s']):.2f} s ({slower:+.1f}%; final {v['final']} / {u['final']})",
+                  "signed <= +2%", met(slower <= 2.0 and v["final"] == u["final"])))
+
 docket = one("docket_invoices")
 typst = one("typst", label="main")
 peers = {p["peer"]: p for p in steps("peer")}

@@ -398,3 +398,118 @@ pub fn requests(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::{Approval, Approver, Date, Manifest, RosterFile};
+
+    fn roster() -> Roster {
+        let file: RosterFile = toml::from_str(
+            r#"
+[[person]]
+name = "Ada Park"
+role = "Billing lead"
+principal = "ada@example.com"
+
+[[person.key]]
+key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK1rrt83nAiZtKvgUbykw/gIfT4wIyJ5qULT1Jn7x71G"
+
+[[person.may]]
+gates = ["billing"]
+"#,
+        )
+        .unwrap();
+        Roster::new(file).unwrap()
+    }
+
+    fn record(signature: &str) -> Approval {
+        Approval {
+            gate: "billing".into(),
+            status: Status::Approved,
+            approver: Some(Approver {
+                name: "Ada Park".into(),
+                role: "Billing lead".into(),
+                principal: Some("ada@example.com".into()),
+            }),
+            actions: vec!["issue-invoice".into()],
+            evidence: Some("email".into()),
+            date: Some(Date::parse("2026-11-30").unwrap()),
+            signature: Some(signature.into()),
+            ..Approval::default()
+        }
+    }
+
+    #[test]
+    fn the_statement_is_one_line_per_field_whatever_the_values() {
+        let mut a = record("x");
+        a.evidence = Some("line one\nscope: other\\".into());
+        let text = statement_in(&a, "acme", "pilot");
+        assert!(
+            text.contains("evidence: line one\\nscope: other\\\\\n"),
+            "{text}"
+        );
+        assert_eq!(text.lines().filter(|l| l.starts_with("scope: ")).count(), 1);
+    }
+
+    #[test]
+    fn requests_never_need_a_signature() {
+        let m = Manifest {
+            approval: vec![Approval {
+                status: Status::Requested,
+                ..record("")
+            }],
+            exception: Vec::new(),
+        };
+        assert!(prove(&m.approval[0], &dummy(), &roster()).is_none());
+    }
+
+    fn dummy() -> Engagement {
+        let text = include_str!("../../data/northwind/engagement.toml");
+        toml::from_str(text).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+        /// A malformed signature is a named refusal, never a panic.
+        #[test]
+        fn any_signature_text_is_refused_with_a_reason(text in ".{0,400}") {
+            let e = dummy();
+            match prove(&record(&text), &e, &roster()) {
+                Some(Proof::Refused(why)) => prop_assert!(!why.is_empty()),
+                other => prop_assert!(false, "{other:?}"),
+            }
+        }
+
+        /// Bytes that decode: still refused, with a reason.
+        #[test]
+        fn any_signature_blob_is_refused_with_a_reason(
+            bytes in proptest::collection::vec(any::<u8>(), 0..300),
+            prefix in proptest::bool::ANY,
+        ) {
+            use base64::Engine;
+            let mut blob = if prefix { b"SSHSIG\0\0\0\x01".to_vec() } else { Vec::new() };
+            blob.extend(bytes);
+            let text = base64::engine::general_purpose::STANDARD.encode(&blob);
+            let e = dummy();
+            prop_assert!(matches!(prove(&record(&text), &e, &roster()), Some(Proof::Refused(_))));
+        }
+
+        /// A malformed roster is an error naming the field, never a panic.
+        #[test]
+        fn any_roster_key_or_limit_is_checked(key in ".{0,200}", limit in ".{0,40}") {
+            let text = format!(
+                "[[person]]\nname = \"A\"\nrole = \"R\"\nprincipal = \"a@b\"\n[[person.key]]\nkey = {key:?}\n[[person.may]]\ngates = [\"billing\"]\nup_to = {limit:?}\n"
+            );
+            if let Ok(file) = toml::from_str::<RosterFile>(&text) {
+                if let Err((field, why)) = Roster::new(file) {
+                    prop_assert!(field.starts_with("person[0]"), "{field}");
+                    prop_assert!(!why.is_empty());
+                }
+            }
+        }
+    }
+}

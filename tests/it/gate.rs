@@ -38,7 +38,7 @@ fn decide(
     let state = serde_json::to_value(&loaded.engagement).unwrap();
     evaluate(
         rules.kind(kind).unwrap(),
-        &rules,
+        rules,
         &loaded.engagement,
         &state,
         manifest,

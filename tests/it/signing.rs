@@ -277,7 +277,8 @@ fn a_name_alone_no_longer_approves_an_invoice() {
 
 #[test]
 fn each_refusal_names_its_reason_and_nothing_goes_final() {
-    let cases: &[(&str, &dyn Fn(&Path), &str)] = &[
+    type Case<'a> = (&'a str, &'a dyn Fn(&Path), &'a str);
+    let cases: &[Case] = &[
         (
             "edited-after-signing",
             &|d| {

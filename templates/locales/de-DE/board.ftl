@@ -98,3 +98,16 @@ board_track = Arbeitsstrang
 board_status = Status
 board_open_questions = Offene Fragen
 board_question_tbd = { $field } ist offen (TBD)
+
+## Signed approvals and requests.
+board_unverified = Freigaben sind ungeprüft: Die Regeln dieses Ordners nehmen eine genannte freigebende Person und einen Nachweis beim Wort (trust = "evidence"). Signieren Sie Freigaben, um sie zu prüfen.
+board_signed_by = signiert von
+board_attesting = bestätigend
+board_requests = Anfragen
+board_requests_intro = Angefragt, nicht freigegeben: Jede zählt erst, wenn eine berechtigte Person sie signiert.
+board_asks_for = Fragt an
+board_asked_by = Angefragt von
+board_why = Grund
+board_can_grant = Kann freigeben
+board_they_run = Befehl
+board_nobody = niemand im Verzeichnis

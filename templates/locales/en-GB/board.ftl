@@ -95,3 +95,16 @@ board_track = Track
 board_status = Status
 board_open_questions = Open questions
 board_question_tbd = { $field } is TBD
+
+## Signed approvals and requests.
+board_unverified = Approvals are unverified: this folder's rules take a named approver and evidence on their word (trust = "evidence"). Sign approvals to verify them.
+board_signed_by = signed by
+board_attesting = attesting
+board_requests = Requests
+board_requests_intro = Asked, not approved: each counts once a person who may grant it signs.
+board_asks_for = Asks for
+board_asked_by = Asked by
+board_why = Why
+board_can_grant = Can grant
+board_they_run = They run
+board_nobody = nobody in the roster

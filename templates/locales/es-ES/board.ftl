@@ -98,3 +98,16 @@ board_track = Línea de trabajo
 board_status = Estado
 board_open_questions = Preguntas abiertas
 board_question_tbd = { $field } está pendiente (TBD)
+
+## Signed approvals and requests.
+board_unverified = Las aprobaciones no están verificadas: las reglas de esta carpeta aceptan un aprobador nombrado y una prueba sin comprobarlos (trust = "evidence"). Firme las aprobaciones para verificarlas.
+board_signed_by = firmado por
+board_attesting = dando fe
+board_requests = Solicitudes
+board_requests_intro = Solicitadas, no aprobadas: cada una cuenta cuando la firma una persona que puede concederla.
+board_asks_for = Solicita
+board_asked_by = Solicitado por
+board_why = Motivo
+board_can_grant = Puede conceder
+board_they_run = Orden
+board_nobody = nadie en la lista

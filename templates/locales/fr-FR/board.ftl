@@ -98,3 +98,16 @@ board_track = Chantier
 board_status = Statut
 board_open_questions = Questions ouvertes
 board_question_tbd = { $field } reste à préciser (TBD)
+
+## Signed approvals and requests.
+board_unverified = Les approbations ne sont pas vérifiées : les règles de ce dossier acceptent un approbateur nommé et une preuve sur parole (trust = "evidence"). Signez les approbations pour les vérifier.
+board_signed_by = signé par
+board_attesting = attestant
+board_requests = Demandes
+board_requests_intro = Demandées, non approuvées : chacune compte une fois signée par une personne habilitée.
+board_asks_for = Demande
+board_asked_by = Demandé par
+board_why = Motif
+board_can_grant = Peut accorder
+board_they_run = Commande
+board_nobody = personne dans la liste

@@ -98,3 +98,16 @@ board_track = Filone
 board_status = Stato
 board_open_questions = Domande aperte
 board_question_tbd = { $field } è da definire (TBD)
+
+## Signed approvals and requests.
+board_unverified = Le approvazioni non sono verificate: le regole di questa cartella accettano un approvatore nominato e una prova sulla parola (trust = "evidence"). Firmate le approvazioni per verificarle.
+board_signed_by = firmato da
+board_attesting = attestando
+board_requests = Richieste
+board_requests_intro = Richieste, non approvate: ognuna conta quando la firma una persona che può concederla.
+board_asks_for = Richiede
+board_asked_by = Richiesto da
+board_why = Motivo
+board_can_grant = Può concedere
+board_they_run = Comando
+board_nobody = nessuno nell'elenco

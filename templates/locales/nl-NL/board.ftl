@@ -98,3 +98,16 @@ board_track = Werkstroom
 board_status = Status
 board_open_questions = Open vragen
 board_question_tbd = { $field } is nog onbekend (TBD)
+
+## Signed approvals and requests.
+board_unverified = Goedkeuringen zijn niet geverifieerd: de regels van deze map nemen een genoemde goedkeurder en bewijs op hun woord (trust = "evidence"). Onderteken goedkeuringen om ze te verifiëren.
+board_signed_by = ondertekend door
+board_attesting = bevestigend
+board_requests = Verzoeken
+board_requests_intro = Gevraagd, niet goedgekeurd: elk telt zodra iemand die het mag verlenen het ondertekent.
+board_asks_for = Vraagt om
+board_asked_by = Gevraagd door
+board_why = Reden
+board_can_grant = Kan verlenen
+board_they_run = Opdracht
+board_nobody = niemand in de lijst
