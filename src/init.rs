@@ -722,6 +722,25 @@ pub fn init(dir: &Path) -> Result<Vec<String>> {
     Ok(written)
 }
 
+/// The roster `docket new` writes into a data folder that has none.
+const ROSTER_TEMPLATE: &str = "# Who may approve what (the roster), read with rules.toml's trust = \"signed\".\n\
+# Until a person and their SSH public key are listed here, no approval counts: docket records\n\
+# requests and says so. For each approver (their key: ssh-keygen -t ed25519, then the .pub line):\n\
+#\n\
+# [[person]]\n\
+# name = \"Ada Park\"\n\
+# role = \"Billing lead\"\n\
+# principal = \"ada@example.com\"\n\
+#\n\
+# [[person.key]]\n\
+# key = \"ssh-ed25519 AAAA...\"\n\
+# valid_after = \"2026-01-01\"\n\
+#\n\
+# [[person.may]]\n\
+# gates = [\"billing\"]\n\
+# actions = [\"issue-invoice\"]\n\
+# up_to = \"USD 10000.00\"\n";
+
 /// The format `docket new` writes an engagement in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DataFormat {
@@ -866,10 +885,16 @@ pub fn new_engagement(
             crate::report::to_json(&manifest),
         ),
     };
-    let files = vec![
+    let mut files = vec![
         (dir.join(state_file), state_bytes),
         (dir.join(manifest_file), manifest_bytes),
     ];
+    // Signed approvals need a roster: a folder without one gets an empty one that says how
+    // to fill it (approvals count only once someone's key is listed there).
+    let roster = data_dir.join(crate::trust::roster::FILE_NAME);
+    if !roster.exists() {
+        files.push((roster, ROSTER_TEMPLATE.as_bytes().to_vec()));
+    }
     for (path, bytes) in &files {
         crate::output::write_atomic(path, bytes)?;
     }

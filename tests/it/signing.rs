@@ -69,6 +69,19 @@ pub fn append_signed(data: &Path, id: &str, record: &str, who: &str) {
     append_with_signature(data, id, record, &docket::trust::sshsig::bare(&sig));
 }
 
+/// `record` signed with the example key `who` for another SSHSIG namespace (`git`).
+fn append_signed_for(data: &Path, id: &str, record: &str, who: &str, namespace: &str) {
+    let statement = statement_of(data, id, record);
+    let private =
+        ssh_key::PrivateKey::from_openssh(std::fs::read_to_string(key(who)).unwrap()).unwrap();
+    let sig = private
+        .sign(namespace, ssh_key::HashAlg::Sha512, statement.as_bytes())
+        .unwrap()
+        .to_pem(ssh_key::LineEnding::LF)
+        .unwrap();
+    append_with_signature(data, id, record, &docket::trust::sshsig::bare(&sig));
+}
+
 fn append_with_signature(data: &Path, id: &str, record: &str, sig: &str) {
     append(
         &data.join(id).join("approvals.toml"),
@@ -304,6 +317,21 @@ fn each_refusal_names_its_reason_and_nothing_goes_final() {
         (
             "outside-authority-gate",
             &|d| {
+                // The security reviewer signs a billing approval: not his gate.
+                let record = MILESTONE_2
+                    .replace("Priya Raman (example)", "Sam Okafor (example)")
+                    .replace(
+                        "CompleteTech billing lead",
+                        "CompleteTech security reviewer",
+                    )
+                    .replace("priya.raman@", "sam.okafor@");
+                append_signed(d, "northwind", &record, "sam");
+            },
+            "Sam Okafor (example) may not approve billing to issue-invoice",
+        ),
+        (
+            "outside-authority-action",
+            &|d| {
                 // Priya signs a billing approval with an action outside her authority.
                 let record =
                     MILESTONE_2.replace("\"issue-invoice\"", "\"issue-invoice\", \"expand-scope\"");
@@ -389,6 +417,11 @@ fn each_refusal_names_its_reason_and_nothing_goes_final() {
                 append_with_signature(d, "northwind", &record, one.signature.as_deref().unwrap());
             },
             "does not verify",
+        ),
+        (
+            "another-namespace",
+            &|d| append_signed_for(d, "northwind", MILESTONE_2, "priya", "git"),
+            "made for the namespace `git`",
         ),
         (
             "malformed-signature",
