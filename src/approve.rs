@@ -336,7 +336,7 @@ pub fn approve(options: &Options, request: &Request) -> Result<Outcome> {
                 .ok()
                 .filter(|u| !u.is_empty())
                 .map_or_else(
-                    || "docket approve".to_string(),
+                    || "someone at the command line (docket approve, unsigned)".to_string(),
                     |u| format!("{u} (docket approve, unsigned)"),
                 )
         });

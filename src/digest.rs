@@ -128,7 +128,12 @@ impl TemplateDigests {
         let mut hasher = Sha256::new();
         for (name, digest) in &self.files {
             let other_locale = name.starts_with(LOCALES) && !name.starts_with(&own);
-            if name == &rule.template || *name == layout || (name.starts_with('_') && !other_locale)
+            // The status board's words are not a document's: rewording the board must not
+            // make every approval stale and every issued document refuse to rebuild.
+            let board = name.starts_with(LOCALES) && name.ends_with(BOARD_WORDS);
+            if name == &rule.template
+                || *name == layout
+                || (name.starts_with('_') && !other_locale && !board)
             {
                 hasher.update(name.as_bytes());
                 hasher.update(digest.as_bytes());
@@ -140,6 +145,9 @@ impl TemplateDigests {
 
 /// The prefix of the translation files' names among the template digests.
 const LOCALES: &str = "_locales/";
+
+/// The status board's translation file (in each locale), which no document reads.
+const BOARD_WORDS: &str = "/board.ftl";
 
 /// Engagement-level facts every document may show (the locale: how it shows them).
 const SHOWN: &[&str] = &[

@@ -25,6 +25,10 @@ pub const NAMES: &[(&str, &str)] = &[
     ),
     ("rules", "the rules file (rules.toml)"),
     (
+        "approvers",
+        "the roster of who may approve what, with their keys (approvers.toml)",
+    ),
+    (
         "build-report",
         "an engagement's build report (build-report.json)",
     ),
@@ -60,6 +64,7 @@ pub fn schema(name: &str) -> Result<Value> {
         "engagement" => generate::<crate::model::Engagement>(),
         "approvals" => generate::<crate::model::Manifest>(),
         "rules" => generate::<crate::model::Rules>(),
+        "approvers" => generate::<crate::model::RosterFile>(),
         "build-report" => generate::<crate::report::EngagementReport>(),
         "handoff" => generate::<crate::report::Handoff>(),
         "receivables" => generate::<crate::receivables::Receivables>(),

@@ -406,3 +406,37 @@ fn the_board_shows_what_is_owed_with_hostile_client_names() {
         );
     }
 }
+
+/// Regression (found while wording the signed approvals on the board): every document's
+/// input digest covered its locale's `board.ftl`, so rewording the status board made every
+/// approval bound by digest stale and every issued document refuse to rebuild.
+#[test]
+fn rewording_the_board_changes_no_documents_inputs() {
+    let data = data_copy("board-words");
+    let templates = temp_dir("board-words-templates");
+    copy_dir(&root().join("templates"), &templates);
+    let digests = |t: &Path| -> Vec<String> {
+        let run = docket_ok(&[
+            "check",
+            "--json",
+            "--data",
+            data.to_str().unwrap(),
+            "--templates",
+            t.to_str().unwrap(),
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+        v["engagements"][0]["artifacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["input_digest"].to_string())
+            .collect()
+    };
+    let before = digests(&templates);
+    edit(
+        &templates.join("locales/en-US/board.ftl"),
+        "board_warning = Warning:",
+        "board_warning = Careful:",
+    );
+    assert_eq!(before, digests(&templates));
+}

@@ -161,7 +161,10 @@ fn new_writes_an_engagement_that_check_accepts() {
         }
         let out = docket_ok(&args);
         let written: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(written["files"].as_array().unwrap().len(), 2);
+        // The engagement and its manifest, and (the folder had none) an empty roster.
+        let files = written["files"].to_string();
+        assert_eq!(written["files"].as_array().unwrap().len(), 3, "{files}");
+        assert!(files.contains("approvers.toml"), "{files}");
         let ext = if json_data { "json" } else { "toml" };
         assert!(data.join(format!("acme-pilot/engagement.{ext}")).is_file());
         let check = docket_ok(&["check", "--json", "--data", d]);

@@ -78,6 +78,11 @@ fn every_shipped_file_validates_against_its_schema() {
         &toml_as_json(&root().join("data/rules.toml")),
         "rules",
     );
+    assert_valid(
+        &validator("approvers"),
+        &toml_as_json(&root().join("data/approvers.toml")),
+        "approvers",
+    );
     // Generated fixtures (every address shape, stage and approval mix) too.
     let data = temp_dir("schema-fixtures");
     docket_ok(&["gen-fixtures", "40", "--out", data.to_str().unwrap()]);
