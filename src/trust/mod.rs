@@ -504,11 +504,11 @@ gates = ["billing"]
             let text = format!(
                 "[[person]]\nname = \"A\"\nrole = \"R\"\nprincipal = \"a@b\"\n[[person.key]]\nkey = {key:?}\n[[person.may]]\ngates = [\"billing\"]\nup_to = {limit:?}\n"
             );
-            if let Ok(file) = toml::from_str::<RosterFile>(&text) {
-                if let Err((field, why)) = Roster::new(file) {
-                    prop_assert!(field.starts_with("person[0]"), "{field}");
-                    prop_assert!(!why.is_empty());
-                }
+            if let Ok(file) = toml::from_str::<RosterFile>(&text)
+                && let Err((field, why)) = Roster::new(file)
+            {
+                prop_assert!(field.starts_with("person[0]"), "{field}");
+                prop_assert!(!why.is_empty());
             }
         }
     }

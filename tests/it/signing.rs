@@ -957,3 +957,64 @@ fn a_flipped_decision_holds_a_payment_instead_of_failing_the_folder() {
     let next = docket_ok(&["next", "--data", data.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&next.stdout).contains("held"));
 }
+
+/// An outside approver's approval (the client sponsor's public-use consent), attested by the
+/// roster member allowed to: reports show both; the sponsor holds no key. Someone the roster
+/// does not allow to attest it is refused.
+#[test]
+fn a_client_approval_is_attested_by_a_roster_member() {
+    let data = signed_copy("attest");
+    let args = |who: &str| {
+        vec![
+            "approve".to_string(),
+            "case-study".into(),
+            "-e".into(),
+            "northwind".into(),
+            "--data".into(),
+            data.to_str().unwrap().into(),
+            "--action".into(),
+            "publish-case-study".into(),
+            "--attest".into(),
+            "--by".into(),
+            "Dana Whitfield (example)".into(),
+            "--role".into(),
+            "Client sponsor".into(),
+            "--evidence".into(),
+            "Public-use consent by email, 2026-12-03 (example)".into(),
+            "--date".into(),
+            "2026-12-03".into(),
+            "--key".into(),
+            key(who).to_str().unwrap().into(),
+        ]
+    };
+    let refused = docket(&args("priya").iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("may not attest public_use"), "{err}");
+    let run = docket_ok(&args("lead").iter().map(String::as_str).collect::<Vec<_>>());
+    let text = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        text.contains("engagement.lead@completetech.example"),
+        "{text}"
+    );
+    let (decision, reasons) = decision_of(&data, "case-study");
+    // No longer blocked by public use: now a draft waiting on security's public-proof review.
+    assert_eq!(decision, "draft", "{reasons}");
+    assert!(!reasons.contains("public_use"), "{reasons}");
+    let handoff = docket_ok(&[
+        "handoff",
+        "--data",
+        data.to_str().unwrap(),
+        "-e",
+        "northwind",
+    ]);
+    let md = String::from_utf8_lossy(&handoff.stdout);
+    let row = md
+        .lines()
+        .find(|l| l.contains("public_use") && l.contains("attesting"))
+        .unwrap_or_else(|| panic!("no attested row in the handoff's signatures:\n{md}"));
+    assert!(
+        row.contains("Dana Whitfield") && row.contains("SHA256:"),
+        "{row}"
+    );
+}
