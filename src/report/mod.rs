@@ -867,10 +867,12 @@ pub fn handoff_markdown(h: &Handoff) -> String {
         md.push_str("\n## Signatures\n\n| Approval | Approved by | Signed by | Key | Date |\n|---|---|---|---|---|\n");
         for a in signed {
             let Some(s) = &a.signed_by else { continue };
+            let what = match &a.artifact {
+                Some(artifact) => format!("{} {}", esc(artifact), esc(&a.gate)),
+                None => esc(&a.gate),
+            };
             md.push_str(&format!(
-                "| {} {} ({}) | {} | {} <{}>{} | {} | {} |\n",
-                esc(a.artifact.as_deref().unwrap_or("")),
-                esc(&a.gate),
+                "| {what} ({}) | {} | {} <{}>{} | {} | {} |\n",
                 esc(&a.actions.join(", ")),
                 esc(a.approver.as_deref().unwrap_or("")),
                 esc(&s.name),

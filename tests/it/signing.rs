@@ -1011,7 +1011,7 @@ fn a_client_approval_is_attested_by_a_roster_member() {
     let md = String::from_utf8_lossy(&handoff.stdout);
     let row = md
         .lines()
-        .find(|l| l.contains("public_use") && l.contains("attesting"))
+        .find(|l| l.starts_with("| case-study ") && l.contains("attesting"))
         .unwrap_or_else(|| panic!("no attested row in the handoff's signatures:\n{md}"));
     assert!(
         row.contains("Dana Whitfield") && row.contains("SHA256:"),
