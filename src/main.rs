@@ -137,6 +137,18 @@ enum Command {
     ///
     /// Example: docket schema engagement > engagement.schema.json
     Schema(SchemaArgs),
+    /// List who may approve what (the roster, approvers.toml): each person, their keys with
+    /// fingerprints and windows, and their authority; or, with --allowed-signers, the roster
+    /// as OpenSSH's allowed_signers file, for `ssh-keygen -Y verify`.
+    ///
+    /// Example: docket approvers --allowed-signers > allowed_signers
+    Approvers {
+        #[command(flatten)]
+        data: DataArg,
+        /// Print OpenSSH's allowed_signers file (docket's namespace, each key's window).
+        #[arg(long)]
+        allowed_signers: bool,
+    },
     /// Start a new engagement folder under the data folder: the required fields, every fact
     /// TBD, every approval the rules use recorded as unknown. `docket check` accepts it.
     ///
@@ -566,6 +578,18 @@ fn run(cli: Cli) -> Result<Exit, Error> {
             );
             Ok(Exit::default())
         }
+        Command::Approvers {
+            data,
+            allowed_signers,
+        } => {
+            let roster = docket::load::roster(&data.data)?;
+            if allowed_signers {
+                print!("{}", roster.allowed_signers());
+            } else {
+                print_roster(&roster);
+            }
+            Ok(Exit::default())
+        }
         Command::GenFixtures(args) => {
             docket::fixtures::generate(
                 args.count,
@@ -948,4 +972,46 @@ fn print_approval(o: &docket::approve::Outcome, engagement: &str) {
         println!("warning: {w}");
     }
     println!("next: docket build --only {} -e {engagement}", o.kind);
+}
+
+/// `docket approvers`: each person, their keys and what they may approve or attest.
+fn print_roster(roster: &docket::trust::Roster) {
+    if roster.people.is_empty() {
+        println!(
+            "no approvers in the roster (approvers.toml): no approval counts under trust = \"signed\""
+        );
+    }
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "any".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    for (i, p) in roster.people.iter().enumerate() {
+        println!("{} <{}>, {}", p.name, p.principal, p.role);
+        for k in roster.keys.iter().filter(|k| k.person == i) {
+            let from = k
+                .valid_after
+                .map_or_else(|| "always".to_string(), |d| format!("from {d}"));
+            let to = k
+                .valid_before
+                .map_or_else(String::new, |d| format!(" until {d}"));
+            println!("  key {} ({from}{to})", k.fingerprint);
+        }
+        for (what, grants) in [("may approve", &p.may), ("may attest", &p.attest)] {
+            for g in grants {
+                println!(
+                    "  {what} gates {}, actions {}, clients {}, scopes {}{}",
+                    list(&g.gates),
+                    list(&g.actions),
+                    list(&g.clients),
+                    list(&g.scopes),
+                    g.up_to
+                        .as_ref()
+                        .map_or_else(String::new, |u| format!(", up to {u}"))
+                );
+            }
+        }
+    }
 }

@@ -640,7 +640,20 @@ fn openssh_signs_and_verifies_what_docket_does() {
     // The other way: every signature docket made in the example, checked by OpenSSH.
     let project = docket::load::load(&data).unwrap();
     let allowed = dir.join("allowed_signers");
-    std::fs::write(&allowed, project.roster.allowed_signers()).unwrap();
+    let printed = docket_ok(&[
+        "approvers",
+        "--data",
+        data.to_str().unwrap(),
+        "--allowed-signers",
+    ]);
+    std::fs::write(&allowed, &printed.stdout).unwrap();
+    let listed = docket_ok(&["approvers", "--data", data.to_str().unwrap()]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains("Priya Raman (example) <priya.raman@completetech.example>")
+            && listed.contains("up to USD 10000.00"),
+        "{listed}"
+    );
     let loaded = &project.engagements[0];
     let mut checked = 0;
     for a in &loaded.manifest.approval {
