@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use ssh_key::{Algorithm, HashAlg, PublicKey, public::KeyData};
+use ssh_key::{HashAlg, PublicKey, public::KeyData};
 
 use crate::model::{Authority, Date, Member, RosterFile};
 
@@ -110,8 +110,6 @@ pub struct Roster {
     by_fingerprint: BTreeMap<String, usize>,
     /// Their limits, parsed: `[person][may index]`.
     limits: Vec<Vec<Option<Limit>>>,
-    /// Whether the folder has a roster file at all.
-    pub present: bool,
 }
 
 impl Roster {
@@ -119,10 +117,7 @@ impl Roster {
     /// to one person only; every principal is unique; every limit parses. An error is the
     /// field path (`person[0].key[1].key`) and what was expected.
     pub fn new(file: RosterFile) -> Result<Roster, (String, String)> {
-        let mut roster = Roster {
-            present: true,
-            ..Roster::default()
-        };
+        let mut roster = Roster::default();
         let mut principals = BTreeMap::new();
         for (p, person) in file.person.iter().enumerate() {
             for (field, text) in [
@@ -223,11 +218,6 @@ impl Roster {
             .iter()
             .enumerate()
             .find(|(_, p)| p.principal == principal)
-    }
-
-    /// The person named so (an approval names its approver).
-    pub fn person_named(&self, name: &str) -> Option<(usize, &Member)> {
-        self.people.iter().enumerate().find(|(_, p)| p.name == name)
     }
 
     /// The first of `person`'s grants that covers `gate`, `action`, the client and the scope,
@@ -388,11 +378,6 @@ pub fn openssh_line(key: &PublicKey) -> String {
     key.to_openssh()
         .map(|s| s.trim().to_string())
         .unwrap_or_default()
-}
-
-/// Whether the algorithm is RSA with SHA-1 (`ssh-rsa` signatures), refused.
-pub fn is_rsa_sha1(algorithm: &Algorithm) -> bool {
-    matches!(algorithm, Algorithm::Rsa { hash: None })
 }
 
 fn valid_principal(p: &str) -> bool {
