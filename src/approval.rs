@@ -134,9 +134,7 @@ impl ApprovalView {
             artifact: approval.artifact.clone(),
             stale_fields: Vec::new(),
             date: approval.date.map(|d| d.to_string()),
-            statement: signed_by
-                .as_ref()
-                .map(|_| crate::trust::statement(approval, engagement)),
+            statement: signed_by.as_ref().map(|s| s.statement.clone()),
             signed_by,
             requested_by: approval.requested_by.clone(),
             reason: approval.reason.clone(),

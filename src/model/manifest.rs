@@ -164,6 +164,9 @@ pub struct Signer {
     /// See `valid_after`.
     #[serde(skip)]
     pub valid_before: Option<Date>,
+    /// The statement it signed, built once when verified (the ledger keeps it).
+    #[serde(skip)]
+    pub statement: String,
 }
 
 /// What verifying one approval record found.

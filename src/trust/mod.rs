@@ -224,6 +224,7 @@ fn check(approval: &Approval, engagement: &Engagement, roster: &Roster) -> Resul
         }
     }
     Ok(Signer {
+        statement: message,
         limits,
         valid_after: key.valid_after,
         valid_before: key.valid_before,

@@ -878,6 +878,7 @@ fn every_rule_of_the_gate_is_tested() {
                                     limits: vec![("USD".into(), limit.parse().unwrap())],
                                     valid_after: None,
                                     valid_before: None,
+                                    statement: String::new(),
                                 })),
                                 ..approval("billing", Status::Approved, "issue-invoice")
                             },
