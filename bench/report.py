@@ -1,6 +1,7 @@
 """bench/run's table: reads the figures its steps appended to results.jsonl (one JSON object
 a line, each with a "step") and prints one table, figure / value / aim / status, with fixed
-columns; writes the same table as Markdown (for the README to quote). Standard library only.
+columns; writes the same table as Markdown (which bench/run appends to bench/results.md).
+Standard library only.
 
 argv: RESULTS_JSONL MARKDOWN_OUT
 """

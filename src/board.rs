@@ -479,7 +479,7 @@ struct CachedRow {
     /// The engagement's folder in the output folder.
     dir: String,
     /// The manifest's stat when the row was read.
-    stat: crate::incremental::Stat,
+    stat: crate::build::incremental::Stat,
     /// The row's receivables (for the portfolio's totals).
     owed: Vec<Owed>,
     /// The row as script JSON.
@@ -487,7 +487,7 @@ struct CachedRow {
 }
 
 impl CachedRow {
-    fn new(dir: &str, stat: crate::incremental::Stat, row: &Row) -> CachedRow {
+    fn new(dir: &str, stat: crate::build::incremental::Stat, row: &Row) -> CachedRow {
         CachedRow {
             dir: dir.to_string(),
             stat,
@@ -528,7 +528,7 @@ impl CachedRow {
 /// holds the rows this build computed; the others come from the rows cache when their
 /// manifest is unchanged, else from the manifest). Returns the page's size in bytes.
 pub fn write_index(out: &Path, rules: &Rules, locale: &Locale, fresh: &[Row]) -> Result<usize> {
-    use crate::incremental::stat;
+    use crate::build::incremental::stat;
     use crate::output::{MANIFEST, ROWS_CACHE};
     use rayon::prelude::*;
     let fresh: std::collections::BTreeMap<&str, &Row> =
@@ -561,7 +561,7 @@ pub fn write_index(out: &Path, rules: &Rules, locale: &Locale, fresh: &[Row]) ->
             match cached.get(id) {
                 Some(c) if c.stat == stat => Some((id, None)),
                 _ => {
-                    let row = crate::incremental::read(d).and_then(|m| m.board)?;
+                    let row = crate::build::incremental::read(d).and_then(|m| m.board)?;
                     Some((id, Some(CachedRow::new(id, stat, &row))))
                 }
             }

@@ -12,8 +12,8 @@ use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::approval::ApprovalView;
 use crate::error::{Error, Result};
+use crate::gate::approval::ApprovalView;
 use crate::model::KindRule;
 
 /// `sha256:<hex>` of some bytes.

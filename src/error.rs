@@ -193,8 +193,95 @@ pub struct ErrorReport {
     pub hint: Option<String>,
 }
 
+/// One stable error code: what `--json` prints as `error.code`, the exit status it gives,
+/// and what it means. `docs/reference/errors.md` is generated from this table (a test
+/// fails when they differ), and a test checks every [`Error`] against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Code {
+    /// The code.
+    pub code: &'static str,
+    /// The exit status.
+    pub exit: u8,
+    /// What it means and what to do.
+    pub meaning: &'static str,
+}
+
+/// Every error code, in the order a user meets them.
+pub const CODES: &[Code] = &[
+    Code {
+        code: "usage",
+        exit: 2,
+        meaning: "The request itself makes no sense: an unknown engagement or kind, a bad flag or argument. Fix the command line.",
+    },
+    Code {
+        code: "setup",
+        exit: 3,
+        meaning: "docket's surroundings are not usable: a missing or empty fonts or templates folder, a logo that is not there, a terminal or transport that cannot be set up. The message names what to install or fix.",
+    },
+    Code {
+        code: "read-failed",
+        exit: 1,
+        meaning: "An input file could not be read (`file` names it).",
+    },
+    Code {
+        code: "invalid-data",
+        exit: 1,
+        meaning: "Input data is invalid: syntax, types, unknown or missing fields, broken references. `file`, `line`, `column` and `field` locate it; `expected` says what would be valid.",
+    },
+    Code {
+        code: "template",
+        exit: 1,
+        meaning: "A Tera template failed to load or render.",
+    },
+    Code {
+        code: "typeset",
+        exit: 1,
+        meaning: "Typst could not typeset a document (a layout error); the message carries Typst's diagnostics.",
+    },
+    Code {
+        code: "einvoice",
+        exit: 1,
+        meaning: "An e-invoice (XML, PDF/A metadata) could not be made for a document.",
+    },
+    Code {
+        code: "write-failed",
+        exit: 1,
+        meaning: "An output could not be written (`file` names it); outputs already there are left as they were.",
+    },
+    Code {
+        code: "refused",
+        exit: 1,
+        meaning: "docket refuses to do something that would break a rule (overwriting an issued document, approving one's own work); the message says how to proceed.",
+    },
+    Code {
+        code: "verify-failed",
+        exit: 1,
+        meaning: "`docket verify` found tampering or a broken ledger; the result lists each problem.",
+    },
+    Code {
+        code: "locked",
+        exit: 1,
+        meaning: "Another build is writing the same output folder (or the record); wait for it, or remove a stale lock the message names.",
+    },
+    Code {
+        code: "not-built",
+        exit: 1,
+        meaning: "`build --keep-going` built every valid engagement and left the invalid ones out; the result lists each with its error.",
+    },
+    Code {
+        code: "outside-folder",
+        exit: 1,
+        meaning: "A path given to the MCP server lies outside the folders it serves.",
+    },
+    Code {
+        code: "internal",
+        exit: 4,
+        meaning: "A bug in docket, nothing the user did. The message says what failed; please report it.",
+    },
+];
+
 impl Error {
-    /// The stable code of this error (documented in the README).
+    /// The stable code of this error (listed in [`CODES`], the table docs/reference/errors.md is generated from).
     pub fn code(&self) -> &'static str {
         match self {
             Error::Read { .. } => "read-failed",
@@ -293,5 +380,76 @@ impl Error {
             Error::Typeset { .. } | Error::Refused(_) | Error::EInvoice { .. } => {}
         }
         report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CODES, Error, Location};
+
+    /// Every error, once: each one's code is in [`CODES`] with the exit status it gives, so
+    /// the generated reference (docs/reference/errors.md) lists every code there is.
+    #[test]
+    fn every_error_has_its_code_in_the_table() {
+        let io = || std::io::Error::other("x");
+        let errors = [
+            Error::Read {
+                path: "f".into(),
+                source: io(),
+            },
+            Error::Data {
+                location: Location {
+                    file: "f".into(),
+                    line: None,
+                    column: None,
+                    field: None,
+                },
+                message: "m".into(),
+            },
+            Error::Template {
+                template: "t".into(),
+                message: "m".into(),
+            },
+            Error::Typeset {
+                document: "d".into(),
+                message: "m".into(),
+            },
+            Error::Write {
+                path: "f".into(),
+                source: io(),
+            },
+            Error::Refused("r".into()),
+            Error::Verify("v".into()),
+            Error::Locked {
+                path: "l".into(),
+                holder: None,
+            },
+            Error::NotBuilt { count: 1 },
+            Error::Usage("u".into()),
+            Error::Setup("s".into()),
+            Error::Internal("i".into()),
+            Error::Outside {
+                path: "p".into(),
+                what: "data",
+            },
+            Error::EInvoice {
+                document: "d".into(),
+                message: "m".into(),
+            },
+        ];
+        for e in &errors {
+            let code = CODES.iter().find(|c| c.code == e.code());
+            assert_eq!(
+                code.map(|c| c.exit),
+                Some(e.exit_code()),
+                "{}: not in CODES, or with another exit status",
+                e.code()
+            );
+        }
+        assert_eq!(
+            CODES.len(),
+            errors.len(),
+            "a code in CODES that no error has"
+        );
     }
 }

@@ -1,4 +1,5 @@
-//! Stage 6, write: put outputs on disk so that a reader never sees half a file.
+//! The output folder, under stage 6 (write, `crate::build::write`): put outputs on disk so
+//! that a reader never sees half a file.
 //!
 //! Every file is written to a temporary file in the same folder (`.docket-<name>.*.tmp`),
 //! synced, then renamed over the old one, and the folder is synced: a failed or killed build
@@ -328,7 +329,7 @@ pub fn is_bookkeeping(name: &str) -> bool {
 }
 
 /// The build manifest's file name inside each engagement's output folder
-/// (`crate::incremental`).
+/// (`crate::build::incremental`).
 pub const MANIFEST: &str = ".docket-build.json";
 
 /// The rows cache in the output folder: one line per engagement with the stat of the build
@@ -343,7 +344,7 @@ pub const ROWS_CACHE: &str = ".docket-board.tsv";
 
 /// The fonts cache in the output folder: each font file's size, modification time and
 /// digest, so the build's fingerprint hashes a font again only when its file changed
-/// (`crate::incremental::fingerprint`).
+/// (`crate::build::incremental::fingerprint`).
 pub const FONTS_CACHE: &str = ".docket-fonts.tsv";
 
 /// Whether a file name is one of docket's temporary files (`.docket-*.tmp`).

@@ -1,4 +1,4 @@
-//! Stage 2, route: which skill works next, and the handoff package it receives.
+//! Stage 3, route: which skill works next, and the handoff package it receives.
 //!
 //! In: the rules, one engagement and the gate's evaluations. Out: a [`Route`]. The seed's
 //! routing rules: select the earliest lifecycle artifact (up to the current stage) that is

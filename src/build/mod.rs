@@ -5,9 +5,9 @@
 //!
 //! | stage | module | hands on |
 //! |---|---|---|
-//! | skip what is unchanged | `crate::incremental` | engagements not even parsed |
+//! | skip what is unchanged | [`incremental`] | engagements not even parsed |
 //! | plan: load, gate, route, read the ledger | `crate::plan_all` | `Plan`s |
-//! | number final documents of a series | `crate::numbering` | numbered plans |
+//! | number final documents of a series | `crate::record::numbering` | numbered plans |
 //! | state the account again with those numbers | `crate::plan::restate` | statements |
 //! | finish what a killed build recorded | `crate::record::recover` | |
 //! | select what changed | `select` | `select::Selection` |
@@ -20,6 +20,7 @@
 //! [`crate::record`]), so a killed build never leaves a file without its record.
 
 mod guard;
+pub mod incremental;
 mod render;
 mod select;
 mod write;
@@ -29,13 +30,13 @@ use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 use crate::model::Rules;
-use crate::numbering;
 use crate::options::Options;
 use crate::plan::{Plan, folder_name, load_selected, plan_all};
+use crate::record::numbering;
 use crate::record::{self, ledger};
 use crate::render::Renderer;
 use crate::report::{self, Summary};
-use crate::{digest, incremental, output};
+use crate::{digest, output};
 
 /// What every stage of a chunk reads.
 struct Context<'a> {

@@ -9,9 +9,9 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use super::Context;
+use crate::build::incremental::{self, BuildManifest};
 use crate::error::Result;
 use crate::gate::Gated;
-use crate::incremental::{self, BuildManifest};
 use crate::model::Rules;
 use crate::plan::Plan;
 

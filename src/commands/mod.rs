@@ -4,7 +4,7 @@
 //! folders a run works in), and a typed, `Serialize` result. The request types derive
 //! clap's `Args` *and* serde's `Deserialize` with a JSON Schema, so one doc comment per
 //! argument is both the CLI's `--help` and the MCP tool's schema; an argument a front end
-//! must not set (MCP never names paths) is skipped by serde. The CLI (`src/main.rs`) parses,
+//! must not set (MCP never names paths) is skipped by serde. The CLI ([`crate::cli`]) parses,
 //! calls and prints text or the result as JSON; the MCP server ([`crate::mcp`]) calls the
 //! same function through [`VERBS`] and returns the same JSON, so the two cannot drift.
 //!
@@ -16,6 +16,14 @@
 
 pub mod read;
 pub mod write;
+
+// The verbs whose work is more than a call into the stages below, one module each.
+pub mod approve;
+pub mod envelopes;
+pub mod fixtures;
+pub mod init;
+pub mod schema;
+pub mod watch;
 
 use std::path::PathBuf;
 
@@ -107,6 +115,31 @@ pub trait Reply: Serialize {
     fn files(&self, _workspace: &Workspace) -> Vec<PathBuf> {
         Vec::new()
     }
+
+    /// The result as text for people (the CLI without `--json`), written beside the result
+    /// type so that a verb's text and its JSON are read in one place.
+    fn text(&self, _context: &Context) -> Text {
+        Text::default()
+    }
+}
+
+/// A result as text for people: `out` goes to stdout (what a script might still read: the
+/// table, the handoff), then `err` to stderr (counts, time, warnings, what to do next).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Text {
+    /// For stdout.
+    pub out: String,
+    /// For stderr.
+    pub err: String,
+}
+
+/// What a result's text may mention besides the result: the folders and the time it took.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    /// The folders the verb ran in.
+    pub workspace: &'a Workspace,
+    /// How long the verb took.
+    pub elapsed: std::time::Duration,
 }
 
 /// A result as JSON, the one serialization both front ends print.

@@ -6,7 +6,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{Reply, Workspace};
+use std::fmt::Write;
+
+use super::{Context, Reply, Text, Workspace};
 use crate::error::{Error, Result};
 use crate::options::Options;
 use crate::plan::plan;
@@ -93,6 +95,20 @@ impl Reply for Summary {
             count: self.failed.len(),
         })
     }
+
+    /// `docket check`: every decision as a table, then the counts.
+    fn text(&self, _context: &Context) -> Text {
+        Text {
+            out: report::table(self),
+            err: format!(
+                "checked {} engagement(s): {} final, {} draft, {} blocked; nothing written\n",
+                self.engagements.len(),
+                self.counts.final_,
+                self.counts.draft,
+                self.counts.blocked
+            ),
+        }
+    }
 }
 
 /// Where each engagement goes next (`docket next`): one route, or `{"routes": [...]}`.
@@ -106,7 +122,65 @@ pub struct Next {
     pub summary: Summary,
 }
 
-impl Reply for Next {}
+impl Reply for Next {
+    /// Each engagement's route, blockers, warnings and the requests waiting for a signer.
+    fn text(&self, _context: &Context) -> Text {
+        let mut out = String::new();
+        for e in &self.summary.engagements {
+            let r = &e.route;
+            let _ = writeln!(out, "{} ({})", e.engagement, e.client);
+            let _ = writeln!(out, "  lifecycle stage  {}", r.lifecycle_stage);
+            let _ = writeln!(out, "  next skill       {}", r.next_skill.join(" -> "));
+            let _ = writeln!(out, "  next action      {}", r.next_action);
+            let _ = writeln!(out, "  next owner       {}", r.next_owner);
+            let _ = writeln!(out, "  because          {}", r.reason);
+            for b in report::blockers(e) {
+                let _ = writeln!(
+                    out,
+                    "  blocker          {}: {} (ask {})",
+                    b.blocks, b.blocker, b.owner
+                );
+            }
+            for w in &r.warnings {
+                let _ = writeln!(out, "  warning          {w}");
+            }
+            for o in &e.overdue {
+                let _ = writeln!(out, "  overdue          {o}");
+            }
+            for h in e.receivables.iter().flat_map(|a| &a.held) {
+                let _ = writeln!(out, "  payment held     {h}");
+            }
+            for q in &e.requests {
+                let _ = writeln!(
+                    out,
+                    "  request          {} {} ({}), asked by {}: {}",
+                    q.artifact,
+                    q.gate,
+                    q.actions.join(", "),
+                    q.requested_by,
+                    q.reason
+                );
+                let _ = writeln!(
+                    out,
+                    "                   can grant: {}",
+                    if q.can_grant.is_empty() {
+                        "nobody in the roster (approvers.toml)".to_string()
+                    } else {
+                        q.can_grant.join("; ")
+                    }
+                );
+                let _ = writeln!(out, "                   they run: {}", q.command);
+            }
+            if let Some(u) = &e.unverified {
+                let _ = writeln!(out, "  unverified       {u}");
+            }
+        }
+        Text {
+            out,
+            err: String::new(),
+        }
+    }
+}
 
 /// `docket next`.
 pub fn next(workspace: &Workspace, request: NextRequest) -> Result<Next> {
@@ -144,7 +218,19 @@ impl Handoffs {
     }
 }
 
-impl Reply for Handoffs {}
+impl Reply for Handoffs {
+    /// Each package as handoff.md reads.
+    fn text(&self, _context: &Context) -> Text {
+        let mut out = String::new();
+        for h in self.iter() {
+            let _ = writeln!(out, "{}", report::handoff_markdown(h));
+        }
+        Text {
+            out,
+            err: String::new(),
+        }
+    }
+}
 
 /// `docket handoff`.
 pub fn handoff(workspace: &Workspace, request: Select) -> Result<Handoffs> {
@@ -160,7 +246,15 @@ pub fn handoff(workspace: &Workspace, request: Select) -> Result<Handoffs> {
 /// Arguments of `receivables`.
 pub type ReceivablesRequest = Select;
 
-impl Reply for crate::receivables::Receivables {}
+impl Reply for crate::receivables::Receivables {
+    /// Per client and currency, then per currency, as a table.
+    fn text(&self, _context: &Context) -> Text {
+        Text {
+            out: crate::receivables::table(self),
+            err: String::new(),
+        }
+    }
+}
 
 /// `docket receivables`: what every client owes, per currency, with aging, the longest
 /// overdue first; nothing written.
@@ -207,6 +301,27 @@ impl Reply for Verification {
     fn failure(&self) -> Option<Error> {
         let bad = self.problems();
         (bad > 0).then(|| Error::Verify(format!("verify found {bad} problem(s)")))
+    }
+
+    /// One line per intact engagement, one per problem.
+    fn text(&self, _context: &Context) -> Text {
+        let mut out = String::new();
+        for v in &self.engagements {
+            if v.problems.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "{}: ledger intact ({} records), every recorded output unchanged",
+                    v.engagement, v.records
+                );
+            }
+            for p in &v.problems {
+                let _ = writeln!(out, "{}: {}: {}", v.engagement, p.file, p.message);
+            }
+        }
+        Text {
+            out,
+            err: String::new(),
+        }
     }
 }
 
@@ -277,8 +392,8 @@ impl Reply for Schema {}
 /// `docket schema`.
 pub fn schema(_workspace: &Workspace, request: SchemaRequest) -> Result<Schema> {
     Ok(Schema(match request.name {
-        Some(name) => crate::schema::schema(&name)?,
-        None => crate::schema::all()?,
+        Some(name) => crate::commands::schema::schema(&name)?,
+        None => crate::commands::schema::all()?,
     }))
 }
 
@@ -296,7 +411,39 @@ pub struct Kinds {
     pub kinds: Vec<crate::model::KindRule>,
 }
 
-impl Reply for Kinds {}
+impl Reply for Kinds {
+    /// Each kind, then what blocks it and what makes it final.
+    fn text(&self, _context: &Context) -> Text {
+        let needs = |reqs: &[crate::model::Requirement]| {
+            let list: Vec<String> = reqs
+                .iter()
+                .map(|r| format!("{} approval to {}", r.gate, r.action))
+                .collect();
+            if list.is_empty() {
+                "nothing".to_string()
+            } else {
+                list.join(", ")
+            }
+        };
+        let mut out = String::new();
+        for k in &self.kinds {
+            let _ = writeln!(
+                out,
+                "{} ({}, [{}], skill {})",
+                k.kind, k.title, k.section, k.skill
+            );
+            let _ = writeln!(out, "  blocked without  {}", needs(&k.blocked_unless));
+            let _ = writeln!(out, "  final needs      {}", needs(&k.final_requires));
+            if !k.required_facts.is_empty() {
+                let _ = writeln!(out, "  required facts   {}", k.required_facts.join(", "));
+            }
+        }
+        Text {
+            out,
+            err: String::new(),
+        }
+    }
+}
 
 /// `docket kinds`: what can be rendered and what each kind's gate asks for (which gate,
 /// action and scope an approval must name); nothing written.

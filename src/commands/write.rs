@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Reply, Workspace};
+use std::fmt::Write;
+
+use super::{Context, Reply, Text, Workspace};
 use crate::error::{Error, Result};
 use crate::report::Summary;
 
@@ -52,7 +54,7 @@ pub struct BuildRequest {
     pub emit_typst: Option<PathBuf>,
     /// Write one JSON line per typeset document into FILE: document, kind, pages, layout
     /// passes, layout_ms, pdf_ms, thumbnail_ms (thread time). Sort it to see which layouts
-    /// cost most; README "Where the time goes" shows how.
+    /// cost most; docs/dev/performance.md shows how.
     #[arg(long, value_name = "FILE")]
     #[serde(skip)]
     pub timings: Option<PathBuf>,
@@ -120,6 +122,46 @@ impl Reply for Built {
             .filter(|p| p.is_file())
             .collect()
     }
+
+    /// A table of every decision when every engagement was rendered (a batch prints
+    /// counts), the engagements not built, warnings, then the counts and the time.
+    fn text(&self, context: &Context) -> Text {
+        let summary = &self.0;
+        let out = if summary.engagements.len() == summary.rendered_engagements {
+            crate::report::table(summary)
+        } else {
+            String::new()
+        };
+        let mut err = String::new();
+        for failed in &summary.failed {
+            let _ = writeln!(err, "not built: {}: {}", failed.engagement, failed.error);
+        }
+        for warning in &summary.warnings {
+            let _ = writeln!(err, "warning: {}", warning.message);
+        }
+        let typeset = summary.timings.map_or(0, |t| t.documents);
+        let failed = if summary.failed.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; {} invalid engagement(s) not built, their outputs left as they were",
+                summary.failed.len()
+            )
+        };
+        let _ = writeln!(
+            err,
+            "built {} engagement(s) into {} in {:.2}s: {} final, {} draft, {} blocked; \
+             {typeset} document(s) rendered, {} engagement(s) unchanged{failed}",
+            summary.rendered_engagements + summary.unchanged,
+            context.workspace.out.display(),
+            context.elapsed.as_secs_f64(),
+            summary.counts.final_,
+            summary.counts.draft,
+            summary.counts.blocked,
+            summary.unchanged
+        );
+        Text { out, err }
+    }
 }
 
 /// Called as engagements are built: (done, total, the engagement just built).
@@ -163,14 +205,24 @@ impl BuildRequest {
 }
 
 /// Arguments of `approve`.
-pub type ApproveRequest = crate::approve::Request;
+pub type ApproveRequest = crate::commands::approve::Request;
 
-impl Reply for crate::approve::Outcome {}
+impl Reply for crate::commands::approve::Outcome {
+    fn text(&self, _context: &Context) -> Text {
+        Text {
+            out: self.to_string(),
+            err: String::new(),
+        }
+    }
+}
 
 /// `docket approve`.
-pub fn approve(workspace: &Workspace, request: ApproveRequest) -> Result<crate::approve::Outcome> {
+pub fn approve(
+    workspace: &Workspace,
+    request: ApproveRequest,
+) -> Result<crate::commands::approve::Outcome> {
     workspace.engagement_dir(&request.engagement)?;
-    crate::approve::approve(&workspace.options(&[]), &request)
+    crate::commands::approve::approve(&workspace.options(&[]), &request)
 }
 
 /// Arguments of `envelopes`.
@@ -189,7 +241,7 @@ pub struct EnvelopesRequest {
     pub pdf: Option<PathBuf>,
 }
 
-impl Reply for crate::envelopes::PrintRun {
+impl Reply for crate::commands::envelopes::PrintRun {
     fn files(&self, _workspace: &Workspace) -> Vec<PathBuf> {
         self.pdf
             .iter()
@@ -198,15 +250,45 @@ impl Reply for crate::envelopes::PrintRun {
             .cloned()
             .collect()
     }
+
+    /// A line per envelope (its page, or why it was skipped), then the counts and files.
+    fn text(&self, context: &Context) -> Text {
+        let mut out = String::new();
+        for e in &self.envelopes {
+            let _ = match e.page {
+                Some(page) => writeln!(out, "  page {page:<5} {}", e.engagement),
+                None => writeln!(
+                    out,
+                    "  skipped    {} ({}): {}",
+                    e.engagement,
+                    e.decision.as_str(),
+                    e.reasons.first().map(String::as_str).unwrap_or("")
+                ),
+            };
+        }
+        let pdf = self.pdf.as_ref().map_or_else(
+            || "no PDF (nothing approved to send)".to_string(),
+            |p| format!("{} (print at 100%, actual size)", p.display()),
+        );
+        let err = format!(
+            "printed {} envelope(s), skipped {}, in {:.2}s: {pdf}; manifest {} and {}\n",
+            self.counts.printed,
+            self.counts.skipped,
+            context.elapsed.as_secs_f64(),
+            self.manifest_json.display(),
+            self.manifest_csv.display()
+        );
+        Text { out, err }
+    }
 }
 
 /// `docket envelopes`: the print run.
 pub fn envelopes(
     workspace: &Workspace,
     request: EnvelopesRequest,
-) -> Result<crate::envelopes::PrintRun> {
+) -> Result<crate::commands::envelopes::PrintRun> {
     workspace.check_ids(&request.engagements)?;
-    crate::envelopes::print_run(&crate::envelopes::RunOptions {
+    crate::commands::envelopes::print_run(&crate::commands::envelopes::RunOptions {
         data: workspace.data.clone(),
         pdf: request
             .pdf
@@ -223,6 +305,10 @@ pub fn envelopes(
 pub struct NewRequest {
     /// The new engagement's id, which names its folder (lowercase letters, digits, `-`, `_`).
     pub engagement: String,
+    /// The client's name, as documents print it (e.g. "Acme Corp"); TBD when not given.
+    #[arg(long)]
+    #[serde(default)]
+    pub client: Option<String>,
     /// Write engagement.json and approvals.json instead of TOML.
     #[arg(long)]
     #[serde(default)]
@@ -245,6 +331,22 @@ impl Reply for Created {
     fn files(&self, _workspace: &Workspace) -> Vec<PathBuf> {
         self.paths.clone()
     }
+
+    /// The files written, then what to do next.
+    fn text(&self, _context: &Context) -> Text {
+        let mut out = String::new();
+        for f in &self.files {
+            let _ = writeln!(out, "wrote {f}");
+        }
+        Text {
+            out,
+            err: format!(
+                "every fact is TBD and every approval unknown: fill in what is known, then \
+                 `docket check -e {}`\n",
+                self.engagement
+            ),
+        }
+    }
 }
 
 /// `docket new`: a new engagement folder, every fact TBD, every approval unknown.
@@ -252,12 +354,18 @@ impl Reply for Created {
 /// saying what an id may be.)
 pub fn new(workspace: &Workspace, request: NewRequest) -> Result<Created> {
     let format = if request.json_data {
-        crate::init::DataFormat::Json
+        crate::commands::init::DataFormat::Json
     } else {
-        crate::init::DataFormat::Toml
+        crate::commands::init::DataFormat::Toml
     };
     let today = crate::model::Date(time::OffsetDateTime::now_utc().date());
-    let paths = crate::init::new_engagement(&workspace.data, &request.engagement, format, today)?;
+    let paths = crate::commands::init::new_engagement(
+        &workspace.data,
+        &request.engagement,
+        request.client.as_deref(),
+        format,
+        today,
+    )?;
     Ok(Created {
         engagement: request.engagement,
         files: paths

@@ -1,4 +1,4 @@
-//! Stage 3, gate: decide, before anything renders, whether an artifact is final, a draft or
+//! Stage 2, gate: decide, before anything renders, whether an artifact is final, a draft or
 //! blocked, and say why.
 //!
 //! In: one artifact kind's rule, the engagement, its approval manifest. Out: a [`Gated`]
@@ -7,18 +7,19 @@
 //!
 //! An approval counts only with evidence that names the approver and the permitted action:
 //! a record marked `approved` (or `conditional`) without an approver, an action or evidence
-//! is treated as `requested`, and the report says so ([`crate::approval`]).
+//! is treated as `requested`, and the report says so ([`crate::gate::approval`]).
 //!
 //! The decision is made by [`rules::RULES`], an ordered list of named rules, each a small
 //! function over one context; [`evaluate`] runs them and concludes.
 
+pub mod approval;
 pub mod rules;
 
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::approval::ApprovalView;
 use crate::digest::{InputDigest, TemplateDigests};
+use crate::gate::approval::ApprovalView;
 use crate::model::{Engagement, Exception, KindRule, Manifest, Rules, TBD};
 use crate::text::is_tbd;
 

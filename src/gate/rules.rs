@@ -10,8 +10,8 @@
 use serde_json::Value;
 
 use super::{Evaluation, Instance, Missing, collect_tbd};
-use crate::approval::{ApprovalView, preparer_exception};
 use crate::digest::{self, TemplateDigests};
+use crate::gate::approval::{ApprovalView, preparer_exception};
 use crate::model::{
     Engagement, ExpandedScope, KindRule, Manifest, MissingFacts, Requirement, Rules, ScopeOf,
     Status, TrackStatus,
@@ -60,7 +60,7 @@ pub enum Flow {
 
 /// One rule of the gate.
 pub struct Rule {
-    /// Its name, as tests and the README know it.
+    /// Its name, as tests and docs/guide/gate.md know it.
     pub name: &'static str,
     /// What it checks, in a sentence.
     pub what: &'static str,

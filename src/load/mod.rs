@@ -1,4 +1,4 @@
-//! Stage 1, load and validate: find every engagement under the data folder, parse its files
+//! Stage 1, load (and validate): find every engagement under the data folder, parse its files
 //! (TOML, or JSON as agents write it) and check what serde cannot: references between
 //! fields, known stages and gates, safe ids.
 //!

@@ -1,4 +1,4 @@
-//! The record: what docket has issued, kept so that it holds however docket is run.
+//! Stage 4, record: what docket has issued, kept so that it holds however docket is run.
 //!
 //! Billing staff rely on two promises: an issued document never changes, and document
 //! numbers are unique and gapless. Both rest on the ledgers in the data folder, so this
@@ -6,8 +6,8 @@
 //!
 //! - [`ledger`]: the hash-chained, append-only record per engagement, its head, the data
 //!   folder's record lock, and `verify`;
-//! - `crate::numbering` (above the plan it numbers) allocates numbers from a series under
-//!   this module's record lock;
+//! - [`numbering`] (above the plan it numbers: its own line in the layers) allocates numbers
+//!   from a series under this module's record lock;
 //! - [`issued`]: the guard that keeps an issued document's files as they were issued.
 //!
 //! A build writes in three steps so that a file is never visible without its record, nor a
@@ -20,6 +20,7 @@
 
 pub mod issued;
 pub mod ledger;
+pub mod numbering;
 pub mod serials;
 
 use std::path::Path;

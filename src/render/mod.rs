@@ -1,4 +1,4 @@
-//! Stage 4, render: a gate-cleared artifact to Markdown (Tera) and to PDF (Typst).
+//! Stage 5, render: a gate-cleared artifact to Markdown (Tera) and to PDF (Typst).
 //!
 //! In: a [`Cleared`] value (nothing else is accepted, so nothing renders without its gate)
 //! and the engagement. Out: the Markdown text (the reviewable copy: YAML front matter, then

@@ -1,5 +1,5 @@
 //! One engagement's row on the status board's portfolio, made from its report when it is
-//! built and kept in its build manifest (`crate::incremental`), so the portfolio of 10,000
+//! built and kept in its build manifest (`crate::build::incremental`), so the portfolio of 10,000
 //! engagements is assembled from rows without reading reports again. Short keys and
 //! one-letter stage codes keep the page small.
 

@@ -387,3 +387,51 @@ fn valid_principal(p: &str) -> bool {
             c.is_whitespace() || c.is_control() || matches!(c, ',' | '"' | '\'' | '*' | '?' | '!')
         })
 }
+
+/// `docket approvers`: each person, their keys and what they may approve or attest.
+impl std::fmt::Display for Roster {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let roster = self;
+        if roster.people.is_empty() {
+            writeln!(
+                f,
+                "no approvers in the roster (approvers.toml): no approval counts under trust = \"signed\""
+            )?;
+        }
+        let list = |v: &[String]| {
+            if v.is_empty() {
+                "any".to_string()
+            } else {
+                v.join(", ")
+            }
+        };
+        for (i, p) in roster.people.iter().enumerate() {
+            writeln!(f, "{} <{}>, {}", p.name, p.principal, p.role)?;
+            for k in roster.keys.iter().filter(|k| k.person == i) {
+                let from = k
+                    .valid_after
+                    .map_or_else(|| "always".to_string(), |d| format!("from {d}"));
+                let to = k
+                    .valid_before
+                    .map_or_else(String::new, |d| format!(" until {d}"));
+                writeln!(f, "  key {} ({from}{to})", k.fingerprint)?;
+            }
+            for (what, grants) in [("may approve", &p.may), ("may attest", &p.attest)] {
+                for g in grants {
+                    writeln!(
+                        f,
+                        "  {what} gates {}, actions {}, clients {}, scopes {}{}",
+                        list(&g.gates),
+                        list(&g.actions),
+                        list(&g.clients),
+                        list(&g.scopes),
+                        g.up_to
+                            .as_ref()
+                            .map_or_else(String::new, |u| format!(", up to {u}"))
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -343,7 +343,9 @@ fn init_embeds_every_template_and_font() {
             let rel = entry.path().strip_prefix(root()).unwrap();
             let name = rel.to_string_lossy().replace('\\', "/");
             assert!(
-                docket::init::FILES.iter().any(|(n, _)| *n == name),
+                docket::commands::init::FILES
+                    .iter()
+                    .any(|(n, _)| *n == name),
                 "{name} is not embedded by init"
             );
         }

@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::common::*;
-use docket::fixtures::Rng;
+use docket::commands::fixtures::Rng;
 
 /// Uniform in [0, 1) from the fixtures' generator, seeded per iteration: a failure names
 /// its seed.

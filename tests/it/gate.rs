@@ -509,7 +509,7 @@ fn approval_notes_read_as_english() {
     // action, no evidence".
     let (_, loaded, _) = northwind();
     let note = |approval: Approval| {
-        docket::approval::ApprovalView::of(&approval, &loaded.engagement)
+        docket::gate::approval::ApprovalView::of(&approval, &loaded.engagement)
             .note
             .unwrap()
     };

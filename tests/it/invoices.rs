@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::common::*;
-use docket::fixtures::Rng;
+use docket::commands::fixtures::Rng;
 
 /// Replaces the `[invoice]` table of the Northwind copy with `invoice`, and adds `extra`
 /// approvals.

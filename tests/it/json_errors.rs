@@ -196,3 +196,22 @@ fn new_writes_an_engagement_that_check_accepts() {
     );
     assert_eq!(value["error"]["code"], "usage");
 }
+
+#[test]
+fn new_fills_in_the_client_it_is_told() {
+    let data = temp_dir("new-client");
+    evidence_rules(&data);
+    let d = data.to_str().unwrap();
+    docket_ok(&["new", "acme", "--client", "Acme Corp", "--data", d]);
+    let text = std::fs::read_to_string(data.join("acme/engagement.toml")).unwrap();
+    assert!(text.contains("client = \"Acme Corp\""), "{text}");
+    let check = docket_ok(&["check", "--json", "--data", d]);
+    let summary: Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(summary["engagements"][0]["client"], "Acme Corp");
+    // Data is never code: a hostile name is written as a string, read back literally.
+    let hostile = "Acme \"}}{{ x }} #read(\"/etc/passwd\")";
+    docket_ok(&["new", "evil", "--client", hostile, "--data", d]);
+    let check = docket_ok(&["check", "--json", "-e", "evil", "--data", d]);
+    let summary: Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(summary["engagements"][0]["client"], hostile);
+}

@@ -8,6 +8,7 @@ mod board;
 mod cli;
 mod common;
 mod crash;
+mod docs;
 mod einvoice;
 mod envelope;
 mod gate;

@@ -131,7 +131,7 @@ fn builds_killed_while_numbering_leave_no_duplicate_gap_or_orphan() {
     const N: usize = 8;
     let data = engagements("record-kill-data", N);
     let base = temp_dir("record-kill-out");
-    let mut rng = docket::fixtures::Rng::new(7);
+    let mut rng = docket::commands::fixtures::Rng::new(7);
     let mut killed = 0;
     for round in 0..12 {
         // Two shards at once, one of them killed after a random delay.

@@ -69,7 +69,7 @@ pub fn schema(name: &str) -> Result<Value> {
         "handoff" => generate::<crate::report::Handoff>(),
         "receivables" => generate::<crate::receivables::Receivables>(),
         "error" => generate::<crate::error::ErrorObject>(),
-        "watch" => generate::<crate::watch::Rebuild>(),
+        "watch" => generate::<crate::commands::watch::Rebuild>(),
         other => {
             let names: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();
             let hint = crate::load::closest(other, &names)

@@ -126,6 +126,48 @@ pub struct Outcome {
     /// Set under `trust = "evidence"`: the approval is unverified.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warning: Option<String>,
+    /// The engagement (for the text's next step).
+    #[serde(skip)]
+    pub engagement: String,
+}
+
+/// `docket approve`'s text: what was recorded and what comes next; with `--statement`,
+/// the bytes to sign and nothing else.
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Some(manifest) = &self.manifest else {
+            return f.write_str(self.statement.as_deref().unwrap_or_default());
+        };
+        let manifest = manifest.display();
+        let (gate, kind, id, scope) = (&self.gate, &self.kind, &self.document_id, &self.scope);
+        if self.recorded == Status::Requested {
+            writeln!(
+                f,
+                "recorded a request for {gate} approval of {kind} {id} (scope {scope}) in {manifest}: a request is not an approval"
+            )?;
+            if self.can_grant.is_empty() {
+                writeln!(f, "nobody in the roster (approvers.toml) may grant it yet")?;
+            } else {
+                writeln!(f, "can grant it: {}", self.can_grant.join("; "))?;
+            }
+            if let Some(cmd) = &self.grant_command {
+                writeln!(f, "to grant it, they run: {cmd}")?;
+            }
+            return Ok(());
+        }
+        writeln!(
+            f,
+            "recorded {gate} approval of {kind} {id} (scope {scope}) in {manifest}\nbound to inputs {}",
+            self.digest
+        )?;
+        if let Some(by) = &self.signed_by {
+            writeln!(f, "signed by {by}")?;
+        }
+        if let Some(w) = &self.warning {
+            writeln!(f, "warning: {w}")?;
+        }
+        writeln!(f, "next: docket build --only {kind} -e {}", self.engagement)
+    }
 }
 
 /// Records the approval.
@@ -362,8 +404,13 @@ pub fn approve(options: &Options, request: &Request) -> Result<Outcome> {
         && let Some(approver) = &record.approver
         && let Some(preparer) = evaluation.prepared_by.as_deref()
         && (approver.name == preparer || approver.principal.as_deref() == Some(preparer))
-        && crate::approval::preparer_exception(&plan.loaded.manifest, &rule.kind, &name, preparer)
-            .is_none()
+        && crate::gate::approval::preparer_exception(
+            &plan.loaded.manifest,
+            &rule.kind,
+            &name,
+            preparer,
+        )
+        .is_none()
     {
         return Err(Error::Refused(format!(
             "{preparer} prepared this {} and may not approve it. Ask someone else, or record an \
@@ -386,6 +433,7 @@ pub fn approve(options: &Options, request: &Request) -> Result<Outcome> {
             can_grant: Vec::new(),
             grant_command: None,
             warning: None,
+            engagement: request.engagement.clone(),
         };
     if request.statement {
         return Ok(outcome(None, &record, None));

@@ -3,7 +3,7 @@
 //! Someone editing an engagement wants to see, on each save, what the edit did: which gate
 //! decisions flipped (an approval added turns the invoice from draft to final), which
 //! documents were rendered again, and whether the edit broke the data. The build itself is
-//! already incremental (see [`crate::incremental`]), so a watch is a loop around
+//! already incremental (see [`crate::build::incremental`]), so a watch is a loop around
 //! [`crate::build()`]: file-system events (the `notify` crate) are collected until the
 //! folders have been quiet for [`DEBOUNCE`] (an editor's save, written to a temporary file
 //! and renamed, is one rebuild), then one build runs and its [`Rebuild`] report is handed to
@@ -169,6 +169,40 @@ pub enum Report {
         /// What stopped it, located.
         error: Error,
     },
+}
+
+impl Report {
+    /// For people, on stderr: the rebuild as [`Rebuild`] prints it, or the paths that
+    /// changed and the error, with a reminder that the watch goes on.
+    pub fn text(&self) -> String {
+        match self {
+            Report::Rebuilt(rebuild) => format!("{rebuild}\n"),
+            Report::Failed { changed, error, .. } => {
+                let mut text: String = changed.iter().map(|p| format!("changed   {p}\n")).collect();
+                text.push_str(&format!(
+                    "error: {error}\nstill watching: the next save rebuilds\n"
+                ));
+                text
+            }
+        }
+    }
+
+    /// For programs, on stdout: one JSON line (JSON Lines); a failed rebuild is the error
+    /// object, with the rebuild's number and the paths that changed as its result.
+    pub fn json_line(&self) -> String {
+        match self {
+            Report::Rebuilt(rebuild) => crate::report::json_line(rebuild),
+            Report::Failed {
+                rebuild,
+                changed,
+                error,
+            } => {
+                let mut object = error.object();
+                object.result = Some(serde_json::json!({ "rebuild": rebuild, "changed": changed }));
+                crate::report::json_line(&object)
+            }
+        }
+    }
 }
 
 /// A folder watched: where it really is (events name paths under it) and how the user
