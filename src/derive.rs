@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::error::{Error, Location, Result};
-use crate::model::{Address, Engagement, Envelope, KindRule, TBD};
+use crate::model::{Address, Engagement, Envelope, KindRule, Special, TBD};
 use crate::money::{self, ChargeInput, Currency, InvoiceInput, LineInput, TaxCategory};
 use crate::usps::address::{AddressInput, routing_zip, standardize};
 use crate::usps::imb;
@@ -20,19 +20,21 @@ pub fn context(
     engagement: &Engagement,
     locale: &dyn money::NumberFormat,
 ) -> Result<Option<Value>> {
-    match rule.kind.as_str() {
-        "invoice" => engagement
+    match rule.special() {
+        Some(Special::Invoice) => engagement
             .invoice
             .one()
             .map(|inv| invoice(engagement, inv, false, locale))
             .transpose(),
-        "credit-note" => engagement
+        Some(Special::CreditNote) => engagement
             .credit_note
             .one()
             .map(|inv| invoice(engagement, inv, true, locale))
             .transpose(),
-        "proposal" | "agreement" => Ok(Some(contract_amounts(rule, engagement, locale))),
-        "envelope" => envelope(engagement).map(Some),
+        Some(Special::Proposal | Special::Agreement) => {
+            Ok(Some(contract_amounts(rule, engagement, locale)))
+        }
+        Some(Special::Envelope) => envelope(engagement).map(Some),
         _ => Ok(None),
     }
 }
@@ -66,15 +68,15 @@ fn contract_amounts(
             _ => crate::model::TBD.to_string(),
         };
     match (
-        rule.kind.as_str(),
+        rule.special(),
         engagement.proposal.one(),
         engagement.agreement.one(),
     ) {
-        ("proposal", Some(p), _) => json!({
+        (Some(Special::Proposal), Some(p), _) => json!({
             "fee": fmt(&p.currency, &p.fee, false),
             "fee_money": fmt(&p.currency, &p.fee, true),
         }),
-        ("agreement", _, Some(a)) => json!({
+        (Some(Special::Agreement), _, Some(a)) => json!({
             "fee": fmt(&a.currency, &a.fee, false),
             "fee_money": fmt(&a.currency, &a.fee, true),
             "deposit": fmt(&a.currency, &a.deposit, false),

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::gate::{self, Gated, evaluate};
 use crate::load::{self, Loaded, Project};
 use crate::locale::{Locale, Locales};
+use crate::model::Special;
 use crate::options::Options;
 use crate::record::{issued, ledger};
 use crate::{billing, digest, einvoice, instances, model, receivables, route};
@@ -225,69 +226,68 @@ pub(crate) fn plan_all(
             let state = serde_json::to_value(&loaded.engagement)
                 .map_err(|e| Error::Internal(e.to_string()))?;
             let records = ledger::read(&ledger::path(&loaded.dir))?;
-            // Invoices and credit notes are gated after the other documents: what they may
-            // bill depends on them (approved change orders, earlier invoices); statements
-            // and reminders last: they report what the issued invoices are owed.
-            let phase = |r: &model::KindRule| match r.section.as_str() {
-                "invoice" | "credit_note" => 1,
-                "statement" | "reminder" => 2,
-                _ => 0,
+            let gating = Gating {
+                rules,
+                templates,
+                state: &state,
             };
-            let mut artifacts = Vec::new();
-            for (r, rule) in rules.kind.iter().enumerate().filter(|(_, r)| phase(r) == 0) {
-                artifacts.extend(gate_kind(
-                    rules,
-                    r,
-                    rule,
-                    &mut loaded,
-                    &state,
-                    templates,
-                    &Adjust::None,
-                )?);
-            }
-            let approved: Vec<bool> = artifacts
-                .iter()
-                .filter(|a| rules.kind[a.rule].section == "change_order")
-                .map(|a| a.gated.evaluation().decision == gate::Decision::Final)
-                .collect();
-            let mut checks = billing::check(&loaded.engagement, &approved);
-            for check in checks.iter_mut().flatten() {
-                check.note = check.note_in(locale)?;
-            }
-            for (r, rule) in rules.kind.iter().enumerate().filter(|(_, r)| phase(r) == 1) {
-                let invoices;
-                let adjust = if rule.section == "invoice" {
-                    Adjust::Billing(&checks)
-                } else {
-                    invoices = resolve_invoices(rules, &loaded.engagement, &records, &artifacts);
-                    Adjust::Corrects(&invoices)
-                };
-                artifacts.extend(gate_kind(
-                    rules,
-                    r,
-                    rule,
-                    &mut loaded,
-                    &state,
-                    templates,
-                    &adjust,
-                )?);
-            }
-            let account = owed(rules, &mut loaded, &records, &artifacts, Some(locale))?;
-            for (r, rule) in rules.kind.iter().enumerate().filter(|(_, r)| phase(r) == 2) {
-                // No reminder is due: no reminder artifact (rather than a blocked one).
-                if rule.section == "reminder" && loaded.engagement.reminder.is_empty() {
-                    continue;
+            let mut artifacts: Vec<Artifact> = Vec::new();
+            let mut checks = Vec::new();
+            let mut account = None;
+            for phase in Phase::ALL {
+                // What the phase's kinds need from those gated before it.
+                match phase {
+                    Phase::Documents => {}
+                    Phase::Billing => {
+                        let approved: Vec<bool> = artifacts
+                            .iter()
+                            .filter(|a| rules.kind[a.rule].special() == Some(Special::ChangeOrder))
+                            .map(|a| a.gated.evaluation().decision == gate::Decision::Final)
+                            .collect();
+                        checks = billing::check(&loaded.engagement, &approved);
+                        for check in checks.iter_mut().flatten() {
+                            check.note = check.note_in(locale)?;
+                        }
+                    }
+                    Phase::Receivables => {
+                        account = Some(owed(
+                            rules,
+                            &mut loaded,
+                            &records,
+                            &artifacts,
+                            Some(locale),
+                        )?);
+                    }
                 }
-                artifacts.extend(gate_kind(
-                    rules,
-                    r,
-                    rule,
-                    &mut loaded,
-                    &state,
-                    templates,
-                    &Adjust::Statement(&account, locale),
-                )?);
+                for (r, rule) in rules.kind.iter().enumerate() {
+                    if Phase::of(rule) != phase {
+                        continue;
+                    }
+                    let invoices;
+                    let adjust = match rule.special() {
+                        Some(Special::Invoice) => Adjust::Billing(&checks),
+                        Some(Special::CreditNote) => {
+                            invoices =
+                                resolve_invoices(rules, &loaded.engagement, &records, &artifacts);
+                            Adjust::Corrects(&invoices)
+                        }
+                        // No reminder is due: no reminder artifact (rather than a blocked one).
+                        Some(Special::Reminder) if loaded.engagement.reminder.is_empty() => {
+                            continue;
+                        }
+                        _ => match (phase, &account) {
+                            (Phase::Receivables, Some(account)) => {
+                                Adjust::Statement(account, locale)
+                            }
+                            _ => Adjust::None,
+                        },
+                    };
+                    artifacts.extend(gating.kind(r, &mut loaded, &adjust)?);
+                }
             }
+            let Some(account) = account else {
+                return Err(Error::Internal("the receivables phase did not run".into()));
+            };
             artifacts.sort_by_key(|a| a.rule);
             let evaluations: Vec<gate::Evaluation> = artifacts
                 .iter()
@@ -313,6 +313,44 @@ pub(crate) fn plan_all(
         .collect()
 }
 
+/// When a kind is gated, in this order: each phase after the kinds its data depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Every kind without a dependency (change orders among them).
+    Documents,
+    /// Invoices and credit notes: what they may bill depends on the approved change orders
+    /// and earlier invoices; a credit note on the invoice it corrects.
+    Billing,
+    /// Statements and reminders: they report what the issued invoices are owed.
+    Receivables,
+}
+
+impl Phase {
+    /// The phases in the order they run.
+    const ALL: [Phase; 3] = [Phase::Documents, Phase::Billing, Phase::Receivables];
+
+    /// The phase a kind is gated in.
+    fn of(rule: &model::KindRule) -> Phase {
+        match rule.special() {
+            Some(Special::Invoice | Special::CreditNote) => Phase::Billing,
+            Some(Special::Statement | Special::Reminder) => Phase::Receivables,
+            _ => Phase::Documents,
+        }
+    }
+}
+
+/// An invoice as a credit note names it: its instance name, its number and whether it is
+/// issued.
+#[derive(Debug, Clone)]
+struct InvoiceRef {
+    /// `invoice:milestone-1`.
+    name: String,
+    /// Its number (from the ledger when issued).
+    number: String,
+    /// Whether it is issued (recorded, or final in this build).
+    issued: bool,
+}
+
 /// What the data of an instance gains before its gate sees it.
 enum Adjust<'a> {
     /// Nothing.
@@ -322,7 +360,7 @@ enum Adjust<'a> {
     Billing(&'a [Option<billing::Check>]),
     /// Credit notes: the invoices by name (`invoice:milestone-1`), with their number and
     /// whether they were issued, for a `references` that names one.
-    Corrects(&'a [(String, String, bool)]),
+    Corrects(&'a [InvoiceRef]),
     /// Statements: the account they state (reminders are made from it beforehand), and the
     /// locale it is worded in.
     Statement(&'a receivables::Account, &'a Locale),
@@ -339,14 +377,13 @@ fn owed(
     gated: &[Artifact],
     derive_reminders: Option<&Locale>,
 ) -> Result<receivables::Account> {
-    let issued_of =
-        |section: &str| issued_documents(rules, section, &loaded.engagement, records, gated);
-    let invoices = issued_of("invoice");
-    let credits: Vec<receivables::Issued<'_>> = issued_of("credit_note")
+    let issued_of = |special| issued_documents(rules, special, &loaded.engagement, records, gated);
+    let invoices = issued_of(Special::Invoice);
+    let credits: Vec<receivables::Issued<'_>> = issued_of(Special::CreditNote)
         .into_iter()
         .filter_map(|(c, issued)| issued.then_some(c))
         .collect();
-    let reminder_kind = rules.kind.iter().find(|k| k.section == "reminder");
+    let reminder_kind = rules.kind_reading(Special::Reminder).map(|(_, k)| k);
     let sent: std::collections::BTreeMap<String, Vec<String>> = invoices
         .iter()
         .filter_map(|(inv, issued)| issued.then_some(&inv.number))
@@ -395,15 +432,14 @@ pub(crate) fn restate(
     templates: &digest::TemplateDigests,
     plans: &mut [Plan],
 ) -> Result<()> {
-    let Some(r) = rules.kind.iter().position(|k| k.section == "statement") else {
+    let Some((r, _)) = rules.kind_reading(Special::Statement) else {
         return Ok(());
     };
     for plan in plans.iter_mut() {
         let numbered_now = plan.artifacts.iter().any(|a| {
-            let section = rules.kind[a.rule].section.as_str();
-            let data_number = match section {
-                "invoice" => plan.engagement_of(a).invoice.one(),
-                "credit_note" => plan.engagement_of(a).credit_note.one(),
+            let data_number = match rules.kind[a.rule].special() {
+                Some(Special::Invoice) => plan.engagement_of(a).invoice.one(),
+                Some(Special::CreditNote) => plan.engagement_of(a).credit_note.one(),
                 _ => None,
             }
             .map(|i| i.number.as_str());
@@ -423,15 +459,12 @@ pub(crate) fn restate(
         )?;
         let locales = Arc::clone(&plan.locales);
         let locale = engagement_locale(&locales, &plan.loaded.engagement)?;
-        let restated = gate_kind(
+        let gating = Gating {
             rules,
-            r,
-            &rules.kind[r],
-            &mut plan.loaded,
-            &plan.state,
             templates,
-            &Adjust::Statement(&account, locale),
-        )?;
+            state: &plan.state,
+        };
+        let restated = gating.kind(r, &mut plan.loaded, &Adjust::Statement(&account, locale))?;
         let at = plan.artifacts.iter().position(|a| a.rule == r).unwrap_or(0);
         plan.artifacts.retain(|a| a.rule != r);
         for (i, artifact) in restated.into_iter().enumerate() {
@@ -442,26 +475,21 @@ pub(crate) fn restate(
     Ok(())
 }
 
-/// Every invoice (`section = "invoice"`) or credit note (`"credit_note"`) of an engagement,
+/// Every invoice ([`Special::Invoice`]) or credit note ([`Special::CreditNote`]) of an engagement,
 /// with the number it carries and whether it is issued: recorded as issued in the ledger
 /// (its number from there), or final in this very build (then issued with it).
 fn issued_documents<'a>(
     rules: &model::Rules,
-    section: &str,
+    special: Special,
     engagement: &'a model::Engagement,
     records: &[ledger::Record],
     gated: &[Artifact],
 ) -> Vec<(receivables::Issued<'a>, bool)> {
-    let Some((r, rule)) = rules
-        .kind
-        .iter()
-        .enumerate()
-        .find(|(_, k)| k.section == section)
-    else {
+    let Some((r, rule)) = rules.kind_reading(special) else {
         return Vec::new();
     };
-    let docs = match section {
-        "invoice" => &engagement.invoice,
+    let docs = match special {
+        Special::Invoice => &engagement.invoice,
         _ => &engagement.credit_note,
     };
     docs.iter()
@@ -494,138 +522,156 @@ fn resolve_invoices(
     engagement: &model::Engagement,
     records: &[ledger::Record],
     gated: &[Artifact],
-) -> Vec<(String, String, bool)> {
-    issued_documents(rules, "invoice", engagement, records, gated)
+) -> Vec<InvoiceRef> {
+    issued_documents(rules, Special::Invoice, engagement, records, gated)
         .into_iter()
-        .map(|(doc, issued)| (doc.name, doc.number, issued))
+        .map(|(doc, issued)| InvoiceRef {
+            name: doc.name,
+            number: doc.number,
+            issued,
+        })
         .collect()
 }
 
-/// Gates every instance of one kind: the engagement itself for the one-table form, one view
-/// per instance of an array of tables.
-fn gate_kind(
-    rules: &model::Rules,
-    r: usize,
-    rule: &model::KindRule,
-    loaded: &mut Loaded,
-    state: &Value,
-    templates: &digest::TemplateDigests,
-    adjust: &Adjust<'_>,
-) -> Result<Vec<Artifact>> {
-    // The e-invoice setting is per engagement (its series, its client): the gate sees it as
-    // part of the rule, so it counts in the rule's digest.
-    let resolved;
-    let rule = match einvoice::setting(rules, rule, &loaded.engagement) {
-        Some(format) => {
-            resolved = model::KindRule {
-                einvoice: Some(format),
-                ..rule.clone()
-            };
-            &resolved
-        }
-        None => rule,
-    };
-    let keys = loaded
-        .engagement
-        .instance_keys(&rule.section)
-        .unwrap_or_default();
-    let many = loaded.engagement.is_many(&rule.section);
-    let changes = |i: usize| match adjust {
-        Adjust::None => false,
-        Adjust::Statement(..) => {
-            rule.section == "statement" && !loaded.engagement.statement.is_empty()
-        }
-        Adjust::Billing(checks) => checks.get(i).is_some_and(Option::is_some),
-        Adjust::Corrects(invoices) => loaded
+/// What gating any kind of one engagement reads: the rules, the templates' digests and the
+/// engagement's state as templates see it.
+struct Gating<'a> {
+    rules: &'a model::Rules,
+    templates: &'a digest::TemplateDigests,
+    state: &'a Value,
+}
+
+impl Gating<'_> {
+    /// Gates every instance of the kind `r`: the engagement itself for the one-table
+    /// form, one view per instance of an array of tables, each adjusted first.
+    fn kind(&self, r: usize, loaded: &mut Loaded, adjust: &Adjust<'_>) -> Result<Vec<Artifact>> {
+        let Gating {
+            rules,
+            templates,
+            state,
+        } = *self;
+        let rule = &rules.kind[r];
+        // The e-invoice setting is per engagement (its series, its client): the gate sees it as
+        // part of the rule, so it counts in the rule's digest.
+        let resolved;
+        let rule = match einvoice::setting(rules, rule, &loaded.engagement) {
+            Some(format) => {
+                resolved = model::KindRule {
+                    einvoice: Some(format),
+                    ..rule.clone()
+                };
+                &resolved
+            }
+            None => rule,
+        };
+        let keys = loaded
             .engagement
-            .credit_note
-            .iter()
-            .nth(i)
-            .and_then(|c| c.references.as_deref())
-            .is_some_and(|r| invoices.iter().any(|(n, ..)| n == r)),
-    };
-    let mut views: Vec<Option<model::Engagement>> = if many {
-        loaded
-            .engagement
-            .views(&rule.section)
-            .into_iter()
-            .map(Some)
-            .collect()
-    } else {
-        vec![changes(0).then(|| loaded.engagement.clone())]
-    };
-    let mut out = Vec::new();
-    for (i, view) in views.iter_mut().enumerate() {
-        let mut corrects = None;
-        if let Some(view) = view.as_mut() {
-            match adjust {
-                Adjust::None => {}
-                Adjust::Billing(checks) => {
-                    if let (Some(Some(check)), Some(inv)) = (checks.get(i), view.invoice.as_mut()) {
-                        inv.notes.push(check.note.clone());
+            .instance_keys(&rule.section)
+            .unwrap_or_default();
+        let many = loaded.engagement.is_many(&rule.section);
+        let changes = |i: usize| match adjust {
+            Adjust::None => false,
+            Adjust::Statement(..) => {
+                rule.special() == Some(Special::Statement)
+                    && !loaded.engagement.statement.is_empty()
+            }
+            Adjust::Billing(checks) => checks.get(i).is_some_and(Option::is_some),
+            Adjust::Corrects(invoices) => loaded
+                .engagement
+                .credit_note
+                .iter()
+                .nth(i)
+                .and_then(|c| c.references.as_deref())
+                .is_some_and(|r| invoices.iter().any(|i| i.name == r)),
+        };
+        let mut views: Vec<Option<model::Engagement>> = if many {
+            loaded
+                .engagement
+                .views(&rule.section)
+                .into_iter()
+                .map(Some)
+                .collect()
+        } else {
+            vec![changes(0).then(|| loaded.engagement.clone())]
+        };
+        let mut out = Vec::new();
+        for (i, view) in views.iter_mut().enumerate() {
+            let mut corrects = None;
+            if let Some(view) = view.as_mut() {
+                match adjust {
+                    Adjust::None => {}
+                    Adjust::Billing(checks) => {
+                        if let (Some(Some(check)), Some(inv)) =
+                            (checks.get(i), view.invoice.as_mut())
+                        {
+                            inv.notes.push(check.note.clone());
+                        }
                     }
-                }
-                Adjust::Statement(account, locale) => {
-                    let billing = view.client_details.billing_address.clone();
-                    if let Some(st) = view.statement.as_mut() {
-                        st.account =
-                            Some(receivables::statement(account, st.period_start, locale)?);
-                        st.recipient.get_or_insert(billing);
+                    Adjust::Statement(account, locale) => {
+                        let billing = view.client_details.billing_address.clone();
+                        if let Some(st) = view.statement.as_mut() {
+                            st.account =
+                                Some(receivables::statement(account, st.period_start, locale)?);
+                            st.recipient.get_or_insert(billing);
+                        }
                     }
-                }
-                Adjust::Corrects(invoices) => {
-                    if let Some(cn) = view.credit_note.as_mut()
-                        && let Some(found) = cn
-                            .references
-                            .as_deref()
-                            .and_then(|r| invoices.iter().find(|(n, ..)| n == r))
-                    {
-                        corrects = Some(found.clone());
-                        cn.references = Some(found.1.clone());
+                    Adjust::Corrects(invoices) => {
+                        if let Some(cn) = view.credit_note.as_mut()
+                            && let Some(found) = cn
+                                .references
+                                .as_deref()
+                                .and_then(|r| invoices.iter().find(|i| i.name == r))
+                        {
+                            corrects = Some(found.clone());
+                            cn.references = Some(found.number.clone());
+                        }
                     }
                 }
             }
-        }
-        let view_state = match view {
-            Some(v) => Some(serde_json::to_value(&*v).map_err(|e| Error::Internal(e.to_string()))?),
-            None => None,
-        };
-        let key = keys.get(i).cloned().flatten();
-        let path = instances::path(&rule.section, many, i);
-        let instance = gate::Instance {
-            key: key.as_deref(),
-            path: &path,
-            keys: &keys,
-        };
-        let mut gated = evaluate(
-            rule,
-            rules,
-            view.as_ref().unwrap_or(&loaded.engagement),
-            view_state.as_ref().unwrap_or(state),
-            &loaded.manifest,
-            templates,
-            &instance,
-        );
-        if let Adjust::Billing(checks) = adjust
-            && let Some(Some(check)) = checks.get(i)
-        {
-            gated = gated.with_billing(check);
-        }
-        if let Some((name, _, issued)) = corrects
-            && !issued
-        {
-            gated = gated.blocked_because(format!(
-                "it corrects {name}, which has not been issued: a credit note corrects an issued invoice"
+            let view_state = match view {
+                Some(v) => {
+                    Some(serde_json::to_value(&*v).map_err(|e| Error::Internal(e.to_string()))?)
+                }
+                None => None,
+            };
+            let key = keys.get(i).cloned().flatten();
+            let path = instances::path(&rule.section, many, i);
+            let instance = gate::Instance {
+                key: key.as_deref(),
+                path: &path,
+                keys: &keys,
+            };
+            let mut gated = evaluate(
+                rule,
+                rules,
+                view.as_ref().unwrap_or(&loaded.engagement),
+                view_state.as_ref().unwrap_or(state),
+                &loaded.manifest,
+                templates,
+                &instance,
+            );
+            if let Adjust::Billing(checks) = adjust
+                && let Some(Some(check)) = checks.get(i)
+            {
+                gated = gated.with_billing(check);
+            }
+            if let Some(invoice) = corrects
+                && !invoice.issued
+            {
+                gated = gated.blocked_because(format!(
+                "it corrects {}, which has not been issued: a credit note corrects an issued invoice",
+                invoice.name
             ));
+            }
+            out.push(Artifact {
+                rule: r,
+                key,
+                gated,
+                view: view.take().zip(view_state).map(Box::new),
+            });
         }
-        out.push(Artifact {
-            rule: r,
-            key,
-            gated,
-            view: view.take().zip(view_state).map(Box::new),
-        });
+        Ok(out)
     }
-    Ok(out)
 }
 
 /// The last component of a folder path (an engagement folder's name is its id).

@@ -1,4 +1,4 @@
-//! Write: stage, record, publish, report.
+//! Stage 6, write: stage, record, publish, report.
 //!
 //! The chunk's documents are staged (written and synced under temporary names), the ledger
 //! records of the final ones committed, then the documents published: a file is never

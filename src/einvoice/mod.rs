@@ -105,7 +105,7 @@ pub fn known_registration(id: &Option<String>) -> Option<&str> {
 /// setting (`client_details.einvoice`) first, then that of the series that numbers the
 /// kind for this provider. Only invoices and credit notes have one.
 pub fn setting(rules: &Rules, rule: &KindRule, engagement: &Engagement) -> Option<EInvoice> {
-    if !is_invoice_kind(&rule.kind) {
+    if !rule.special().is_some_and(crate::model::Special::bills) {
         return None;
     }
     engagement.client_details.einvoice.or_else(|| {
@@ -120,11 +120,6 @@ pub fn setting(rules: &Rules, rule: &KindRule, engagement: &Engagement) -> Optio
             })
             .and_then(|s| s.einvoice)
     })
-}
-
-/// Whether a kind is an invoice or credit note (the kinds e-invoices exist for).
-pub fn is_invoice_kind(kind: &str) -> bool {
-    kind == "invoice" || kind == "credit-note"
 }
 
 /// The invoice data of an invoice kind, and whether it is a credit note.

@@ -308,9 +308,9 @@ fn exclusive_gates(cx: &mut Context<'_>) -> Flow {
 /// The document's total (currency, gross amount, as a positive figure), for the kinds that
 /// bill: an invoice or a credit note.
 fn document_total(cx: &Context<'_>) -> Option<(String, rust_decimal::Decimal)> {
-    let (invoice, credit) = match cx.rule.section.as_str() {
-        "invoice" => (cx.engagement.invoice.iter().next(), false),
-        "credit_note" => (cx.engagement.credit_note.iter().next(), true),
+    let (invoice, credit) = match cx.rule.special()? {
+        crate::model::Special::Invoice => (cx.engagement.invoice.iter().next(), false),
+        crate::model::Special::CreditNote => (cx.engagement.credit_note.iter().next(), true),
         _ => return None,
     };
     let (currency, totals) = crate::derive::invoice_totals(invoice?, credit).ok()?;

@@ -302,7 +302,11 @@ fn barcode_clashes(engagements: &[Loaded], _rules: &Rules) -> Vec<(usize, Error)
             let key = (imb.mailer_id.clone(), imb.serial.clone());
             let field = format!(
                 "{}.serial",
-                crate::instances::path("envelope", e.envelope.is_many(), n)
+                crate::instances::path(
+                    crate::model::Special::Envelope.section(),
+                    e.envelope.is_many(),
+                    n,
+                )
             );
             let first = seen
                 .get(&key)

@@ -3,6 +3,11 @@
 //! (document ids, barcodes). The first problem is returned with its location.
 
 use super::*;
+use crate::model::Special;
+
+/// The sections validation names in field paths.
+const INVOICE: &str = Special::Invoice.section();
+const ENVELOPE: &str = Special::Envelope.section();
 
 /// Names used as file and folder names: lowercase ASCII letters, digits, `-` and `_`,
 /// starting with a letter or digit, so no path separator or `..` can reach the file system.
@@ -238,16 +243,13 @@ pub(super) fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
         ),
     ];
     for (i, inv) in e.invoice.iter().enumerate() {
-        refs.push((at("invoice", e.invoice.is_many(), i, "seller"), &inv.seller));
-        refs.push((at("invoice", e.invoice.is_many(), i, "buyer"), &inv.buyer));
+        refs.push((at(INVOICE, e.invoice.is_many(), i, "seller"), &inv.seller));
+        refs.push((at(INVOICE, e.invoice.is_many(), i, "buyer"), &inv.buyer));
     }
     for (i, env) in e.envelope.iter().enumerate() {
+        refs.push((at(ENVELOPE, e.envelope.is_many(), i, "sender"), &env.sender));
         refs.push((
-            at("envelope", e.envelope.is_many(), i, "sender"),
-            &env.sender,
-        ));
-        refs.push((
-            at("envelope", e.envelope.is_many(), i, "recipient"),
+            at(ENVELOPE, e.envelope.is_many(), i, "recipient"),
             &env.recipient,
         ));
     }
@@ -265,15 +267,16 @@ pub(super) fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
     }
     unique_document_ids(&document_ids(&state, rules), file)?;
     for (i, inv) in e.invoice.iter().enumerate() {
-        let path = crate::instances::path("invoice", e.invoice.is_many(), i);
+        let path = crate::instances::path(INVOICE, e.invoice.is_many(), i);
         validate_invoice(inv, file, &path, false)?;
     }
     for (i, cn) in e.credit_note.iter().enumerate() {
-        let path = crate::instances::path("credit_note", e.credit_note.is_many(), i);
+        let path =
+            crate::instances::path(Special::CreditNote.section(), e.credit_note.is_many(), i);
         validate_invoice(cn, file, &path, true)?;
         // A credit note naming the invoice it corrects by instance (`invoice:milestone-1`).
         if let Some(reference) = cn.references.as_deref()
-            && let ("invoice", Some(_)) = crate::instances::split(reference)
+            && let (INVOICE, Some(_)) = crate::instances::split(reference)
         {
             known_artifact(e, rules, reference).map_err(|message| {
                 Error::data(locate(file, &format!("{path}.references")), message)
@@ -284,7 +287,7 @@ pub(super) fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
         validate_schedule(agreement, file)?;
     }
     for (i, env) in e.envelope.iter().enumerate() {
-        let path = crate::instances::path("envelope", e.envelope.is_many(), i);
+        let path = crate::instances::path(ENVELOPE, e.envelope.is_many(), i);
         for key in [&env.sender, &env.recipient] {
             if let Some(address) = e.addresses.get(key)
                 && let Err(err) = crate::derive::envelope_lines(address)
@@ -298,7 +301,7 @@ pub(super) fn validate(loaded: &Loaded, rules: &Rules) -> Result<()> {
         if let Some(recipient) = e.addresses.get(&env.recipient)
             && let Err(err) = crate::derive::envelope_barcode(env, &env.recipient, recipient)
         {
-            let field = err.field.replacen("envelope", &path, 1);
+            let field = err.field.replacen(ENVELOPE, &path, 1);
             return Err(Error::data(
                 locate(file, &field),
                 format!("cannot print the Intelligent Mail barcode: {}", err.message),
@@ -439,7 +442,7 @@ pub(super) fn known_artifact(
         ));
     };
     let Some(key) = key else { return Ok(()) };
-    if rule.section == "reminder" {
+    if rule.special() == Some(Special::Reminder) {
         // Reminders are derived when the build runs (one per overdue invoice and stage),
         // so an approval may name one before it exists: `reminder:inv-2026-0460-friendly`.
         return crate::instances::check_key(key);

@@ -325,4 +325,83 @@ impl Rules {
     pub fn kind(&self, name: &str) -> Option<&KindRule> {
         self.kind.iter().find(|k| k.kind == name)
     }
+
+    /// The first kind that reads a special section, with its index in the rules.
+    pub fn kind_reading(&self, special: Special) -> Option<(usize, &KindRule)> {
+        self.kind
+            .iter()
+            .enumerate()
+            .find(|(_, k)| k.special() == Some(special))
+    }
+}
+
+impl KindRule {
+    /// The section it reads, when that section has code of its own.
+    pub fn special(&self) -> Option<Special> {
+        Special::of(&self.section)
+    }
+}
+
+/// The few data sections with code of their own. Every other section is data a template
+/// reads and nothing more, so a kind is a row of the rules, a template and a layout; these
+/// also have facts docket computes (totals, the billing check, the account, the reminders
+/// due, an envelope's lines and barcode) or an order in which they must be gated. Code asks
+/// a kind's rule for [`KindRule::special`] rather than naming a section in a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Special {
+    /// `[proposal]`: the contract amounts.
+    Proposal,
+    /// `[agreement]`: the contract amounts and the payment schedule invoices are checked
+    /// against.
+    Agreement,
+    /// `[change_order]`: approved ones raise what the invoices may bill.
+    ChangeOrder,
+    /// `[invoice]`: totals, numbers, the billing check; e-invoices.
+    Invoice,
+    /// `[credit_note]`: totals; corrects an issued invoice.
+    CreditNote,
+    /// `[statement]`: the account as of a date.
+    Statement,
+    /// `[reminder]`: derived from the overdue invoices, never written by hand.
+    Reminder,
+    /// `[envelope]`: USPS address lines and the Intelligent Mail barcode.
+    Envelope,
+}
+
+impl Special {
+    /// Every special section.
+    pub const ALL: [Special; 8] = [
+        Special::Proposal,
+        Special::Agreement,
+        Special::ChangeOrder,
+        Special::Invoice,
+        Special::CreditNote,
+        Special::Statement,
+        Special::Reminder,
+        Special::Envelope,
+    ];
+
+    /// The section's name in the data (`[credit_note]`).
+    pub const fn section(self) -> &'static str {
+        match self {
+            Special::Proposal => "proposal",
+            Special::Agreement => "agreement",
+            Special::ChangeOrder => "change_order",
+            Special::Invoice => "invoice",
+            Special::CreditNote => "credit_note",
+            Special::Statement => "statement",
+            Special::Reminder => "reminder",
+            Special::Envelope => "envelope",
+        }
+    }
+
+    /// The special section of that name, if it is one.
+    pub fn of(section: &str) -> Option<Special> {
+        Special::ALL.into_iter().find(|s| s.section() == section)
+    }
+
+    /// Whether it bills: an invoice or a credit note (totals, a number from a series).
+    pub fn bills(self) -> bool {
+        matches!(self, Special::Invoice | Special::CreditNote)
+    }
 }

@@ -82,7 +82,7 @@ pub fn guard(
             name, issued.document_id, issued.time, issued.seq
         )));
     }
-    let way = if rule.kind == "invoice" {
+    let way = if rule.special() == Some(crate::model::Special::Invoice) {
         "restore the inputs it was issued with, or issue a credit note against it (the \
          credit-note artifact) and, if needed, a new invoice: one more [[invoice]] with a key \
          of its own, which gets the next number"

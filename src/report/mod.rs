@@ -364,7 +364,7 @@ pub fn engagement_report(rules: &Rules, plan: &Plan) -> EngagementReport {
                     .invoices
                     .iter()
                     .find(|i| i.name == artifact.name(rules))
-                    .filter(|_| rule.section == "invoice")
+                    .filter(|_| rule.special() == Some(crate::model::Special::Invoice))
                     .cloned(),
             }
         })
@@ -422,7 +422,7 @@ fn overdue_notes(rules: &Rules, plan: &Plan) -> Vec<String> {
     let reminders: Vec<(&crate::model::Reminder, &crate::gate::Evaluation)> = plan
         .artifacts
         .iter()
-        .filter(|a| a.rule(rules).section == "reminder")
+        .filter(|a| a.rule(rules).special() == Some(crate::model::Special::Reminder))
         .filter_map(|a| {
             let r = plan.engagement_of(a).reminder.one()?;
             Some((r, a.gated.evaluation()))
