@@ -4,6 +4,7 @@
 //! every glyph and painted path sits on the page (a small content-stream interpreter on
 //! lopdf), so layout tests can check zones, alignment and order in points.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The text of each page of a PDF, extracted from the file itself.
@@ -174,9 +175,9 @@ fn translate(x: f64, y: f64) -> Matrix {
 /// A Type0 (CID) font with Identity-H encoding, as Typst writes every text font: 2-byte codes,
 /// widths from /W (default /DW), Unicode from /ToUnicode.
 struct CidFont {
-    widths: std::collections::HashMap<u32, f64>,
+    widths: HashMap<u32, f64>,
     default_width: f64,
-    unicode: std::collections::HashMap<u32, String>,
+    unicode: HashMap<u32, String>,
 }
 
 fn number(o: &lopdf::Object) -> f64 {
@@ -206,7 +207,7 @@ fn cid_font(doc: &lopdf::Document, font: &lopdf::Dictionary) -> CidFont {
         .and_then(|(_, o)| o.as_dict())
         .expect("CIDFont dictionary");
     let default_width = cid.get(b"DW").map(number).unwrap_or(1000.0);
-    let mut widths = std::collections::HashMap::new();
+    let mut widths = HashMap::new();
     if let Ok(w) = cid.get_deref(b"W", doc).and_then(|w| w.as_array()) {
         let mut i = 0;
         while i < w.len() {
@@ -229,12 +230,7 @@ fn cid_font(doc: &lopdf::Document, font: &lopdf::Dictionary) -> CidFont {
             }
         }
     }
-    let unicode = font
-        .get_deref(b"ToUnicode", doc)
-        .and_then(|s| s.as_stream())
-        .and_then(|s| s.get_plain_content())
-        .map(|bytes| to_unicode_map(&String::from_utf8_lossy(&bytes)))
-        .unwrap_or_default();
+    let unicode = to_unicode(doc, font);
     CidFont {
         widths,
         default_width,
@@ -242,8 +238,20 @@ fn cid_font(doc: &lopdf::Document, font: &lopdf::Dictionary) -> CidFont {
     }
 }
 
-/// Parses the `bfchar` and `bfrange` sections of a ToUnicode CMap.
-fn to_unicode_map(cmap: &str) -> std::collections::HashMap<u32, String> {
+/// The text of each character code of a font, from its ToUnicode CMap (none: an empty map).
+fn to_unicode(doc: &lopdf::Document, font: &lopdf::Dictionary) -> HashMap<u32, String> {
+    font.get_deref(b"ToUnicode", doc)
+        .and_then(|s| s.as_stream())
+        .and_then(|s| s.get_plain_content())
+        .map(|bytes| to_unicode_map(&String::from_utf8_lossy(&bytes)))
+        .unwrap_or_default()
+}
+
+/// Parses the `bfchar` and `bfrange` sections of a ToUnicode CMap: one code to one string,
+/// a range of codes to consecutive strings (the last byte counting up), or a range to an
+/// array of strings. The one CMap parser of the tests: the glyph geometry and the body
+/// text both read fonts through it.
+fn to_unicode_map(cmap: &str) -> HashMap<u32, String> {
     fn hex(token: &str) -> Option<Vec<u8>> {
         let t = token.trim_start_matches('<').trim_end_matches('>');
         (0..t.len())
@@ -264,7 +272,7 @@ fn to_unicode_map(cmap: &str) -> std::collections::HashMap<u32, String> {
             .collect();
         String::from_utf16_lossy(&units)
     }
-    let mut map = std::collections::HashMap::new();
+    let mut map = HashMap::new();
     let spaced = cmap.replace('[', " [ ").replace(']', " ] ");
     let tokens: Vec<&str> = spaced.split_whitespace().collect();
     let mut i = 0;
@@ -332,7 +340,7 @@ pub fn pdf_layout(path: &Path) -> Vec<PageLayout> {
     doc.get_pages()
         .values()
         .map(|&page| {
-            let fonts: std::collections::HashMap<Vec<u8>, CidFont> = doc
+            let fonts: HashMap<Vec<u8>, CidFont> = doc
                 .get_page_fonts(page)
                 .expect("page fonts")
                 .into_iter()
@@ -559,24 +567,12 @@ pub fn pdf_body_text(path: &Path) -> String {
     let doc = lopdf::Document::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut text = String::new();
     for (_, page) in doc.get_pages() {
-        let mut maps: std::collections::BTreeMap<Vec<u8>, std::collections::BTreeMap<u32, String>> =
-            Default::default();
-        for (name, font) in doc.get_page_fonts(page).expect("fonts") {
-            let map = font
-                .get(b"ToUnicode")
-                .and_then(Object::as_reference)
-                .and_then(|id| doc.get_object(id))
-                .and_then(Object::as_stream)
-                .ok()
-                .and_then(|s| {
-                    s.decompressed_content()
-                        .ok()
-                        .or_else(|| Some(s.content.clone()))
-                })
-                .map(|cmap| parse_to_unicode(&String::from_utf8_lossy(&cmap)))
-                .unwrap_or_default();
-            maps.insert(name, map);
-        }
+        let maps: HashMap<Vec<u8>, HashMap<u32, String>> = doc
+            .get_page_fonts(page)
+            .expect("fonts")
+            .into_iter()
+            .map(|(name, font)| (name, to_unicode(&doc, font)))
+            .collect();
         let content = doc.get_page_content(page).expect("content");
         let ops = lopdf::content::Content::decode(&content)
             .expect("decode content")
@@ -661,57 +657,4 @@ fn utf16_text(bytes: &[u8]) -> String {
         }
         None => bytes.iter().map(|&b| char::from(b)).collect(),
     }
-}
-
-/// The `bfchar` and `bfrange` entries of a ToUnicode CMap.
-fn parse_to_unicode(cmap: &str) -> std::collections::BTreeMap<u32, String> {
-    let hex = |s: &str| -> Vec<u8> {
-        let s = s.trim().trim_start_matches('<').trim_end_matches('>');
-        (0..s.len() / 2)
-            .filter_map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok())
-            .collect()
-    };
-    let code = |s: &str| {
-        hex(s)
-            .iter()
-            .fold(0u32, |acc, &b| (acc << 8) | u32::from(b))
-    };
-    let mut map = std::collections::BTreeMap::new();
-    let mut section = "";
-    for line in cmap.lines() {
-        let line = line.trim();
-        if line.ends_with("beginbfchar") {
-            section = "char";
-            continue;
-        }
-        if line.ends_with("beginbfrange") {
-            section = "range";
-            continue;
-        }
-        if line.starts_with("end") {
-            section = "";
-            continue;
-        }
-        let parts: Vec<&str> = line.split_whitespace().collect();
-        match (section, parts.as_slice()) {
-            ("char", [src, dst]) => {
-                map.insert(
-                    code(src),
-                    utf16_text(&[&[0xFE, 0xFF][..], &hex(dst)].concat()),
-                );
-            }
-            ("range", [lo, hi, dst]) if dst.starts_with('<') => {
-                let (lo, hi) = (code(lo), code(hi));
-                let start = hex(dst);
-                let base = start.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
-                for (i, c) in (lo..=hi).enumerate() {
-                    if let Some(ch) = char::from_u32(base + i as u32) {
-                        map.insert(c, ch.to_string());
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    map
 }
