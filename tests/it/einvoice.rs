@@ -90,12 +90,6 @@ fn in_format(text: String, format: &str) -> String {
     )
 }
 
-fn build(data: &Path, name: &str, kind: &str) -> PathBuf {
-    let out = temp_dir(name);
-    build_only(data, &out, kind);
-    out.join("atlas")
-}
-
 /// Validates an XML file against its XSD with xmllint: the Factur-X EN 16931 XSD for CII,
 /// the OASIS UBL 2.1 Invoice or CreditNote schema for UBL. CI (`CI` set, as
 /// `.ci/run` runs) installs xmllint and requires it; on a developer machine without it the
@@ -610,7 +604,10 @@ fn two_rates_discount_and_deposit_validate_and_are_printed() {
             "{ description = \"Hostile <script>alert(1)</script> & ]]> \\\"q\\\" \\u0007\", quantity = \"1\", unit_price = \"10.00\", tax = \"S\", unit = \"C62\" },\n  { description = \"Discovery workshop facilitation — batch 1\"",
         )
     });
-    let dir = build(&data, "ei-atlas-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-atlas-out")
+        .join("atlas");
     let s = check_all(&dir, "invoice");
     assert_eq!(s.type_code, "380");
     assert_eq!(s.currency.code(), "EUR");
@@ -689,7 +686,10 @@ taxes = [{ category = "S", rate = "19" }, { category = "R", rate = "7", code = "
     let mut m = std::fs::read_to_string(&manifest).unwrap();
     m.push_str(BILLING);
     std::fs::write(&manifest, m).unwrap();
-    let dir = build(&data, &format!("ei-credit-{format}-out"), "credit-note");
+    let dir = Build::new(&data)
+        .only("credit-note")
+        .run_into(&format!("ei-credit-{format}-out"))
+        .join("atlas");
     let s = check_format(&dir, "credit-note", format);
     assert_eq!(s.type_code, "381");
     assert!(s.grand_total > Decimal::ZERO, "credit amounts are positive");
@@ -728,7 +728,10 @@ fn peppol_and_xrechnung_want_line_amounts_the_currency_can_show() {
         let data = fixture(&format!("ei-jpy-draft-{format}"), &|t| {
             jpy(in_format(t, format), "")
         });
-        let dir = build(&data, &format!("ei-jpy-draft-{format}-out"), "invoice");
+        let dir = Build::new(&data)
+            .only("invoice")
+            .run_into(&format!("ei-jpy-draft-{format}-out"))
+            .join("atlas");
         assert!(!dir.join("invoice.xml").exists(), "{format}: a draft");
         let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
         for needle in [
@@ -781,7 +784,10 @@ fn jpy_in(format: &str) {
     let data = fixture(&format!("ei-jpy-{format}"), &|t| {
         jpy(in_format(t, format), exact)
     });
-    let dir = build(&data, &format!("ei-jpy-{format}-out"), "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into(&format!("ei-jpy-{format}-out"))
+        .join("atlas");
     let s = check_format(&dir, "invoice", format);
     assert_eq!(s.currency.code(), "JPY");
     for d in [s.line_total, s.tax_total, s.grand_total, s.due] {
@@ -793,7 +799,10 @@ fn jpy_in(format: &str) {
 fn on_per_series_in_the_rules_and_off_by_default() {
     // Off: no XML, an ordinary PDF (no PDF/A, nothing attached).
     let data = fixture("ei-off", &|t| en16931(t));
-    let dir = build(&data, "ei-off-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-off-out")
+        .join("atlas");
     assert!(!dir.join("invoice.xml").exists());
     let pdf = std::fs::read(dir.join("invoice.pdf")).unwrap();
     let has = |n: &[u8]| pdf.windows(n.len()).any(|w| w == n);
@@ -807,7 +816,10 @@ fn on_per_series_in_the_rules_and_off_by_default() {
         "format = \"INV-{year}-{seq:04}\"\neinvoice = \"factur-x\"",
     );
     std::fs::write(data.join("rules.toml"), rules).unwrap();
-    let dir = build(&data, "ei-series-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-series-out")
+        .join("atlas");
     check_all(&dir, "invoice");
     let report = read_json(&dir.join("build-report.json"));
     let outputs = report.to_string();
@@ -823,7 +835,10 @@ fn missing_en16931_facts_keep_the_invoice_a_draft_listing_them() {
     let data = fixture("ei-missing", &|t| {
         for_client(t).replace("tax_id = \"GB123456789\"", "tax_id = \"TBD\"")
     });
-    let dir = build(&data, "ei-missing-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-missing-out")
+        .join("atlas");
     assert!(!dir.join("invoice.xml").exists(), "no XML for a draft");
     let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
     for needle in [
@@ -871,7 +886,10 @@ fn a_us_sellers_ein_is_its_tax_registration_not_a_vat_id() {
     let data = fixture("ei-ein-draft", &us);
     let text = std::fs::read_to_string(data.join("atlas/engagement.toml")).unwrap();
     assert!(text.contains("country = \"US\""), "the seller is in the US");
-    let dir = build(&data, "ei-ein-draft-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-ein-draft-out")
+        .join("atlas");
     assert!(!dir.join("invoice.xml").exists(), "no XML for a draft");
     let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
     assert!(
@@ -886,7 +904,10 @@ fn a_us_sellers_ein_is_its_tax_registration_not_a_vat_id() {
             "tax_id = \"93-1234567\"\nregistration_id = \"081466849\"\nregistration_scheme = \"0060\"",
         )
     });
-    let dir = build(&data, "ei-ein-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-ein-out")
+        .join("atlas");
     check_all(&dir, "invoice");
     let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
     let doc = roxmltree::Document::parse(&xml).unwrap();
@@ -921,7 +942,10 @@ fn a_us_sellers_ein_is_its_tax_registration_not_a_vat_id() {
         )
         .replace("einvoice = \"factur-x\"\n", "")
     });
-    let dir = build(&data, "ei-ein-peppol-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-ein-peppol-out")
+        .join("atlas");
     check_format(&dir, "invoice", "peppol");
     let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
     for needle in [
@@ -942,7 +966,10 @@ fn a_us_sellers_ein_is_its_tax_registration_not_a_vat_id() {
         )
         .replace("einvoice = \"factur-x\"\n", "")
     });
-    let dir = build(&data, "ei-ein-xrechnung-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-ein-xrechnung-out")
+        .join("atlas");
     check_format(&dir, "invoice", "xrechnung");
     let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
     assert!(
@@ -1019,7 +1046,10 @@ fn every_vat_case_validates() {
             let text = std::fs::read_to_string(data.join("atlas/engagement.toml")).unwrap();
             assert!(text.contains(block), "{name}: the case is in the data");
             assert!(text.contains("country = \"FR\""), "an EU seller");
-            let dir = build(&data, &format!("ei-vat-{format}-{name}-out"), "invoice");
+            let dir = Build::new(&data)
+                .only("invoice")
+                .run_into(&format!("ei-vat-{format}-{name}-out"))
+                .join("atlas");
             assert!(
                 dir.join("invoice.xml").exists(),
                 "{format} {name}: a final e-invoice: {}",
@@ -1057,7 +1087,10 @@ fn every_vat_case_validates() {
     let data = fixture("ei-vat-outside", &|t| {
         taxes(for_client(en16931(t)), Some("NS"), block)
     });
-    let dir = build(&data, "ei-vat-outside-draft", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-vat-outside-draft")
+        .join("atlas");
     let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
     assert!(
         md.contains("BR-O-02"),
@@ -1070,7 +1103,10 @@ fn every_vat_case_validates() {
                 "tax_id = \"GB123456789\"\nregistration_id = \"01234567\"",
             )
         });
-        let dir = build(&data, &format!("ei-vat-outside-{format}-out"), "invoice");
+        let dir = Build::new(&data)
+            .only("invoice")
+            .run_into(&format!("ei-vat-outside-{format}-out"))
+            .join("atlas");
         check_format(&dir, "invoice", format);
         let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
         assert!(
@@ -1086,7 +1122,10 @@ fn every_vat_case_validates() {
             "period = \"Spring 2026\"",
         )
     });
-    let dir = build(&data, "ei-vat-intra-no-period-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-vat-intra-no-period-out")
+        .join("atlas");
     assert!(!dir.join("invoice.xml").exists(), "no XML for a draft");
     let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
     assert!(
@@ -1100,7 +1139,10 @@ fn two_builds_give_identical_pdf_and_xml() {
     let mut outputs = Vec::new();
     for run in 0..2 {
         let data = fixture(&format!("ei-repro-{run}"), &|t| for_client(en16931(t)));
-        let dir = build(&data, &format!("ei-repro-out-{run}"), "invoice");
+        let dir = Build::new(&data)
+            .only("invoice")
+            .run_into(&format!("ei-repro-out-{run}"))
+            .join("atlas");
         outputs.push((
             std::fs::read(dir.join("invoice.pdf")).unwrap(),
             std::fs::read(dir.join("invoice.xml")).unwrap(),
@@ -1133,7 +1175,10 @@ fn every_format_says_the_same_invoice_and_passes_its_rules() {
                 "{ description = \"Hostile <script>alert(1)</script> & ]]> #read(\\\"/etc/passwd\\\") {{ x }}\", quantity = \"1\", unit_price = \"10.00\", tax = \"S\", unit = \"C62\" },\n  { description = \"Discovery workshop facilitation — batch 1\"",
             )
         });
-        let dir = build(&data, &format!("ei-same-{format}-out"), "invoice");
+        let dir = Build::new(&data)
+            .only("invoice")
+            .run_into(&format!("ei-same-{format}-out"))
+            .join("atlas");
         let summary = check_format(&dir, "invoice", format);
         let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
         assert!(
@@ -1252,7 +1297,10 @@ fn each_format_names_what_it_lacks() {
         let data = fixture(&format!("ei-lacks-{name}"), &|t| {
             edit(in_format(en16931(t), format))
         });
-        let dir = build(&data, &format!("ei-lacks-{name}-out"), "invoice");
+        let dir = Build::new(&data)
+            .only("invoice")
+            .run_into(&format!("ei-lacks-{name}-out"))
+            .join("atlas");
         assert!(
             !dir.join("invoice.xml").exists(),
             "{name}: no XML for a draft"

@@ -61,7 +61,7 @@ artifact = "invoice:milestone-2"
 
 #[test]
 fn northwind_lives_its_agreement_and_every_other_decision_stays() {
-    let out = build_new(&northwind_life("life"), "life");
+    let out = Build::new(&northwind_life("life")).run_into("life");
     assert_eq!(decision(&out, "invoice:deposit"), "final");
     assert_eq!(decision(&out, "invoice:milestone-1"), "final");
     assert_eq!(decision(&out, "invoice:milestone-2"), "draft");
@@ -119,7 +119,7 @@ fn northwind_lives_its_agreement_and_every_other_decision_stays() {
 fn issuing_milestone_two_leaves_the_issued_invoices_and_their_records_untouched() {
     let data = northwind_life("issue-m2");
     let out = temp_dir("issue-m2-out");
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let dir = out.join("northwind");
     let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
     let deposit = read("invoice.deposit.pdf");
@@ -149,7 +149,7 @@ fn issuing_milestone_two_leaves_the_issued_invoices_and_their_records_untouched(
         manifest.contains("artifact = \"invoice:milestone-2\""),
         "{manifest}"
     );
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     assert_eq!(decision(&out, "invoice:milestone-2"), "final");
     assert_eq!(read("invoice.deposit.pdf"), deposit);
     assert_eq!(read("invoice.milestone-1.pdf"), milestone_1);
@@ -205,7 +205,7 @@ fn numbers_are_assigned_gapless_in_issue_date_then_key_order() {
         "accepted_on = \"2026-10-09\"",
     );
     append(&data.join("northwind/approvals.toml"), BILLING_M2);
-    let out = build_new(&data, "numbers-out");
+    let out = Build::new(&data).run_into("numbers-out");
     let id = |name: &str| {
         artifact(&out, name)["document_id"]
             .as_str()
@@ -220,7 +220,7 @@ fn numbers_are_assigned_gapless_in_issue_date_then_key_order() {
 #[test]
 fn an_approval_for_one_instance_never_clears_another() {
     // Northwind: deposit and milestone 1 each have their billing approval, milestone 2 none.
-    let out = build_new(&northwind_life("isolation"), "isolation");
+    let out = Build::new(&northwind_life("isolation")).run_into("isolation");
     let m2 = artifact(&out, "invoice:milestone-2");
     assert_eq!(m2["decision"], "draft");
     assert!(
@@ -241,7 +241,7 @@ fn an_approval_naming_only_the_kind_is_ambiguous_when_there_are_several() {
         &data.join("northwind/approvals.toml"),
         &BILLING_M2.replace("\"invoice:milestone-2\"", "\"invoice\""),
     );
-    let out = build_new(&data, "ambiguous-out");
+    let out = Build::new(&data).run_into("ambiguous-out");
     let m2 = artifact(&out, "invoice:milestone-2");
     assert_eq!(m2["decision"], "draft");
     let text = m2["missing_approvals"].to_string();
@@ -278,7 +278,7 @@ fn an_invoice_that_bills_past_the_agreement_is_blocked_with_the_amount() {
     let more = "\n  { description = \"Additional queue configuration (example)\", quantity = \"6\", unit_price = \"150.00\", tax = \"exempt\" },";
     std::fs::write(&toml, format!("{}{more}{}", &text[..end], &text[end..])).unwrap();
     append(&data.join("northwind/approvals.toml"), BILLING_M2);
-    let out = build_new(&data, "over-out");
+    let out = Build::new(&data).run_into("over-out");
     assert_eq!(decision(&out, "invoice:milestone-2"), "blocked");
     let why = reasons(&out, "invoice:milestone-2");
     assert!(why.contains("USD 900.00 more than ADSA-2026-0142"), "{why}");
@@ -296,7 +296,7 @@ fn a_milestone_invoice_before_its_milestone_is_accepted_stays_a_draft() {
         "accepted_on = \"TBD\"",
     );
     append(&data.join("northwind/approvals.toml"), BILLING_M2);
-    let out = build_new(&data, "not-accepted-out");
+    let out = Build::new(&data).run_into("not-accepted-out");
     assert_eq!(decision(&out, "invoice:milestone-2"), "draft");
     let why = reasons(&out, "invoice:milestone-2");
     assert!(
@@ -342,7 +342,7 @@ evidence = "Credit note approved by email (example)"
 artifact = "credit-note"
 "#,
     );
-    let out = build_new(&data, "credit-out");
+    let out = Build::new(&data).run_into("credit-out");
     assert_eq!(
         decision(&out, "credit-note"),
         "final",
@@ -364,7 +364,7 @@ artifact = "credit-note"
         "references = \"invoice:milestone-1\"",
         "references = \"invoice:milestone-2\"",
     );
-    let out = build_new(&data, "credit-out-2");
+    let out = Build::new(&data).run_into("credit-out-2");
     assert_eq!(decision(&out, "credit-note"), "blocked");
     assert!(
         reasons(&out, "credit-note").contains("invoice:milestone-2, which has not been issued")
@@ -479,7 +479,7 @@ fn a_roster_gives_a_certificate_per_person() {
     }
     append(&data.join("northwind/engagement.toml"), &roster);
     let out = temp_dir("roster-out");
-    build_only(&data, &out, "certificate");
+    Build::new(&data).out(&out).only("certificate").run_ok();
     let report = read_json(&out.join("northwind/build-report.json"));
     let certs: Vec<&Value> = report["artifacts"]
         .as_array()
@@ -603,7 +603,7 @@ fn a_mailing_prints_one_file_with_distinct_serials_across_runs() {
 fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
     let golden_path = root().join("tests/golden/before-instances.json");
     let data = data_copy("before-instances");
-    let out = build_new(&data, "before-instances-out");
+    let out = Build::new(&data).run_into("before-instances-out");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         refresh_before_instances(&golden_path, &data, &out);
     }
@@ -698,7 +698,7 @@ fn refresh_before_instances(golden_path: &Path, data: &Path, out: &Path) {
 
 #[test]
 fn the_front_matter_of_one_of_many_says_which() {
-    let out = build_new(&northwind_life("front-matter"), "front-matter-out");
+    let out = Build::new(&northwind_life("front-matter")).run_into("front-matter-out");
     let md = std::fs::read_to_string(out.join("northwind/invoice.milestone-1.md")).unwrap();
     let fm = front_matter(&md);
     assert_eq!(fm["kind"].as_str(), Some("invoice"));

@@ -99,7 +99,7 @@ fn receivables_csv(data: &Path) -> Vec<csv::StringRecord> {
 #[test]
 fn northwind_states_the_deposit_paid_and_milestone_1_open() {
     let data = northwind_owes("statement");
-    let out = build_new(&data, "statement-out");
+    let out = Build::new(&data).run_into("statement-out");
     let deposit = invoice(&out, "INV-2026-0459");
     assert_eq!(deposit["state"], "paid");
     assert_eq!(deposit["open"], "0.00");
@@ -167,7 +167,7 @@ fn a_partial_then_a_full_payment_change_the_state_and_not_the_issued_pdf() {
         "as_of = \"2026-11-05\"",
     );
     let out = temp_dir("partial-out");
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let pdf = out.join("northwind/invoice.milestone-1.pdf");
     let issued = std::fs::read(&pdf).unwrap();
     assert_eq!(invoice(&out, "INV-2026-0460")["state"], "issued");
@@ -176,7 +176,7 @@ fn a_partial_then_a_full_payment_change_the_state_and_not_the_issued_pdf() {
         &engagement(&data),
         &payment("2026-11-01", "4000.00", "USD", "INV-2026-0460"),
     );
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let m1 = invoice(&out, "INV-2026-0460");
     assert_eq!(m1["state"], "partly-paid", "{m1}");
     assert_eq!(m1["paid"], "4000.00");
@@ -191,7 +191,7 @@ fn a_partial_then_a_full_payment_change_the_state_and_not_the_issued_pdf() {
         &engagement(&data),
         &payment("2026-11-04", "4400.00", "USD", "invoice:milestone-1"),
     );
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let m1 = invoice(&out, "INV-2026-0460");
     assert_eq!(m1["state"], "paid", "{m1}");
     assert_eq!(m1["open"], "0.00");
@@ -207,7 +207,7 @@ fn a_partial_then_a_full_payment_change_the_state_and_not_the_issued_pdf() {
         "as_of = \"2026-11-05\"",
         "as_of = \"2027-01-31\"",
     );
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     assert_eq!(
         std::fs::read(&pdf).unwrap(),
         issued,
@@ -321,7 +321,7 @@ fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
     let approvals = data.join("northwind/approvals.toml");
     let out = temp_dir("reminder-out");
     // Without either approval: a draft, no email draft.
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let reminders = artifacts(&out, "reminder");
     assert_eq!(reminders.len(), 1, "{reminders:?}");
     assert_eq!(reminders[0]["key"], "inv-2026-0460-friendly");
@@ -336,7 +336,7 @@ fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
     );
     // Billing alone: still a draft (the security review of external sends is missing).
     append(&approvals, REMINDER_BILLING);
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let r = &artifacts(&out, "reminder")[0];
     assert_eq!(r["decision"], "draft", "{r}");
     assert!(
@@ -345,7 +345,7 @@ fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
     );
     // Both: final, with its email draft, recorded in the ledger.
     append(&approvals, REMINDER_SECURITY);
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let r = &artifacts(&out, "reminder")[0];
     assert_eq!(r["decision"], "final", "{r}");
     let eml = std::fs::read_to_string(out.join("northwind/reminder.inv-2026-0460-friendly-1.eml"))
@@ -393,7 +393,7 @@ fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
         "as_of = \"2026-11-24\"",
         "as_of = \"2026-12-03\"",
     );
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let r = artifacts(&out, "reminder");
     assert_eq!(r.len(), 1);
     assert_eq!(r[0]["key"], "inv-2026-0460-firm");
@@ -403,7 +403,7 @@ fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
         &engagement(&data),
         &payment("2026-12-01", "8400.00", "USD", "INV-2026-0460"),
     );
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     assert!(artifacts(&out, "reminder").is_empty());
     assert!(
         !out.join("northwind/reminder.inv-2026-0460-firm.pdf")
@@ -485,7 +485,7 @@ fn the_receivables_csv_quotes_as_rfc_4180_and_matches_the_statement() {
     assert_eq!(&row[1], "USD");
     assert_eq!(&row[2], "northwind");
     // The same figures as the statement: open, past due, due now and aging.
-    let out = build_new(&data, "csv-out");
+    let out = Build::new(&data).run_into("csv-out");
     let md = std::fs::read_to_string(out.join("northwind/statement.md")).unwrap();
     assert_eq!(&row[4], "8400.00");
     assert!(
@@ -539,7 +539,7 @@ fn hostile_payment_and_contact_values_stay_text() {
     );
     append(&data.join("northwind/approvals.toml"), REMINDER_BILLING);
     append(&data.join("northwind/approvals.toml"), REMINDER_SECURITY);
-    let out = build_new(&data, "hostile-out");
+    let out = Build::new(&data).run_into("hostile-out");
     let dir = out.join("northwind");
     let statement_md = markdown_text(&std::fs::read_to_string(dir.join("statement.md")).unwrap());
     let statement_pdf = pdf_body_text(&dir.join("statement.pdf")).replace(char::is_whitespace, "");
@@ -604,7 +604,7 @@ evidence = "Credit note approved by email (example)"
 artifact = "credit-note"
 "#,
     );
-    let out = build_new(&data, "credited-out");
+    let out = Build::new(&data).run_into("credited-out");
     let m1 = invoice(&out, "INV-2026-0460");
     assert_eq!(m1["state"], "credited", "{m1}");
     assert_eq!(m1["credited"], "8400.00");

@@ -787,7 +787,7 @@ fn a_key_inside_the_data_folder_is_refused() {
 fn rotating_a_key_keeps_the_past_and_a_flipped_byte_is_named() {
     let data = signed_copy("rotate");
     let out = temp_dir("rotate-out");
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let verify = |d: &Path| {
         docket(&[
             "verify",
@@ -810,7 +810,7 @@ fn rotating_a_key_keeps_the_past_and_a_flipped_byte_is_named() {
         ),
     );
     let before = decisions(&data);
-    let run = build(&data, &out);
+    let run = Build::new(&data).out(&out).run();
     assert!(
         run.status.success(),
         "{}",

@@ -3,8 +3,9 @@
 //! (builds append to the ledger kept with the data, so no test builds a folder of the
 //! repository in place), and build with one helper whose options say what differs.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 /// A billing approval with approver, actions and evidence, to append to an approvals.toml:
@@ -69,19 +70,6 @@ pub fn docket_ok(args: &[&str]) -> Output {
     out
 }
 
-/// Builds only one artifact kind of `data` into `out` and insists on success.
-pub fn build_only(data: &Path, out: &Path, kind: &str) -> Output {
-    docket_ok(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--only",
-        kind,
-    ])
-}
-
 /// Replaces the first `from` in a file with `to`, insisting it is there.
 pub fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
@@ -96,27 +84,6 @@ pub fn append(path: &Path, more: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-/// Builds `data` into `out`.
-pub fn build(data: &Path, out: &Path) -> Output {
-    docket(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ])
-}
-
-/// Builds `data` into `out` and insists on success.
-pub fn build_ok(data: &Path, out: &Path) {
-    let run = build(data, out);
-    assert!(
-        run.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-}
-
 /// A fresh temporary folder that lives as long as the test process.
 pub fn temp_dir(name: &str) -> PathBuf {
     tempfile::Builder::new()
@@ -124,6 +91,126 @@ pub fn temp_dir(name: &str) -> PathBuf {
         .tempdir()
         .expect("temp dir")
         .keep()
+}
+
+/// `docket build`, the one way the tests build. `Build::new(&data)` is `docket build --data
+/// DATA` run from the crate root; each option adds to that command line, in the order the
+/// test calls it, or changes how the process runs (environment, working folder). A test
+/// then runs it and reads the output, insists on success, builds into a new folder, or
+/// takes the command to spawn, race and kill:
+///
+/// ```text
+/// Build::new(&data).out(&out).only("invoice").run_ok();      // insists on success
+/// let out = Build::new(&data).run_into("board-out");         // into a new output folder
+/// let run = Build::new(&data).out(&out).run();               // a refusal, to read
+/// let child = Build::new(&data).out(&out).command().spawn(); // to kill or race
+/// ```
+#[must_use = "a Build does nothing until it runs"]
+pub struct Build {
+    command: Command,
+}
+
+impl Build {
+    /// `docket build --data DATA`, from the crate root.
+    pub fn new(data: impl AsRef<Path>) -> Build {
+        Build::default_data().arg("--data").arg(data.as_ref())
+    }
+
+    /// `docket build` without `--data`: the data folder docket finds where it runs. Only for
+    /// a build that fails before it reads one, or that runs in a folder of its own
+    /// ([`Build::current_dir`]): the repository's own `data/` is never built.
+    pub fn default_data() -> Build {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_docket"));
+        command.arg("build").current_dir(root());
+        Build { command }
+    }
+
+    /// `--out OUT`.
+    pub fn out(self, out: impl AsRef<Path>) -> Build {
+        self.arg("--out").arg(out.as_ref())
+    }
+
+    /// `--only KIND` (a kind, or an instance such as `invoice:deposit`).
+    pub fn only(self, kind: &str) -> Build {
+        self.arg("--only").arg(kind)
+    }
+
+    /// `--templates DIR`.
+    pub fn templates(self, dir: impl AsRef<Path>) -> Build {
+        self.arg("--templates").arg(dir.as_ref())
+    }
+
+    /// `--fonts DIR`.
+    pub fn fonts(self, dir: impl AsRef<Path>) -> Build {
+        self.arg("--fonts").arg(dir.as_ref())
+    }
+
+    /// Any other argument (`--force`, `--jobs`, `--shard`, ...).
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Build {
+        self.command.arg(arg);
+        self
+    }
+
+    /// Several other arguments.
+    pub fn args<S: AsRef<OsStr>>(mut self, args: impl IntoIterator<Item = S>) -> Build {
+        self.command.args(args);
+        self
+    }
+
+    /// An environment variable for the build (the test process's own are inherited).
+    pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Build {
+        self.command.env(key, value);
+        self
+    }
+
+    /// Several environment variables.
+    pub fn envs(mut self, vars: &[(&str, &str)]) -> Build {
+        self.command.envs(vars.iter().copied());
+        self
+    }
+
+    /// Leaves an inherited environment variable out (`SOURCE_DATE_EPOCH`, say).
+    pub fn env_remove(mut self, key: &str) -> Build {
+        self.command.env_remove(key);
+        self
+    }
+
+    /// Runs in `dir` instead of the crate root (relative paths then resolve in `dir`).
+    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Build {
+        self.command.current_dir(dir);
+        self
+    }
+
+    /// The command itself, to spawn (and kill, or race against another).
+    pub fn command(self) -> Command {
+        self.command
+    }
+
+    /// Runs the build to its end; success or not, returns its output.
+    pub fn run(mut self) -> Output {
+        self.command.output().expect("run docket build")
+    }
+
+    /// Runs the build and insists on success.
+    pub fn run_ok(mut self) -> Output {
+        let out = self.command.output().expect("run docket build");
+        assert!(
+            out.status.success(),
+            "{:?} failed: {}\n{}",
+            self.command,
+            String::from_utf8_lossy(&out.stderr),
+            String::from_utf8_lossy(&out.stdout)
+        );
+        out
+    }
+
+    /// Builds into a new output folder named after `name` and insists on success; returns
+    /// the folder.
+    pub fn run_into(self, name: &str) -> PathBuf {
+        let out = temp_dir(name);
+        self.out(&out).run_ok();
+        out
+    }
 }
 
 /// The Northwind engagement as it was before an engagement could hold many documents of a
@@ -166,23 +253,10 @@ pub fn evidence_rules(dir: &Path) {
     .expect("write rules");
 }
 
-/// Builds `data` into a new output folder named after `name`; returns the folder.
-pub fn build_new(data: &Path, name: &str) -> PathBuf {
-    let out = temp_dir(name);
-    docket_ok(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    out
-}
-
 /// The Northwind example built once per test binary; returns the output folder.
 pub fn northwind_build() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| build_new(&data_copy("northwind-data"), "northwind"))
+    OUT.get_or_init(|| Build::new(data_copy("northwind-data")).run_into("northwind"))
 }
 
 /// Parses a JSON file.
