@@ -311,12 +311,7 @@ fn the_board_lists_unchanged_engagements_too() {
 /// with state, due date and days overdue.
 #[test]
 fn the_board_shows_what_is_owed_with_hostile_client_names() {
-    let data = temp_dir("board-owed");
-    evidence_rules(&data);
-    copy_dir(&root().join("data/northwind"), &data.join("northwind"));
-    for stale in ["ledger.jsonl", "ledger.head"] {
-        let _ = std::fs::remove_file(data.join("northwind").join(stale));
-    }
+    let data = example_copy("board-owed");
     let hostile = "<img src=x onerror=\"document.title='pwned'\"> & {{ x }}";
     let toml_str = |s: &str| toml::Value::String(s.to_string()).to_string();
     let path = data.join("northwind/engagement.toml");

@@ -30,9 +30,7 @@ fn fixture(name: &str, edit: &dyn Fn(String) -> String) -> PathBuf {
     let data = temp_dir(name);
     copy_dir(&root().join("tests/fixtures/rich"), &data);
     evidence_rules(&data);
-    for ledger in ["ledger.jsonl", "ledger.head"] {
-        let _ = std::fs::remove_file(data.join("atlas").join(ledger));
-    }
+    drop_record(&data);
     let path = data.join("atlas/engagement.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, edit(text)).unwrap();

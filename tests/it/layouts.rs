@@ -54,15 +54,7 @@ const LIFE_DOCUMENTS: &[(&str, &str)] = &[
 /// `data/northwind`, built once for all tests of this file.
 fn life_build() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let data = temp_dir("life-data");
-        evidence_rules(&data);
-        copy_dir(&root().join("data/northwind"), &data.join("northwind"));
-        for stale in ["ledger.jsonl", "ledger.head"] {
-            let _ = std::fs::remove_file(data.join("northwind").join(stale));
-        }
-        Build::new(&data).run_into("life-out")
-    })
+    OUT.get_or_init(|| Build::new(example_copy("life-data")).run_into("life-out"))
 }
 
 /// Northwind in German (`tests/fixtures/locales/de`: `locale = "de-DE"`, a Berlin seller),

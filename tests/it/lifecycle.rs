@@ -3,21 +3,10 @@
 //! `data/northwind` (deposit and milestone 1 issued, milestone 2 a draft, a scorecard per
 //! quarter) and on generated rosters and mailings.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::common::*;
 use serde_json::Value;
-
-/// A private data folder holding the rules and the Northwind of `data/northwind`.
-fn northwind_life(name: &str) -> PathBuf {
-    let dir = temp_dir(name);
-    evidence_rules(&dir);
-    copy_dir(&root().join("data/northwind"), &dir.join("northwind"));
-    for stale in ["ledger.jsonl", "ledger.head"] {
-        let _ = std::fs::remove_file(dir.join("northwind").join(stale));
-    }
-    dir
-}
 
 /// The report entry of an artifact (`invoice:deposit`).
 fn artifact(out: &Path, name: &str) -> Value {
@@ -61,7 +50,7 @@ artifact = "invoice:milestone-2"
 
 #[test]
 fn northwind_lives_its_agreement_and_every_other_decision_stays() {
-    let out = Build::new(&northwind_life("life")).run_into("life");
+    let out = Build::new(example_copy("life")).run_into("life");
     assert_eq!(decision(&out, "invoice:deposit"), "final");
     assert_eq!(decision(&out, "invoice:milestone-1"), "final");
     assert_eq!(decision(&out, "invoice:milestone-2"), "draft");
@@ -117,7 +106,7 @@ fn northwind_lives_its_agreement_and_every_other_decision_stays() {
 
 #[test]
 fn issuing_milestone_two_leaves_the_issued_invoices_and_their_records_untouched() {
-    let data = northwind_life("issue-m2");
+    let data = example_copy("issue-m2");
     let out = temp_dir("issue-m2-out");
     Build::new(&data).out(&out).run_ok();
     let dir = out.join("northwind");
@@ -178,7 +167,7 @@ fn issuing_milestone_two_leaves_the_issued_invoices_and_their_records_untouched(
 
 #[test]
 fn numbers_are_assigned_gapless_in_issue_date_then_key_order() {
-    let data = northwind_life("numbers");
+    let data = example_copy("numbers");
     let toml = data.join("northwind/engagement.toml");
     // The deposit's payment names the invoice by instance: its number comes from the series.
     edit(
@@ -220,7 +209,7 @@ fn numbers_are_assigned_gapless_in_issue_date_then_key_order() {
 #[test]
 fn an_approval_for_one_instance_never_clears_another() {
     // Northwind: deposit and milestone 1 each have their billing approval, milestone 2 none.
-    let out = Build::new(&northwind_life("isolation")).run_into("isolation");
+    let out = Build::new(example_copy("isolation")).run_into("isolation");
     let m2 = artifact(&out, "invoice:milestone-2");
     assert_eq!(m2["decision"], "draft");
     assert!(
@@ -236,7 +225,7 @@ fn an_approval_for_one_instance_never_clears_another() {
 
 #[test]
 fn an_approval_naming_only_the_kind_is_ambiguous_when_there_are_several() {
-    let data = northwind_life("ambiguous");
+    let data = example_copy("ambiguous");
     append(
         &data.join("northwind/approvals.toml"),
         &BILLING_M2.replace("\"invoice:milestone-2\"", "\"invoice\""),
@@ -253,7 +242,7 @@ fn an_approval_naming_only_the_kind_is_ambiguous_when_there_are_several() {
 
 #[test]
 fn an_approval_naming_an_instance_that_does_not_exist_is_a_located_error() {
-    let data = northwind_life("no-such-instance");
+    let data = example_copy("no-such-instance");
     append(
         &data.join("northwind/approvals.toml"),
         &BILLING_M2.replace("milestone-2", "milestone-9"),
@@ -269,7 +258,7 @@ fn an_approval_naming_an_instance_that_does_not_exist_is_a_located_error() {
 
 #[test]
 fn an_invoice_that_bills_past_the_agreement_is_blocked_with_the_amount() {
-    let data = northwind_life("over");
+    let data = example_copy("over");
     let toml = data.join("northwind/engagement.toml");
     let text = std::fs::read_to_string(&toml).unwrap();
     // Milestone 2 gains the extra queue configuration the agreement does not cover.
@@ -289,7 +278,7 @@ fn an_invoice_that_bills_past_the_agreement_is_blocked_with_the_amount() {
 
 #[test]
 fn a_milestone_invoice_before_its_milestone_is_accepted_stays_a_draft() {
-    let data = northwind_life("not-accepted");
+    let data = example_copy("not-accepted");
     edit(
         &data.join("northwind/engagement.toml"),
         "accepted_on = \"2026-11-20\"",
@@ -307,7 +296,7 @@ fn a_milestone_invoice_before_its_milestone_is_accepted_stays_a_draft() {
 
 #[test]
 fn a_credit_note_names_the_issued_invoice_instance_it_corrects() {
-    let data = northwind_life("credit");
+    let data = example_copy("credit");
     append(
         &data.join("northwind/engagement.toml"),
         r#"
@@ -390,7 +379,7 @@ fn hostile_instance_keys_are_located_errors() {
         ("Milestone-1", "capital letters"),
         ("milestone-1", "also the key of invoice[1]"),
     ] {
-        let data = northwind_life("hostile-key");
+        let data = example_copy("hostile-key");
         edit(
             &data.join("northwind/engagement.toml"),
             "[[invoice]]\nkey = \"milestone-2\"",
@@ -408,7 +397,7 @@ fn hostile_instance_keys_are_located_errors() {
         assert!(!err.contains("panicked"), "{err}");
     }
     // An array of tables without keys.
-    let data = northwind_life("missing-key");
+    let data = example_copy("missing-key");
     edit(
         &data.join("northwind/engagement.toml"),
         "key = \"2026-q4\"\n",
@@ -424,7 +413,7 @@ fn hostile_instance_keys_are_located_errors() {
 
 #[test]
 fn only_and_approve_take_instances() {
-    let data = northwind_life("only");
+    let data = example_copy("only");
     let out = temp_dir("only-out");
     docket_ok(&[
         "build",
@@ -465,7 +454,7 @@ fn only_and_approve_take_instances() {
 /// not verified blocked, the others rendered.
 #[test]
 fn a_roster_gives_a_certificate_per_person() {
-    let data = northwind_life("roster");
+    let data = example_copy("roster");
     let mut roster = String::new();
     for i in 1..=30 {
         let recipient = if i == 17 {
@@ -517,7 +506,7 @@ fn a_roster_gives_a_certificate_per_person() {
 /// next run.
 #[test]
 fn a_mailing_prints_one_file_with_distinct_serials_across_runs() {
-    let data = northwind_life("mailing");
+    let data = example_copy("mailing");
     let toml = data.join("northwind/engagement.toml");
     let text = std::fs::read_to_string(&toml).unwrap();
     let start = text.find("\n[envelope]\n").unwrap() + 1;
@@ -698,7 +687,7 @@ fn refresh_before_instances(golden_path: &Path, data: &Path, out: &Path) {
 
 #[test]
 fn the_front_matter_of_one_of_many_says_which() {
-    let out = Build::new(&northwind_life("front-matter")).run_into("front-matter-out");
+    let out = Build::new(example_copy("front-matter")).run_into("front-matter-out");
     let md = std::fs::read_to_string(out.join("northwind/invoice.milestone-1.md")).unwrap();
     let fm = front_matter(&md);
     assert_eq!(fm["kind"].as_str(), Some("invoice"));

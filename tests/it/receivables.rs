@@ -7,17 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::common::*;
 use serde_json::Value;
 
-/// A private data folder holding the rules and the Northwind of `data/northwind`.
-fn northwind_owes(name: &str) -> PathBuf {
-    let dir = temp_dir(name);
-    evidence_rules(&dir);
-    copy_dir(&root().join("data/northwind"), &dir.join("northwind"));
-    for stale in ["ledger.jsonl", "ledger.head"] {
-        let _ = std::fs::remove_file(dir.join("northwind").join(stale));
-    }
-    dir
-}
-
 fn report(out: &Path) -> Value {
     read_json(&out.join("northwind/build-report.json"))
 }
@@ -98,7 +87,7 @@ fn receivables_csv(data: &Path) -> Vec<csv::StringRecord> {
 
 #[test]
 fn northwind_states_the_deposit_paid_and_milestone_1_open() {
-    let data = northwind_owes("statement");
+    let data = example_copy("statement");
     let out = Build::new(&data).run_into("statement-out");
     let deposit = invoice(&out, "INV-2026-0459");
     assert_eq!(deposit["state"], "paid");
@@ -159,7 +148,7 @@ fn northwind_states_the_deposit_paid_and_milestone_1_open() {
 
 #[test]
 fn a_partial_then_a_full_payment_change_the_state_and_not_the_issued_pdf() {
-    let data = northwind_owes("partial");
+    let data = example_copy("partial");
     // Before milestone 1 falls due (2026-11-11).
     edit(
         &engagement(&data),
@@ -220,7 +209,7 @@ fn a_partial_then_a_full_payment_change_the_state_and_not_the_issued_pdf() {
 #[test]
 fn payments_that_cannot_apply_are_located_errors() {
     // More than the invoice has open.
-    let data = northwind_owes("over");
+    let data = example_copy("over");
     append(
         &engagement(&data),
         &payment("2026-11-20", "9000.00", "USD", "INV-2026-0460"),
@@ -236,7 +225,7 @@ fn payments_that_cannot_apply_are_located_errors() {
         "{e}"
     );
     // In another currency.
-    let data = northwind_owes("currency");
+    let data = example_copy("currency");
     append(
         &engagement(&data),
         &payment("2026-11-20", "100.00", "EUR", "INV-2026-0460"),
@@ -252,7 +241,7 @@ fn payments_that_cannot_apply_are_located_errors() {
     );
     // An invoice not issued (milestone 2 is a draft): the payment is held and reported on
     // the engagement, which stays checkable (a decision that flips never stops the folder).
-    let data = northwind_owes("unissued");
+    let data = example_copy("unissued");
     append(
         &engagement(&data),
         &payment("2026-11-20", "100.00", "USD", "INV-2026-0461"),
@@ -266,7 +255,7 @@ fn payments_that_cannot_apply_are_located_errors() {
         "{held}"
     );
     // One that does not exist is still a located error.
-    let data = northwind_owes("unknown");
+    let data = example_copy("unknown");
     append(
         &engagement(&data),
         &payment("2026-11-20", "100.00", "USD", "INV-1999-0001"),
@@ -279,7 +268,7 @@ fn payments_that_cannot_apply_are_located_errors() {
         "{e}"
     );
     // Applications that do not add up to the payment.
-    let data = northwind_owes("sum");
+    let data = example_copy("sum");
     append(
         &engagement(&data),
         r#"
@@ -317,7 +306,7 @@ evidence = "SEC-2026-0091: payment reminders reviewed (example)"
 
 #[test]
 fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
-    let data = northwind_owes("reminder");
+    let data = example_copy("reminder");
     let approvals = data.join("northwind/approvals.toml");
     let out = temp_dir("reminder-out");
     // Without either approval: a draft, no email draft.
@@ -419,7 +408,7 @@ fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
 
 #[test]
 fn two_currencies_are_never_summed() {
-    let data = northwind_owes("currencies");
+    let data = example_copy("currencies");
     // A second client engagement in EUR: a copy of Northwind with its invoices in euros.
     let toml = std::fs::read_to_string(engagement(&data)).unwrap();
     let mut euro = toml
@@ -467,7 +456,7 @@ fn two_currencies_are_never_summed() {
 
 #[test]
 fn the_receivables_csv_quotes_as_rfc_4180_and_matches_the_statement() {
-    let data = northwind_owes("csv");
+    let data = example_copy("csv");
     // A client name a spreadsheet must not split: a comma, quotes and a line break.
     edit(
         &engagement(&data),
@@ -509,7 +498,7 @@ fn the_receivables_csv_quotes_as_rfc_4180_and_matches_the_statement() {
 /// Markdown and PDF, and in the reminder's email draft.
 #[test]
 fn hostile_payment_and_contact_values_stay_text() {
-    let data = northwind_owes("hostile");
+    let data = example_copy("hostile");
     let hostile = [
         "#read(\"/etc/passwd\")",
         "{{ x }} {% raw %}",
@@ -571,7 +560,7 @@ fn hostile_payment_and_contact_values_stay_text() {
 /// it in the same build (never `TBD`).
 #[test]
 fn a_full_credit_note_credits_the_invoice() {
-    let data = northwind_owes("credited");
+    let data = example_copy("credited");
     append(
         &engagement(&data),
         r#"

@@ -8,41 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-/// A billing approval with approver, actions and evidence, to append to an approvals.toml:
-/// it clears invoices and credit notes.
-pub const BILLING: &str = r#"
-[[approval]]
-gate = "billing"
-status = "approved"
-approver = { name = "Ada Park (example)", role = "Accounts payable lead" }
-actions = ["issue-invoice", "issue-credit-note"]
-evidence = "Billing approval email (example)"
-"#;
-
-/// Approvals that let Northwind's email sequence and envelopes be final: external send,
-/// verified recipient, and the security review of external sends.
-pub const SEND: &str = r#"
-[[approval]]
-gate = "external_send"
-status = "approved"
-approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
-actions = ["send-email", "send-mail"]
-evidence = "Sponsor approved the mailing, 2026-11-30 (example)"
-
-[[approval]]
-gate = "security"
-status = "approved"
-approver = { name = "Sam Okafor (example)", role = "CompleteTech security reviewer" }
-actions = ["external-send"]
-evidence = "SEC-2026-0091: mailing and email reviewed (example)"
-
-[[approval]]
-gate = "recipient"
-status = "approved"
-approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
-actions = ["verify-recipient"]
-evidence = "Recipient and address confirmed by the sponsor (example)"
-"#;
+// ---- Running docket ------------------------------------------------------------------------
 
 /// The crate root (tests run the binary from here so `data/`, `templates/`, `fonts/` resolve).
 pub fn root() -> PathBuf {
@@ -70,20 +36,6 @@ pub fn docket_ok(args: &[&str]) -> Output {
     out
 }
 
-/// Replaces the first `from` in a file with `to`, insisting it is there.
-pub fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} lacks {from:?}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
-/// Appends text to a file.
-pub fn append(path: &Path, more: &str) {
-    let mut text = std::fs::read_to_string(path).unwrap();
-    text.push_str(more);
-    std::fs::write(path, text).unwrap();
-}
-
 /// A fresh temporary folder that lives as long as the test process.
 pub fn temp_dir(name: &str) -> PathBuf {
     tempfile::Builder::new()
@@ -92,6 +44,14 @@ pub fn temp_dir(name: &str) -> PathBuf {
         .expect("temp dir")
         .keep()
 }
+
+/// Parses a JSON file.
+pub fn read_json(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).expect("valid JSON")
+}
+
+// ---- Building ------------------------------------------------------------------------------
 
 /// `docket build`, the one way the tests build. `Build::new(&data)` is `docket build --data
 /// DATA` run from the crate root; each option adds to that command line, in the order the
@@ -213,6 +173,14 @@ impl Build {
     }
 }
 
+/// The Northwind example built once per test binary; returns the output folder.
+pub fn northwind_build() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| Build::new(data_copy("northwind-data")).run_into("northwind"))
+}
+
+// ---- Fixtures, copied ----------------------------------------------------------------------
+
 /// The Northwind engagement as it was before an engagement could hold many documents of a
 /// kind (one `[invoice]`, one of each): the folder most tests build, and the proof that a
 /// folder written then builds unchanged. `data/northwind` is its whole life since.
@@ -228,16 +196,51 @@ pub fn data_copy(name: &str) -> PathBuf {
     let dir = temp_dir(name);
     evidence_rules(&dir);
     copy_dir(&root().join(NORTHWIND), &dir.join("northwind"));
-    for entry in walkdir::WalkDir::new(&dir) {
+    drop_record(&dir);
+    dir
+}
+
+/// A private data folder holding the rules (with [`evidence_rules`]) and today's example,
+/// `data/northwind`: the deposit and milestone 1 issued, milestone 2 a draft, a scorecard per
+/// quarter, payments. Tests of many documents of a kind and of money owed start here.
+pub fn example_copy(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    evidence_rules(&dir);
+    copy_dir(&root().join("data/northwind"), &dir.join("northwind"));
+    drop_record(&dir);
+    dir
+}
+
+/// A private copy of the repository's `data/` as it ships (rules with `trust = "signed"`, the
+/// roster, Northwind with its signed approvals), without its record: what the tests of
+/// signed approvals, and of the MCP server that asks for them, start from.
+pub fn signed_copy(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    for file in ["rules.toml", "approvers.toml"] {
+        std::fs::copy(root().join("data").join(file), dir.join(file)).expect("copy");
+    }
+    copy_dir(&root().join("data/northwind"), &dir.join("northwind"));
+    drop_record(&dir);
+    dir
+}
+
+/// Removes the record a copy brought along (ledgers, ledger heads, the record lock) anywhere
+/// under `dir`: the record belongs to whoever built the original (a developer's `cargo run
+/// -- build`), and a copy starts with none.
+pub fn drop_record(dir: &Path) {
+    for entry in walkdir::WalkDir::new(dir) {
         let entry = entry.expect("walk");
-        // The record belongs to whoever built the repository's data (a developer's
-        // `cargo run -- build`): a copy starts with none.
         let name = entry.file_name();
         if name == "ledger.jsonl" || name == "ledger.head" || name == ".docket-record.lock" {
             std::fs::remove_file(entry.path()).expect("remove the record");
         }
     }
-    dir
+}
+
+/// An example key of `tests/fixtures/keys` (`priya`, `sam`, `lead`, `mallory`, ...): the
+/// private half; the public half is beside it with `.pub` added.
+pub fn example_key(name: &str) -> PathBuf {
+    root().join(format!("tests/fixtures/keys/{name}.example-key"))
 }
 
 /// Writes the built-in rules into `dir` with `trust = "evidence"`: the folder was written
@@ -253,18 +256,6 @@ pub fn evidence_rules(dir: &Path) {
     .expect("write rules");
 }
 
-/// The Northwind example built once per test binary; returns the output folder.
-pub fn northwind_build() -> &'static Path {
-    static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| Build::new(data_copy("northwind-data")).run_into("northwind"))
-}
-
-/// Parses a JSON file.
-pub fn read_json(path: &Path) -> serde_json::Value {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).expect("valid JSON")
-}
-
 /// Copies a folder tree (fixtures are edited in a copy, never in place).
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
@@ -278,3 +269,55 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+// ---- Editing a copy ------------------------------------------------------------------------
+
+/// Replaces the first `from` in a file with `to`, insisting it is there.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Appends text to a file.
+pub fn append(path: &Path, more: &str) {
+    let mut text = std::fs::read_to_string(path).unwrap();
+    text.push_str(more);
+    std::fs::write(path, text).unwrap();
+}
+
+/// A billing approval with approver, actions and evidence, to append to an approvals.toml:
+/// it clears invoices and credit notes.
+pub const BILLING: &str = r#"
+[[approval]]
+gate = "billing"
+status = "approved"
+approver = { name = "Ada Park (example)", role = "Accounts payable lead" }
+actions = ["issue-invoice", "issue-credit-note"]
+evidence = "Billing approval email (example)"
+"#;
+
+/// Approvals that let Northwind's email sequence and envelopes be final: external send,
+/// verified recipient, and the security review of external sends.
+pub const SEND: &str = r#"
+[[approval]]
+gate = "external_send"
+status = "approved"
+approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
+actions = ["send-email", "send-mail"]
+evidence = "Sponsor approved the mailing, 2026-11-30 (example)"
+
+[[approval]]
+gate = "security"
+status = "approved"
+approver = { name = "Sam Okafor (example)", role = "CompleteTech security reviewer" }
+actions = ["external-send"]
+evidence = "SEC-2026-0091: mailing and email reviewed (example)"
+
+[[approval]]
+gate = "recipient"
+status = "approved"
+approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
+actions = ["verify-recipient"]
+evidence = "Recipient and address confirmed by the sponsor (example)"
+"#;
