@@ -159,7 +159,7 @@ fn usage_errors_exit_2() {
     assert_eq!(docket(&["frobnicate"]).status.code(), Some(2));
 }
 
-/// Issue 24: what is wrong with docket's surroundings (no data folder, no fonts) is a setup
+/// Exit codes: what is wrong with docket's surroundings (no data folder, no fonts) is a setup
 /// error, exit 3, not a usage error sending the user to `--help`.
 #[test]
 fn setup_errors_exit_3() {
@@ -336,7 +336,7 @@ fn init_embeds_every_template_and_font() {
     }
 }
 
-/// Files docket writes follow the umask, as any other tool's outputs do (issue 11: every
+/// Files docket writes follow the umask, as any other tool's outputs do (a regression: every
 /// file was 0600, the temporary file's mode surviving the rename, so a print server, a web
 /// server or a colleague in the same group could not open the PDFs). Checked for both
 /// the usual 022 and a stricter 027, so the mode comes from the umask, not a constant.

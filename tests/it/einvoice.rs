@@ -1,14 +1,14 @@
-//! E-invoices (issues 15 and 23) in every format docket writes: Factur-X (CII inside a
-//! PDF/A-3b), Peppol BIS Billing 3.0 (UBL 2.1) and XRechnung 3.0 (CII). Several invoices
-//! (two VAT rates, line and invoice discounts, document-level charges, a paid deposit,
-//! hostile text, a credit note, JPY, a US seller with an EIN, every VAT case) are made in
-//! each format and checked against the official XSDs (`xmllint`) and rule sets (compiled
-//! Schematron run with Saxon-HE: EN 16931 in CII and UBL, OpenPeppol's, KoSIT's; all
-//! vendored in `tests/fixtures/` with their origins), the EN 16931 totals rules in code,
-//! and the PDF read back: for Factur-X the PDF/A-3b identification and the Factur-X
-//! extension schema in the XMP, `factur-x.xml` attached through the catalog's `/AF`; for
-//! every format the XML's totals printed in the PDF. The formats of one invoice carry the
-//! same figures; two builds give the same bytes; with e-invoicing off nothing changes.
+//! E-invoices in every format docket writes: Factur-X (CII inside a PDF/A-3b), Peppol BIS
+//! Billing 3.0 (UBL 2.1) and XRechnung 3.0 (CII). Several invoices (two VAT rates, line and
+//! invoice discounts, document-level charges, a paid deposit, hostile text, a credit note,
+//! JPY, a US seller with an EIN, every VAT case) are made in each format and checked
+//! against the official XSDs (`xmllint`) and rule sets (compiled Schematron run with
+//! Saxon-HE: EN 16931 in CII and UBL, OpenPeppol's, KoSIT's; all vendored in
+//! `tests/fixtures/` with their origins), the EN 16931 totals rules in code, and the PDF
+//! read back: for Factur-X the PDF/A-3b identification and the Factur-X extension schema in
+//! the XMP, `factur-x.xml` attached through the catalog's `/AF`; for every format the XML's
+//! totals printed in the PDF. The formats of one invoice carry the same figures; two builds
+//! give the same bytes; with e-invoicing off nothing changes.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -865,7 +865,7 @@ fn missing_en16931_facts_keep_the_invoice_a_draft_listing_them() {
     assert!(err.contains("invoice.lines[0].unit"), "{err}");
 }
 
-/// Regression (issue 23): a US seller's EIN was written as its VAT identifier (BT-31) and
+/// Regression: a US seller's EIN was written as its VAT identifier (BT-31) and
 /// the EN 16931 Schematron rejected the invoice (BR-CO-09: a VAT identifier starts with a
 /// country prefix). Now an EIN is the seller's tax registration (BT-32, scheme FC); without
 /// a VAT identifier the seller needs its legal registration (BT-30, BR-CO-26), and the
@@ -1001,7 +1001,7 @@ fn taxes(text: String, only: Option<&str>, block: &str) -> String {
     text
 }
 
-/// Every VAT case the data can express (issue 23), each a final invoice of a French seller to
+/// Every VAT case the data can express, each a final invoice of a French seller to
 /// a German buyer, in every format, whose XML passes its XSD, its rule sets and docket's
 /// totals checks: standard with a reduced rate (the other tests), zero rated, exempt with
 /// its reason, reverse charge, intra-community supply (with its period and the buyer's

@@ -938,7 +938,7 @@ fn invalid_addresses_are_errors_that_name_the_field() {
 
 #[test]
 fn state_names_print_as_their_usps_codes() {
-    // Issue 11: a state typed by name ("Washington", "new york") was refused; Publication 28
+    // Regression: a state typed by name ("Washington", "new york") was refused; Publication 28
     // Appendix B gives its code, and the envelope prints the code.
     let shapes = [
         (

@@ -1,8 +1,8 @@
-//! Issued means issued (issue 11): once a document that leaves the building is issued final,
-//! no later build replaces its files, whatever the gate now decides and whatever number or
-//! id the new rendering would carry. Changed inputs are refused with the way forward, an
-//! approval gone stale is reported against the issued document, and a document whose gate
-//! no longer clears it is kept and reported as issued.
+//! Issued means issued: once a document that leaves the building is issued final, no later
+//! build replaces its files, whatever the gate now decides and whatever number or id the
+//! new rendering would carry. Changed inputs are refused with the way forward, an approval
+//! gone stale is reported against the issued document, and a document whose gate no longer
+//! clears it is kept and reported as issued.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -358,7 +358,7 @@ fn page_one_of_every_kind_matches_its_reviewed_reference_picture() {
                 life_build().join(format!("northwind/{file}")),
             )
         }))
-        // Issue 22: the German invoice and agreement as a German client reads them.
+        // Locales: the German invoice and agreement as a German client reads them.
         .chain(
             [
                 ("invoice", "invoice.milestone-2.pdf"),

@@ -1,8 +1,8 @@
-//! Documents in the engagement's language (issue 22): Northwind copied with
-//! `locale = "de-DE"` and a German seller (`tests/fixtures/locales/de`), and with
-//! `locale = "fr-FR"` and a French seller (`.../fr`), produce every document in that language
-//! with its dates and amounts written by CLDR's rules; a gap in the translations is a
-//! located error, never an English word in a German document.
+//! Documents in the engagement's language: Northwind copied with `locale = "de-DE"` and a
+//! German seller (`tests/fixtures/locales/de`), and with `locale = "fr-FR"` and a French
+//! seller (`.../fr`), produce every document in that language with its dates and amounts
+//! written by CLDR's rules; a gap in the translations is a located error, never an English
+//! word in a German document.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -266,10 +266,11 @@ fn normalized(value: &Value, data: &std::path::Path, out: &std::path::Path) -> V
     value
 }
 
-/// The command layer's promise (issue 24): for every verb, `docket VERB --json` and the MCP
-/// tool of that name return the same JSON, results and errors alike. Each side works on its
-/// own copy of the same data; the verbs run in the same order on both. A verb added to
-/// `commands::VERBS` without a case here fails the test.
+/// The command layer's promise (one layer of commands under both the CLI and MCP): for
+/// every verb, `docket VERB --json` and the MCP tool of that name return the same JSON,
+/// results and errors alike. Each side works on its own copy of the same data; the verbs
+/// run in the same order on both. A verb added to `commands::VERBS` without a case here
+/// fails the test.
 #[test]
 fn cli_and_mcp_return_identical_json_for_every_verb() {
     // Signed folders: without a key the CLI records a request, as the MCP tool always does.
