@@ -29,7 +29,7 @@ mod reproducible;
 mod rules;
 mod sandbox;
 mod schema;
-mod scripts;
 mod signing;
 #[cfg(unix)]
 mod watch;
+mod writing_systems;

@@ -1,7 +1,7 @@
-//! Names in the world's scripts: what the fonts in `fonts/` have prints with real glyphs
-//! (the PDF uses no box font for it and its text extracts as written); what they lack is a
-//! warning that names the document, the field and the characters, on the terminal and in
-//! `--json`, never a silent box.
+//! Names in the world's writing systems (Unicode's scripts: Latin, Arabic, Hebrew, Han):
+//! what the fonts in `fonts/` have prints with real glyphs (the PDF uses no box font for it
+//! and its text extracts as written); what they lack is a warning that names the document,
+//! the field and the characters, on the terminal and in `--json`, never a silent box.
 
 use std::path::PathBuf;
 
