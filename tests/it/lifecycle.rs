@@ -585,6 +585,9 @@ fn a_mailing_prints_one_file_with_distinct_serials_across_runs() {
 /// commit b2c6849; refreshed for the PDFs and digests when the house layout changed, see its
 /// note). No migration is needed.
 ///
+/// The golden stands for what an older docket wrote, so only `UPDATE_BEFORE_INSTANCES=1`
+/// rewrites it, on purpose; `UPDATE_GOLDEN` (the Markdown goldens) leaves it alone.
+///
 /// The reports and the board (build report, handoff, status pages) list every kind of the
 /// rules, so they grow as kinds are added (the statement of account and the reminder came
 /// after b2c6849): they are not compared; the documents, digests and ledger are.
@@ -593,9 +596,12 @@ fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
     let golden_path = root().join("tests/golden/before-instances.json");
     let data = data_copy("before-instances");
     let out = Build::new(&data).run_into("before-instances-out");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    if std::env::var_os("UPDATE_BEFORE_INSTANCES").is_some() {
         refresh_before_instances(&golden_path, &data, &out);
     }
+    let refresh = "if the change is deliberate, refresh tests/golden/before-instances.json with \
+                   UPDATE_BEFORE_INSTANCES=1 (UPDATE_GOLDEN does not touch it) and add the \
+                   reason to its note";
     let golden = read_json(&golden_path);
     let reports = [
         "index.html",
@@ -615,7 +621,7 @@ fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
         let ours = hex::encode(sha2::Sha256::digest(&bytes));
         assert_eq!(
             &ours, digest,
-            "{file} differs from what docket wrote before instances"
+            "{file} differs from what docket wrote before instances; {refresh}"
         );
     }
     let report = read_json(&out.join("northwind/build-report.json"));
@@ -625,7 +631,10 @@ fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
         if matches!(kind, "statement" | "reminder") {
             continue; // kinds added since
         }
-        assert_eq!(a["input_digest"], golden["input_digests"][kind], "{kind}");
+        assert_eq!(
+            a["input_digest"], golden["input_digests"][kind],
+            "{kind}: input digest; {refresh}"
+        );
     }
     let ledger: Vec<Value> = std::fs::read_to_string(data.join("northwind/ledger.jsonl"))
         .unwrap()
@@ -633,18 +642,24 @@ fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let golden_ledger = golden["ledger"].as_array().unwrap();
-    assert_eq!(ledger.len(), golden_ledger.len());
+    assert_eq!(
+        ledger.len(),
+        golden_ledger.len(),
+        "ledger records; {refresh}"
+    );
     for (ours, theirs) in ledger.iter().zip(golden_ledger) {
         for field in ["kind", "document_id", "input_digest", "outputs"] {
-            assert_eq!(ours[field], theirs[field], "{field}");
+            assert_eq!(ours[field], theirs[field], "ledger {field}; {refresh}");
         }
         assert!(ours.get("key").is_none());
     }
 }
 
-/// `UPDATE_GOLDEN=1`: rewrites the before-instances golden's outputs, input digests and
-/// ledger from this build (keeping its note, to which the reason for the refresh is added by
-/// hand), for a deliberate change of the documents' bytes.
+/// `UPDATE_BEFORE_INSTANCES=1`: rewrites the before-instances golden's outputs, input
+/// digests and ledger from this build (keeping its note, to which the reason for the refresh
+/// is added by hand), for a deliberate change of the documents' bytes. A variable of its
+/// own: refreshing the Markdown goldens (`UPDATE_GOLDEN`) must not quietly rewrite what an
+/// older docket is said to have written.
 fn refresh_before_instances(golden_path: &Path, data: &Path, out: &Path) {
     use sha2::Digest;
     let mut golden = read_json(golden_path);
