@@ -1,6 +1,8 @@
 //! The integration tests: one binary (one link of Typst instead of one per file), one module
 //! per area. Each module runs the real `docket` binary on fixture folders, or the library
 //! where a test needs its types. `cargo test --test it northwind::` runs one module.
+//! `tests/README.md` says what each module covers, how to refresh what the tests compare
+//! against, and which checks need a tool.
 
 mod approvals;
 mod batch;
