@@ -4,9 +4,6 @@
 //! [`browser`] opens the status board in headless Chromium. Everything is re-exported here,
 //! so a test module says `use crate::common::*;` and names no part.
 
-// Each test module uses some of the helpers; none uses all of them.
-#![allow(dead_code)]
-
 pub mod browser;
 pub mod markdown;
 pub mod pdf;
