@@ -196,8 +196,9 @@ fn verify_detects_an_edited_ledger() {
     );
 }
 
-/// Northwind built, with its ledger's last record cut off (issue 11: deleting the envelope's
-/// record left `verify` reporting "ledger intact"). Returns data, out and the removed record.
+/// Northwind built, with its ledger's last record cut off (a regression: deleting the
+/// envelope's record left `verify` reporting "ledger intact"). Returns data, out and the
+/// removed record.
 fn build_and_cut_the_last_record(name: &str) -> (std::path::PathBuf, std::path::PathBuf, Value) {
     let data = data_copy(name);
     let out = temp_dir(&format!("{name}-out"));

@@ -7,13 +7,9 @@
 //! On a machine without chromium the browser half is skipped with a warning (CI, where
 //! `CI` is set, requires it); the checks on the HTML files run either way.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::common::*;
-
-fn build(data: &Path) -> PathBuf {
-    build_new(data, "board-out")
-}
 
 fn url(path: &Path, fragment: &str) -> String {
     format!(
@@ -53,7 +49,7 @@ fn the_board_shows_northwind_as_the_seed_decides() {
         text = text.replace(id, &format!("{id}-C"));
     }
     std::fs::write(&toml, text).unwrap();
-    let out = build(&data);
+    let out = Build::new(&data).run_into("board-out");
     let index = out.join("index.html");
     let html = std::fs::read_to_string(&index).unwrap();
     assert!(html.contains("Content-Security-Policy"));
@@ -176,7 +172,7 @@ fn hostile_strings_stay_text_in_the_board() {
             &format!("workflow = {}", toml_str(hostile[5])),
         );
     std::fs::write(&path, text).unwrap();
-    let out = build(&data);
+    let out = Build::new(&data).run_into("board-out");
     let index = out.join("index.html");
     let html = std::fs::read_to_string(&index).unwrap();
     // In the file: the data never closes its script element.
@@ -242,7 +238,7 @@ fn the_board_lists_unchanged_engagements_too() {
         text = text.replace(id, &format!("{id}-2"));
     }
     std::fs::write(&toml, &text).unwrap();
-    let out = build(&data);
+    let out = Build::new(&data).run_into("board-out");
     let index = out.join("index.html");
     let before = std::fs::read_to_string(&index).unwrap();
     assert!(before.contains("\"id\":\"second\"") && before.contains("\"id\":\"northwind\""));
@@ -304,7 +300,7 @@ fn the_board_lists_unchanged_engagements_too() {
     );
     std::fs::write(&cache, "{ not json").unwrap();
     std::fs::write(&toml, &text).unwrap();
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let board = std::fs::read_to_string(&index).unwrap();
     assert!(board.contains("\"id\":\"second\"") && board.contains("\"id\":\"northwind\""));
     assert!(board.contains("Northwind Trading Co."));
@@ -315,12 +311,7 @@ fn the_board_lists_unchanged_engagements_too() {
 /// with state, due date and days overdue.
 #[test]
 fn the_board_shows_what_is_owed_with_hostile_client_names() {
-    let data = temp_dir("board-owed");
-    evidence_rules(&data);
-    copy_dir(&root().join("data/northwind"), &data.join("northwind"));
-    for stale in ["ledger.jsonl", "ledger.head"] {
-        let _ = std::fs::remove_file(data.join("northwind").join(stale));
-    }
+    let data = example_copy("board-owed");
     let hostile = "<img src=x onerror=\"document.title='pwned'\"> & {{ x }}";
     let toml_str = |s: &str| toml::Value::String(s.to_string()).to_string();
     let path = data.join("northwind/engagement.toml");
@@ -329,7 +320,7 @@ fn the_board_shows_what_is_owed_with_hostile_client_names() {
         &format!("client = {}", toml_str(hostile)),
     );
     std::fs::write(&path, text).unwrap();
-    let out = build(&data);
+    let out = Build::new(&data).run_into("board-out");
     let index = out.join("index.html");
     let html = std::fs::read_to_string(&index).unwrap();
     // The chart is drawn by docket, in the file: one bar per aging bucket.

@@ -19,21 +19,11 @@ fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-fn build_into(data: &Path, out: &Path) -> std::process::Output {
-    docket(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ])
-}
-
 #[test]
 fn unknown_field_names_file_line_field_and_suggests() {
     let data = fixture("typo", |t| t.replace("workflow = ", "workflw = "));
     let out = temp_dir("typo-out");
-    let run = build_into(&data, &out);
+    let run = Build::new(&data).out(&out).run();
     assert_eq!(run.status.code(), Some(1));
     let err = stderr(&run);
     assert!(err.contains("northwind/engagement.toml:"), "{err}");
@@ -140,11 +130,11 @@ fn invoice_errors_name_the_field() {
 #[test]
 fn failed_build_writes_nothing_and_keeps_previous_outputs() {
     let out = temp_dir("keep");
-    let good = build_into(&data_copy("keep-data"), &out);
+    let good = Build::new(data_copy("keep-data")).out(&out).run();
     assert!(good.status.success());
     let before = std::fs::read(out.join("northwind/invoice.pdf")).unwrap();
     let data = fixture("broken", |t| t.replace("workflow = ", "workflw = "));
-    let run = build_into(&data, &out);
+    let run = Build::new(&data).out(&out).run();
     assert_eq!(run.status.code(), Some(1));
     assert_eq!(
         std::fs::read(out.join("northwind/invoice.pdf")).unwrap(),
@@ -169,7 +159,7 @@ fn usage_errors_exit_2() {
     assert_eq!(docket(&["frobnicate"]).status.code(), Some(2));
 }
 
-/// Issue 24: what is wrong with docket's surroundings (no data folder, no fonts) is a setup
+/// Exit codes: what is wrong with docket's surroundings (no data folder, no fonts) is a setup
 /// error, exit 3, not a usage error sending the user to `--help`.
 #[test]
 fn setup_errors_exit_3() {
@@ -281,7 +271,7 @@ fn hostile_values_appear_literally_in_markdown_and_pdf() {
         .map(|l| format!("{l}\n"))
         .collect();
     std::fs::write(&path, text).unwrap();
-    let run = build_into(&data, &out);
+    let run = Build::new(&data).out(&out).run();
     assert!(run.status.success(), "{}", stderr(&run));
 
     let md = std::fs::read_to_string(out.join("northwind/brief.md")).unwrap();
@@ -311,11 +301,7 @@ fn hostile_values_appear_literally_in_markdown_and_pdf() {
 fn init_creates_a_project_that_builds() {
     let dir = temp_dir("init").join("project");
     docket_ok(&["init", dir.to_str().unwrap()]);
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_docket"))
-        .args(["build"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
+    let run = Build::default_data().current_dir(&dir).run();
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(
         dir.join("output/northwind/invoice.milestone-2.pdf")
@@ -352,7 +338,7 @@ fn init_embeds_every_template_and_font() {
     }
 }
 
-/// Files docket writes follow the umask, as any other tool's outputs do (issue 11: every
+/// Files docket writes follow the umask, as any other tool's outputs do (a regression: every
 /// file was 0600, the temporary file's mode surviving the rename, so a print server, a web
 /// server or a colleague in the same group could not open the PDFs). Checked for both
 /// the usual 022 and a stricter 027, so the mode comes from the umask, not a constant.

@@ -18,16 +18,13 @@ fn unit(rng: &mut Rng) -> f64 {
 /// `docket build` of `data` into `<dir>/out`, run from `dir` so that the paths reports
 /// record (`out/...`) are the same in every folder.
 fn build_command(dir: &Path, data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_docket"));
-    cmd.current_dir(dir)
-        .args(["build", "--data"])
-        .arg(data)
-        .args(["--out", "out", "--templates"])
-        .arg(root().join("templates"))
-        .arg("--fonts")
-        .arg(root().join("fonts"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
+    let mut cmd = Build::new(data)
+        .out("out")
+        .templates(root().join("templates"))
+        .fonts(root().join("fonts"))
+        .current_dir(dir)
+        .command();
+    cmd.stdout(Stdio::null()).stderr(Stdio::piped());
     cmd
 }
 

@@ -1,14 +1,14 @@
-//! E-invoices (issues 15 and 23) in every format docket writes: Factur-X (CII inside a
-//! PDF/A-3b), Peppol BIS Billing 3.0 (UBL 2.1) and XRechnung 3.0 (CII). Several invoices
-//! (two VAT rates, line and invoice discounts, document-level charges, a paid deposit,
-//! hostile text, a credit note, JPY, a US seller with an EIN, every VAT case) are made in
-//! each format and checked against the official XSDs (`xmllint`) and rule sets (compiled
-//! Schematron run with Saxon-HE: EN 16931 in CII and UBL, OpenPeppol's, KoSIT's; all
-//! vendored in `tests/fixtures/` with their origins), the EN 16931 totals rules in code,
-//! and the PDF read back: for Factur-X the PDF/A-3b identification and the Factur-X
-//! extension schema in the XMP, `factur-x.xml` attached through the catalog's `/AF`; for
-//! every format the XML's totals printed in the PDF. The formats of one invoice carry the
-//! same figures; two builds give the same bytes; with e-invoicing off nothing changes.
+//! E-invoices in every format docket writes: Factur-X (CII inside a PDF/A-3b), Peppol BIS
+//! Billing 3.0 (UBL 2.1) and XRechnung 3.0 (CII). Several invoices (two VAT rates, line and
+//! invoice discounts, document-level charges, a paid deposit, hostile text, a credit note,
+//! JPY, a US seller with an EIN, every VAT case) are made in each format and checked
+//! against the official XSDs (`xmllint`) and rule sets (compiled Schematron run with
+//! Saxon-HE: EN 16931 in CII and UBL, OpenPeppol's, KoSIT's; all vendored in
+//! `tests/fixtures/` with their origins), the EN 16931 totals rules in code, and the PDF
+//! read back: for Factur-X the PDF/A-3b identification and the Factur-X extension schema in
+//! the XMP, `factur-x.xml` attached through the catalog's `/AF`; for every format the XML's
+//! totals printed in the PDF. The formats of one invoice carry the same figures; two builds
+//! give the same bytes; with e-invoicing off nothing changes.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -30,9 +30,7 @@ fn fixture(name: &str, edit: &dyn Fn(String) -> String) -> PathBuf {
     let data = temp_dir(name);
     copy_dir(&root().join("tests/fixtures/rich"), &data);
     evidence_rules(&data);
-    for ledger in ["ledger.jsonl", "ledger.head"] {
-        let _ = std::fs::remove_file(data.join("atlas").join(ledger));
-    }
+    drop_record(&data);
     let path = data.join("atlas/engagement.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, edit(text)).unwrap();
@@ -88,12 +86,6 @@ fn in_format(text: String, format: &str) -> String {
         "billing_address = \"atlas-ap\"",
         &format!("billing_address = \"atlas-ap\"\neinvoice = \"{format}\"{buyer}"),
     )
-}
-
-fn build(data: &Path, name: &str, kind: &str) -> PathBuf {
-    let out = temp_dir(name);
-    build_only(data, &out, kind);
-    out.join("atlas")
 }
 
 /// Validates an XML file against its XSD with xmllint: the Factur-X EN 16931 XSD for CII,
@@ -610,7 +602,10 @@ fn two_rates_discount_and_deposit_validate_and_are_printed() {
             "{ description = \"Hostile <script>alert(1)</script> & ]]> \\\"q\\\" \\u0007\", quantity = \"1\", unit_price = \"10.00\", tax = \"S\", unit = \"C62\" },\n  { description = \"Discovery workshop facilitation — batch 1\"",
         )
     });
-    let dir = build(&data, "ei-atlas-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-atlas-out")
+        .join("atlas");
     let s = check_all(&dir, "invoice");
     assert_eq!(s.type_code, "380");
     assert_eq!(s.currency.code(), "EUR");
@@ -689,7 +684,10 @@ taxes = [{ category = "S", rate = "19" }, { category = "R", rate = "7", code = "
     let mut m = std::fs::read_to_string(&manifest).unwrap();
     m.push_str(BILLING);
     std::fs::write(&manifest, m).unwrap();
-    let dir = build(&data, &format!("ei-credit-{format}-out"), "credit-note");
+    let dir = Build::new(&data)
+        .only("credit-note")
+        .run_into(&format!("ei-credit-{format}-out"))
+        .join("atlas");
     let s = check_format(&dir, "credit-note", format);
     assert_eq!(s.type_code, "381");
     assert!(s.grand_total > Decimal::ZERO, "credit amounts are positive");
@@ -728,7 +726,10 @@ fn peppol_and_xrechnung_want_line_amounts_the_currency_can_show() {
         let data = fixture(&format!("ei-jpy-draft-{format}"), &|t| {
             jpy(in_format(t, format), "")
         });
-        let dir = build(&data, &format!("ei-jpy-draft-{format}-out"), "invoice");
+        let dir = Build::new(&data)
+            .only("invoice")
+            .run_into(&format!("ei-jpy-draft-{format}-out"))
+            .join("atlas");
         assert!(!dir.join("invoice.xml").exists(), "{format}: a draft");
         let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
         for needle in [
@@ -781,7 +782,10 @@ fn jpy_in(format: &str) {
     let data = fixture(&format!("ei-jpy-{format}"), &|t| {
         jpy(in_format(t, format), exact)
     });
-    let dir = build(&data, &format!("ei-jpy-{format}-out"), "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into(&format!("ei-jpy-{format}-out"))
+        .join("atlas");
     let s = check_format(&dir, "invoice", format);
     assert_eq!(s.currency.code(), "JPY");
     for d in [s.line_total, s.tax_total, s.grand_total, s.due] {
@@ -793,7 +797,10 @@ fn jpy_in(format: &str) {
 fn on_per_series_in_the_rules_and_off_by_default() {
     // Off: no XML, an ordinary PDF (no PDF/A, nothing attached).
     let data = fixture("ei-off", &|t| en16931(t));
-    let dir = build(&data, "ei-off-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-off-out")
+        .join("atlas");
     assert!(!dir.join("invoice.xml").exists());
     let pdf = std::fs::read(dir.join("invoice.pdf")).unwrap();
     let has = |n: &[u8]| pdf.windows(n.len()).any(|w| w == n);
@@ -807,7 +814,10 @@ fn on_per_series_in_the_rules_and_off_by_default() {
         "format = \"INV-{year}-{seq:04}\"\neinvoice = \"factur-x\"",
     );
     std::fs::write(data.join("rules.toml"), rules).unwrap();
-    let dir = build(&data, "ei-series-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-series-out")
+        .join("atlas");
     check_all(&dir, "invoice");
     let report = read_json(&dir.join("build-report.json"));
     let outputs = report.to_string();
@@ -823,7 +833,10 @@ fn missing_en16931_facts_keep_the_invoice_a_draft_listing_them() {
     let data = fixture("ei-missing", &|t| {
         for_client(t).replace("tax_id = \"GB123456789\"", "tax_id = \"TBD\"")
     });
-    let dir = build(&data, "ei-missing-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-missing-out")
+        .join("atlas");
     assert!(!dir.join("invoice.xml").exists(), "no XML for a draft");
     let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
     for needle in [
@@ -852,7 +865,7 @@ fn missing_en16931_facts_keep_the_invoice_a_draft_listing_them() {
     assert!(err.contains("invoice.lines[0].unit"), "{err}");
 }
 
-/// Regression (issue 23): a US seller's EIN was written as its VAT identifier (BT-31) and
+/// Regression: a US seller's EIN was written as its VAT identifier (BT-31) and
 /// the EN 16931 Schematron rejected the invoice (BR-CO-09: a VAT identifier starts with a
 /// country prefix). Now an EIN is the seller's tax registration (BT-32, scheme FC); without
 /// a VAT identifier the seller needs its legal registration (BT-30, BR-CO-26), and the
@@ -871,7 +884,10 @@ fn a_us_sellers_ein_is_its_tax_registration_not_a_vat_id() {
     let data = fixture("ei-ein-draft", &us);
     let text = std::fs::read_to_string(data.join("atlas/engagement.toml")).unwrap();
     assert!(text.contains("country = \"US\""), "the seller is in the US");
-    let dir = build(&data, "ei-ein-draft-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-ein-draft-out")
+        .join("atlas");
     assert!(!dir.join("invoice.xml").exists(), "no XML for a draft");
     let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
     assert!(
@@ -886,7 +902,10 @@ fn a_us_sellers_ein_is_its_tax_registration_not_a_vat_id() {
             "tax_id = \"93-1234567\"\nregistration_id = \"081466849\"\nregistration_scheme = \"0060\"",
         )
     });
-    let dir = build(&data, "ei-ein-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-ein-out")
+        .join("atlas");
     check_all(&dir, "invoice");
     let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
     let doc = roxmltree::Document::parse(&xml).unwrap();
@@ -921,7 +940,10 @@ fn a_us_sellers_ein_is_its_tax_registration_not_a_vat_id() {
         )
         .replace("einvoice = \"factur-x\"\n", "")
     });
-    let dir = build(&data, "ei-ein-peppol-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-ein-peppol-out")
+        .join("atlas");
     check_format(&dir, "invoice", "peppol");
     let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
     for needle in [
@@ -942,7 +964,10 @@ fn a_us_sellers_ein_is_its_tax_registration_not_a_vat_id() {
         )
         .replace("einvoice = \"factur-x\"\n", "")
     });
-    let dir = build(&data, "ei-ein-xrechnung-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-ein-xrechnung-out")
+        .join("atlas");
     check_format(&dir, "invoice", "xrechnung");
     let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
     assert!(
@@ -976,7 +1001,7 @@ fn taxes(text: String, only: Option<&str>, block: &str) -> String {
     text
 }
 
-/// Every VAT case the data can express (issue 23), each a final invoice of a French seller to
+/// Every VAT case the data can express, each a final invoice of a French seller to
 /// a German buyer, in every format, whose XML passes its XSD, its rule sets and docket's
 /// totals checks: standard with a reduced rate (the other tests), zero rated, exempt with
 /// its reason, reverse charge, intra-community supply (with its period and the buyer's
@@ -1019,7 +1044,10 @@ fn every_vat_case_validates() {
             let text = std::fs::read_to_string(data.join("atlas/engagement.toml")).unwrap();
             assert!(text.contains(block), "{name}: the case is in the data");
             assert!(text.contains("country = \"FR\""), "an EU seller");
-            let dir = build(&data, &format!("ei-vat-{format}-{name}-out"), "invoice");
+            let dir = Build::new(&data)
+                .only("invoice")
+                .run_into(&format!("ei-vat-{format}-{name}-out"))
+                .join("atlas");
             assert!(
                 dir.join("invoice.xml").exists(),
                 "{format} {name}: a final e-invoice: {}",
@@ -1057,7 +1085,10 @@ fn every_vat_case_validates() {
     let data = fixture("ei-vat-outside", &|t| {
         taxes(for_client(en16931(t)), Some("NS"), block)
     });
-    let dir = build(&data, "ei-vat-outside-draft", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-vat-outside-draft")
+        .join("atlas");
     let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
     assert!(
         md.contains("BR-O-02"),
@@ -1070,7 +1101,10 @@ fn every_vat_case_validates() {
                 "tax_id = \"GB123456789\"\nregistration_id = \"01234567\"",
             )
         });
-        let dir = build(&data, &format!("ei-vat-outside-{format}-out"), "invoice");
+        let dir = Build::new(&data)
+            .only("invoice")
+            .run_into(&format!("ei-vat-outside-{format}-out"))
+            .join("atlas");
         check_format(&dir, "invoice", format);
         let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
         assert!(
@@ -1086,7 +1120,10 @@ fn every_vat_case_validates() {
             "period = \"Spring 2026\"",
         )
     });
-    let dir = build(&data, "ei-vat-intra-no-period-out", "invoice");
+    let dir = Build::new(&data)
+        .only("invoice")
+        .run_into("ei-vat-intra-no-period-out")
+        .join("atlas");
     assert!(!dir.join("invoice.xml").exists(), "no XML for a draft");
     let md = std::fs::read_to_string(dir.join("invoice.md")).unwrap();
     assert!(
@@ -1100,7 +1137,10 @@ fn two_builds_give_identical_pdf_and_xml() {
     let mut outputs = Vec::new();
     for run in 0..2 {
         let data = fixture(&format!("ei-repro-{run}"), &|t| for_client(en16931(t)));
-        let dir = build(&data, &format!("ei-repro-out-{run}"), "invoice");
+        let dir = Build::new(&data)
+            .only("invoice")
+            .run_into(&format!("ei-repro-out-{run}"))
+            .join("atlas");
         outputs.push((
             std::fs::read(dir.join("invoice.pdf")).unwrap(),
             std::fs::read(dir.join("invoice.xml")).unwrap(),
@@ -1133,7 +1173,10 @@ fn every_format_says_the_same_invoice_and_passes_its_rules() {
                 "{ description = \"Hostile <script>alert(1)</script> & ]]> #read(\\\"/etc/passwd\\\") {{ x }}\", quantity = \"1\", unit_price = \"10.00\", tax = \"S\", unit = \"C62\" },\n  { description = \"Discovery workshop facilitation — batch 1\"",
             )
         });
-        let dir = build(&data, &format!("ei-same-{format}-out"), "invoice");
+        let dir = Build::new(&data)
+            .only("invoice")
+            .run_into(&format!("ei-same-{format}-out"))
+            .join("atlas");
         let summary = check_format(&dir, "invoice", format);
         let xml = std::fs::read_to_string(dir.join("invoice.xml")).unwrap();
         assert!(
@@ -1252,7 +1295,10 @@ fn each_format_names_what_it_lacks() {
         let data = fixture(&format!("ei-lacks-{name}"), &|t| {
             edit(in_format(en16931(t), format))
         });
-        let dir = build(&data, &format!("ei-lacks-{name}-out"), "invoice");
+        let dir = Build::new(&data)
+            .only("invoice")
+            .run_into(&format!("ei-lacks-{name}-out"))
+            .join("atlas");
         assert!(
             !dir.join("invoice.xml").exists(),
             "{name}: no XML for a draft"

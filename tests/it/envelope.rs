@@ -563,7 +563,7 @@ fn appendix_examples_print_as_bars() {
         }
         let data = data_folder("appendix", &[f]);
         let out = data.join("out");
-        build_only(&data, &out, "envelope");
+        Build::new(&data).out(&out).only("envelope").run_ok();
         let expected = APPENDIX.iter().find(|(r, _)| *r == routing).unwrap().1;
         let md = std::fs::read_to_string(out.join("appendix/envelope.md")).unwrap();
         assert!(md.contains(&format!("`{expected}`")), "{md}");
@@ -794,7 +794,7 @@ fn address_shapes_print_pub28_lines_inside_the_zones() {
     let fixtures: Vec<Fixture> = shapes.iter().map(|(f, _)| f.clone()).collect();
     let data = data_folder("shapes", &fixtures);
     let out = data.join("out");
-    build_only(&data, &out, "envelope");
+    Build::new(&data).out(&out).only("envelope").run_ok();
     for (f, expected) in &shapes {
         let expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
         let md = std::fs::read_to_string(out.join(&f.id).join("envelope.md")).unwrap();
@@ -938,7 +938,7 @@ fn invalid_addresses_are_errors_that_name_the_field() {
 
 #[test]
 fn state_names_print_as_their_usps_codes() {
-    // Issue 11: a state typed by name ("Washington", "new york") was refused; Publication 28
+    // Regression: a state typed by name ("Washington", "new york") was refused; Publication 28
     // Appendix B gives its code, and the envelope prints the code.
     let shapes = [
         (
@@ -975,7 +975,7 @@ fn state_names_print_as_their_usps_codes() {
     let fixtures: Vec<Fixture> = shapes.iter().map(|(f, _)| f.clone()).collect();
     let data = data_folder("state-names", &fixtures);
     let out = data.join("out");
-    build_only(&data, &out, "envelope");
+    Build::new(&data).out(&out).only("envelope").run_ok();
     for (f, expected) in &shapes {
         let expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
         let md = std::fs::read_to_string(out.join(&f.id).join("envelope.md")).unwrap();
@@ -1109,7 +1109,7 @@ fn no_barcode_without_a_known_mailer_id() {
             .with("mailer_id", "TBD")],
     );
     let out = data.join("out");
-    build_only(&data, &out, "envelope");
+    Build::new(&data).out(&out).only("envelope").run_ok();
     let md = std::fs::read_to_string(out.join("a/envelope.md")).unwrap();
     assert!(
         md.contains("No Intelligent Mail barcode until envelope.mailer\\_id is known"),

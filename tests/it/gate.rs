@@ -505,7 +505,7 @@ proptest! {
 
 #[test]
 fn approval_notes_read_as_english() {
-    // Issue 11: an approval lacking everything read "names no an approver, no a permitted
+    // Regression: an approval lacking everything read "names no an approver, no a permitted
     // action, no evidence".
     let (_, loaded, _) = northwind();
     let note = |approval: Approval| {
@@ -574,7 +574,7 @@ fn billing_ok(loaded: &Loaded) -> Manifest {
     )
 }
 
-/// Issue 24: the gate is an ordered list of named rules (`gate::rules::RULES`), each with a
+/// The gate is an ordered list of named rules (`gate::rules::RULES`), each with a
 /// case here that shows what it does on Northwind's invoice (or the kind it concerns). A
 /// rule added to the list without a case fails this test.
 #[test]

@@ -693,7 +693,7 @@ fn a_field_at_the_size_limit_renders() {
     write_engagement(&data, "limit", &e, &approvals("ok"), false);
     let out = temp_dir("limit-out");
     let started = std::time::Instant::now();
-    build_only(&data, &out, "brief");
+    Build::new(&data).out(&out).only("brief").run_ok();
     eprintln!(
         "brief with a 64 KiB field: {:.1}s",
         started.elapsed().as_secs_f64()

@@ -102,7 +102,7 @@ fn printed_totals_add_up_in_markdown_and_pdf() {
         let data = data_copy(&format!("money-{case}"));
         set_invoice(&data, &invoice, BILLING);
         let out = temp_dir(&format!("money-out-{case}"));
-        build_only(&data, &out, "invoice");
+        Build::new(&data).out(&out).only("invoice").run_ok();
         let md = std::fs::read_to_string(out.join("northwind/invoice.md")).unwrap();
         let nets: i128 = table_after(&md, "## Lines")
             .iter()

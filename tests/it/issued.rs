@@ -1,8 +1,8 @@
-//! Issued means issued (issue 11): once a document that leaves the building is issued final,
-//! no later build replaces its files, whatever the gate now decides and whatever number or
-//! id the new rendering would carry. Changed inputs are refused with the way forward, an
-//! approval gone stale is reported against the issued document, and a document whose gate
-//! no longer clears it is kept and reported as issued.
+//! Issued means issued: once a document that leaves the building is issued final, no later
+//! build replaces its files, whatever the gate now decides and whatever number or id the
+//! new rendering would carry. Changed inputs are refused with the way forward, an approval
+//! gone stale is reported against the issued document, and a document whose gate no longer
+//! clears it is kept and reported as issued.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -85,7 +85,7 @@ fn tbd_invoice(name: &str) -> (PathBuf, PathBuf) {
 
 /// The build is refused (exit 1); returns its error text.
 fn refused(data: &Path, out: &Path) -> String {
-    let run = build(data, out);
+    let run = Build::new(data).out(out).run();
     let err = String::from_utf8_lossy(&run.stderr).into_owned();
     assert_eq!(run.status.code(), Some(1), "not refused: {err}");
     err
@@ -174,7 +174,7 @@ fn an_issued_invoice_is_never_replaced_by_a_draft() {
         "--data",
         d,
     ]);
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let issued = files_of(&out, "invoice");
     let md = String::from_utf8_lossy(&issued["invoice.md"]).into_owned();
     assert!(md.contains("- Invoice number: INV-2026-0001"), "{md}");
@@ -212,7 +212,7 @@ fn an_issued_invoice_is_never_replaced_by_a_draft() {
 fn an_issued_invoice_is_never_replaced_by_one_with_another_number() {
     let (data, out) = tbd_invoice("issued-renumber");
     append(&data.join("northwind/approvals.toml"), BILLING);
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let issued = files_of(&out, "invoice");
     assert!(String::from_utf8_lossy(&issued["invoice.md"]).contains("INV-2026-0001"));
     let records = ledger_len(&data);
@@ -243,7 +243,7 @@ fn an_issued_invoice_is_never_replaced_by_one_with_another_number() {
 
     // Back to the inputs it was issued with: the same bytes, nothing new recorded.
     edit(&path, "number = \"INV-2026-0099\"", "number = \"TBD\"");
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     assert_eq!(files_of(&out, "invoice"), issued);
     assert_eq!(ledger_len(&data), records);
     verify_clean(&data, &out);
@@ -283,7 +283,7 @@ fn every_issued_kind_stays_as_issued() {
     let approvals = data.join("northwind/approvals.toml");
     let before_approvals = std::fs::read_to_string(&approvals).unwrap();
     append(&approvals, &format!("{BILLING}{SEND}{PUBLISH}"));
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     assert_eq!(issued_records(&data), ISSUED.len());
     let mut issued = BTreeMap::new();
     for (kind, _, _) in ISSUED {
@@ -318,7 +318,7 @@ fn every_issued_kind_stays_as_issued() {
     // The approvals withdrawn: every gate now says draft or blocked, nothing changes on
     // disk, and the report shows what the client holds.
     std::fs::write(&approvals, before_approvals).unwrap();
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let handoff = read_json(&out.join("northwind/handoff.json"));
     for (kind, (id, files)) in &issued {
         assert_eq!(&files_of(&out, kind), files, "{kind}: issued files kept");
@@ -353,7 +353,7 @@ fn every_issued_kind_stays_as_issued() {
     // And again, the engagement read but nothing to render (the kept documents are fresh
     // in this output folder): still issued.
     append(&approvals, "\n# Read again, nothing changed.\n");
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     for (kind, (id, files)) in &issued {
         assert_eq!(&files_of(&out, kind), files, "{kind}");
         assert_eq!(&artifact(&out, kind)["document_id"], id, "{kind}");

@@ -1,7 +1,7 @@
-//! `docket build --keep-going` (issue 11, "one bad engagement stops the batch"): in a batch
-//! with invalid engagements among valid ones, the valid ones are built, each invalid one is
-//! listed with its located error and keeps its previous outputs byte for byte, and the exit
-//! status is 1. Without the flag nothing at all is written, as before.
+//! `docket build --keep-going`, so that one bad engagement no longer stops the batch: in a
+//! batch with invalid engagements among valid ones, the valid ones are built, each invalid
+//! one is listed with its located error and keeps its previous outputs byte for byte, and
+//! the exit status is 1. Without the flag nothing at all is written, as before.
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -54,15 +54,7 @@ const LIFE_DOCUMENTS: &[(&str, &str)] = &[
 /// `data/northwind`, built once for all tests of this file.
 fn life_build() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let data = temp_dir("life-data");
-        evidence_rules(&data);
-        copy_dir(&root().join("data/northwind"), &data.join("northwind"));
-        for stale in ["ledger.jsonl", "ledger.head"] {
-            let _ = std::fs::remove_file(data.join("northwind").join(stale));
-        }
-        build_new(&data, "life-out")
-    })
+    OUT.get_or_init(|| Build::new(example_copy("life-data")).run_into("life-out"))
 }
 
 /// Northwind in German (`tests/fixtures/locales/de`: `locale = "de-DE"`, a Berlin seller),
@@ -72,7 +64,7 @@ fn german_build() -> &'static Path {
     OUT.get_or_init(|| {
         let data = temp_dir("german-data");
         copy_dir(&root().join("tests/fixtures/locales/de"), &data);
-        build_new(&data, "german-out")
+        Build::new(&data).run_into("german-out")
     })
 }
 
@@ -131,7 +123,7 @@ fn a_fifteen_line_invoice_is_one_page() {
     let toml = format!("{}lines = [\n{lines}]\n{}", &toml[..start], &toml[end..]);
     std::fs::write(&path, toml).unwrap();
     let out = temp_dir("fifteen-out");
-    build_only(&data, &out, "invoice");
+    Build::new(&data).out(&out).only("invoice").run_ok();
     let pdf = out.join("northwind/invoice.pdf");
     let text = pages_of(&pdf).concat();
     assert!(text.contains("Work package 15"), "{text}");
@@ -279,7 +271,7 @@ fn front_matter_keeps_hostile_values_as_data() {
     );
     std::fs::write(&path, toml).unwrap();
     let out = temp_dir("yaml-out");
-    build_only(&data, &out, "brief");
+    Build::new(&data).out(&out).only("brief").run_ok();
     let md = std::fs::read_to_string(out.join("northwind/brief.md")).unwrap();
     let meta = front_matter(&md);
     assert_eq!(
@@ -366,7 +358,7 @@ fn page_one_of_every_kind_matches_its_reviewed_reference_picture() {
                 life_build().join(format!("northwind/{file}")),
             )
         }))
-        // Issue 22: the German invoice and agreement as a German client reads them.
+        // Locales: the German invoice and agreement as a German client reads them.
         .chain(
             [
                 ("invoice", "invoice.milestone-2.pdf"),

@@ -3,21 +3,10 @@
 //! `data/northwind` (deposit and milestone 1 issued, milestone 2 a draft, a scorecard per
 //! quarter) and on generated rosters and mailings.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::common::*;
 use serde_json::Value;
-
-/// A private data folder holding the rules and the Northwind of `data/northwind`.
-fn northwind_life(name: &str) -> PathBuf {
-    let dir = temp_dir(name);
-    evidence_rules(&dir);
-    copy_dir(&root().join("data/northwind"), &dir.join("northwind"));
-    for stale in ["ledger.jsonl", "ledger.head"] {
-        let _ = std::fs::remove_file(dir.join("northwind").join(stale));
-    }
-    dir
-}
 
 /// The report entry of an artifact (`invoice:deposit`).
 fn artifact(out: &Path, name: &str) -> Value {
@@ -61,7 +50,7 @@ artifact = "invoice:milestone-2"
 
 #[test]
 fn northwind_lives_its_agreement_and_every_other_decision_stays() {
-    let out = build_new(&northwind_life("life"), "life");
+    let out = Build::new(example_copy("life")).run_into("life");
     assert_eq!(decision(&out, "invoice:deposit"), "final");
     assert_eq!(decision(&out, "invoice:milestone-1"), "final");
     assert_eq!(decision(&out, "invoice:milestone-2"), "draft");
@@ -117,9 +106,9 @@ fn northwind_lives_its_agreement_and_every_other_decision_stays() {
 
 #[test]
 fn issuing_milestone_two_leaves_the_issued_invoices_and_their_records_untouched() {
-    let data = northwind_life("issue-m2");
+    let data = example_copy("issue-m2");
     let out = temp_dir("issue-m2-out");
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let dir = out.join("northwind");
     let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
     let deposit = read("invoice.deposit.pdf");
@@ -149,7 +138,7 @@ fn issuing_milestone_two_leaves_the_issued_invoices_and_their_records_untouched(
         manifest.contains("artifact = \"invoice:milestone-2\""),
         "{manifest}"
     );
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     assert_eq!(decision(&out, "invoice:milestone-2"), "final");
     assert_eq!(read("invoice.deposit.pdf"), deposit);
     assert_eq!(read("invoice.milestone-1.pdf"), milestone_1);
@@ -178,7 +167,7 @@ fn issuing_milestone_two_leaves_the_issued_invoices_and_their_records_untouched(
 
 #[test]
 fn numbers_are_assigned_gapless_in_issue_date_then_key_order() {
-    let data = northwind_life("numbers");
+    let data = example_copy("numbers");
     let toml = data.join("northwind/engagement.toml");
     // The deposit's payment names the invoice by instance: its number comes from the series.
     edit(
@@ -205,7 +194,7 @@ fn numbers_are_assigned_gapless_in_issue_date_then_key_order() {
         "accepted_on = \"2026-10-09\"",
     );
     append(&data.join("northwind/approvals.toml"), BILLING_M2);
-    let out = build_new(&data, "numbers-out");
+    let out = Build::new(&data).run_into("numbers-out");
     let id = |name: &str| {
         artifact(&out, name)["document_id"]
             .as_str()
@@ -220,7 +209,7 @@ fn numbers_are_assigned_gapless_in_issue_date_then_key_order() {
 #[test]
 fn an_approval_for_one_instance_never_clears_another() {
     // Northwind: deposit and milestone 1 each have their billing approval, milestone 2 none.
-    let out = build_new(&northwind_life("isolation"), "isolation");
+    let out = Build::new(example_copy("isolation")).run_into("isolation");
     let m2 = artifact(&out, "invoice:milestone-2");
     assert_eq!(m2["decision"], "draft");
     assert!(
@@ -236,12 +225,12 @@ fn an_approval_for_one_instance_never_clears_another() {
 
 #[test]
 fn an_approval_naming_only_the_kind_is_ambiguous_when_there_are_several() {
-    let data = northwind_life("ambiguous");
+    let data = example_copy("ambiguous");
     append(
         &data.join("northwind/approvals.toml"),
         &BILLING_M2.replace("\"invoice:milestone-2\"", "\"invoice\""),
     );
-    let out = build_new(&data, "ambiguous-out");
+    let out = Build::new(&data).run_into("ambiguous-out");
     let m2 = artifact(&out, "invoice:milestone-2");
     assert_eq!(m2["decision"], "draft");
     let text = m2["missing_approvals"].to_string();
@@ -253,7 +242,7 @@ fn an_approval_naming_only_the_kind_is_ambiguous_when_there_are_several() {
 
 #[test]
 fn an_approval_naming_an_instance_that_does_not_exist_is_a_located_error() {
-    let data = northwind_life("no-such-instance");
+    let data = example_copy("no-such-instance");
     append(
         &data.join("northwind/approvals.toml"),
         &BILLING_M2.replace("milestone-2", "milestone-9"),
@@ -269,7 +258,7 @@ fn an_approval_naming_an_instance_that_does_not_exist_is_a_located_error() {
 
 #[test]
 fn an_invoice_that_bills_past_the_agreement_is_blocked_with_the_amount() {
-    let data = northwind_life("over");
+    let data = example_copy("over");
     let toml = data.join("northwind/engagement.toml");
     let text = std::fs::read_to_string(&toml).unwrap();
     // Milestone 2 gains the extra queue configuration the agreement does not cover.
@@ -278,7 +267,7 @@ fn an_invoice_that_bills_past_the_agreement_is_blocked_with_the_amount() {
     let more = "\n  { description = \"Additional queue configuration (example)\", quantity = \"6\", unit_price = \"150.00\", tax = \"exempt\" },";
     std::fs::write(&toml, format!("{}{more}{}", &text[..end], &text[end..])).unwrap();
     append(&data.join("northwind/approvals.toml"), BILLING_M2);
-    let out = build_new(&data, "over-out");
+    let out = Build::new(&data).run_into("over-out");
     assert_eq!(decision(&out, "invoice:milestone-2"), "blocked");
     let why = reasons(&out, "invoice:milestone-2");
     assert!(why.contains("USD 900.00 more than ADSA-2026-0142"), "{why}");
@@ -289,14 +278,14 @@ fn an_invoice_that_bills_past_the_agreement_is_blocked_with_the_amount() {
 
 #[test]
 fn a_milestone_invoice_before_its_milestone_is_accepted_stays_a_draft() {
-    let data = northwind_life("not-accepted");
+    let data = example_copy("not-accepted");
     edit(
         &data.join("northwind/engagement.toml"),
         "accepted_on = \"2026-11-20\"",
         "accepted_on = \"TBD\"",
     );
     append(&data.join("northwind/approvals.toml"), BILLING_M2);
-    let out = build_new(&data, "not-accepted-out");
+    let out = Build::new(&data).run_into("not-accepted-out");
     assert_eq!(decision(&out, "invoice:milestone-2"), "draft");
     let why = reasons(&out, "invoice:milestone-2");
     assert!(
@@ -307,7 +296,7 @@ fn a_milestone_invoice_before_its_milestone_is_accepted_stays_a_draft() {
 
 #[test]
 fn a_credit_note_names_the_issued_invoice_instance_it_corrects() {
-    let data = northwind_life("credit");
+    let data = example_copy("credit");
     append(
         &data.join("northwind/engagement.toml"),
         r#"
@@ -342,7 +331,7 @@ evidence = "Credit note approved by email (example)"
 artifact = "credit-note"
 "#,
     );
-    let out = build_new(&data, "credit-out");
+    let out = Build::new(&data).run_into("credit-out");
     assert_eq!(
         decision(&out, "credit-note"),
         "final",
@@ -364,7 +353,7 @@ artifact = "credit-note"
         "references = \"invoice:milestone-1\"",
         "references = \"invoice:milestone-2\"",
     );
-    let out = build_new(&data, "credit-out-2");
+    let out = Build::new(&data).run_into("credit-out-2");
     assert_eq!(decision(&out, "credit-note"), "blocked");
     assert!(
         reasons(&out, "credit-note").contains("invoice:milestone-2, which has not been issued")
@@ -390,7 +379,7 @@ fn hostile_instance_keys_are_located_errors() {
         ("Milestone-1", "capital letters"),
         ("milestone-1", "also the key of invoice[1]"),
     ] {
-        let data = northwind_life("hostile-key");
+        let data = example_copy("hostile-key");
         edit(
             &data.join("northwind/engagement.toml"),
             "[[invoice]]\nkey = \"milestone-2\"",
@@ -408,7 +397,7 @@ fn hostile_instance_keys_are_located_errors() {
         assert!(!err.contains("panicked"), "{err}");
     }
     // An array of tables without keys.
-    let data = northwind_life("missing-key");
+    let data = example_copy("missing-key");
     edit(
         &data.join("northwind/engagement.toml"),
         "key = \"2026-q4\"\n",
@@ -424,7 +413,7 @@ fn hostile_instance_keys_are_located_errors() {
 
 #[test]
 fn only_and_approve_take_instances() {
-    let data = northwind_life("only");
+    let data = example_copy("only");
     let out = temp_dir("only-out");
     docket_ok(&[
         "build",
@@ -465,7 +454,7 @@ fn only_and_approve_take_instances() {
 /// not verified blocked, the others rendered.
 #[test]
 fn a_roster_gives_a_certificate_per_person() {
-    let data = northwind_life("roster");
+    let data = example_copy("roster");
     let mut roster = String::new();
     for i in 1..=30 {
         let recipient = if i == 17 {
@@ -479,7 +468,7 @@ fn a_roster_gives_a_certificate_per_person() {
     }
     append(&data.join("northwind/engagement.toml"), &roster);
     let out = temp_dir("roster-out");
-    build_only(&data, &out, "certificate");
+    Build::new(&data).out(&out).only("certificate").run_ok();
     let report = read_json(&out.join("northwind/build-report.json"));
     let certs: Vec<&Value> = report["artifacts"]
         .as_array()
@@ -517,7 +506,7 @@ fn a_roster_gives_a_certificate_per_person() {
 /// next run.
 #[test]
 fn a_mailing_prints_one_file_with_distinct_serials_across_runs() {
-    let data = northwind_life("mailing");
+    let data = example_copy("mailing");
     let toml = data.join("northwind/engagement.toml");
     let text = std::fs::read_to_string(&toml).unwrap();
     let start = text.find("\n[envelope]\n").unwrap() + 1;
@@ -596,6 +585,9 @@ fn a_mailing_prints_one_file_with_distinct_serials_across_runs() {
 /// commit b2c6849; refreshed for the PDFs and digests when the house layout changed, see its
 /// note). No migration is needed.
 ///
+/// The golden stands for what an older docket wrote, so only `UPDATE_BEFORE_INSTANCES=1`
+/// rewrites it, on purpose; `UPDATE_GOLDEN` (the Markdown goldens) leaves it alone.
+///
 /// The reports and the board (build report, handoff, status pages) list every kind of the
 /// rules, so they grow as kinds are added (the statement of account and the reminder came
 /// after b2c6849): they are not compared; the documents, digests and ledger are.
@@ -603,10 +595,13 @@ fn a_mailing_prints_one_file_with_distinct_serials_across_runs() {
 fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
     let golden_path = root().join("tests/golden/before-instances.json");
     let data = data_copy("before-instances");
-    let out = build_new(&data, "before-instances-out");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    let out = Build::new(&data).run_into("before-instances-out");
+    if std::env::var_os("UPDATE_BEFORE_INSTANCES").is_some() {
         refresh_before_instances(&golden_path, &data, &out);
     }
+    let refresh = "if the change is deliberate, refresh tests/golden/before-instances.json with \
+                   UPDATE_BEFORE_INSTANCES=1 (UPDATE_GOLDEN does not touch it) and add the \
+                   reason to its note";
     let golden = read_json(&golden_path);
     let reports = [
         "index.html",
@@ -626,7 +621,7 @@ fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
         let ours = hex::encode(sha2::Sha256::digest(&bytes));
         assert_eq!(
             &ours, digest,
-            "{file} differs from what docket wrote before instances"
+            "{file} differs from what docket wrote before instances; {refresh}"
         );
     }
     let report = read_json(&out.join("northwind/build-report.json"));
@@ -636,7 +631,10 @@ fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
         if matches!(kind, "statement" | "reminder") {
             continue; // kinds added since
         }
-        assert_eq!(a["input_digest"], golden["input_digests"][kind], "{kind}");
+        assert_eq!(
+            a["input_digest"], golden["input_digests"][kind],
+            "{kind}: input digest; {refresh}"
+        );
     }
     let ledger: Vec<Value> = std::fs::read_to_string(data.join("northwind/ledger.jsonl"))
         .unwrap()
@@ -644,18 +642,24 @@ fn a_folder_from_before_instances_builds_the_same_bytes_and_digests() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let golden_ledger = golden["ledger"].as_array().unwrap();
-    assert_eq!(ledger.len(), golden_ledger.len());
+    assert_eq!(
+        ledger.len(),
+        golden_ledger.len(),
+        "ledger records; {refresh}"
+    );
     for (ours, theirs) in ledger.iter().zip(golden_ledger) {
         for field in ["kind", "document_id", "input_digest", "outputs"] {
-            assert_eq!(ours[field], theirs[field], "{field}");
+            assert_eq!(ours[field], theirs[field], "ledger {field}; {refresh}");
         }
         assert!(ours.get("key").is_none());
     }
 }
 
-/// `UPDATE_GOLDEN=1`: rewrites the before-instances golden's outputs, input digests and
-/// ledger from this build (keeping its note, to which the reason for the refresh is added by
-/// hand), for a deliberate change of the documents' bytes.
+/// `UPDATE_BEFORE_INSTANCES=1`: rewrites the before-instances golden's outputs, input
+/// digests and ledger from this build (keeping its note, to which the reason for the refresh
+/// is added by hand), for a deliberate change of the documents' bytes. A variable of its
+/// own: refreshing the Markdown goldens (`UPDATE_GOLDEN`) must not quietly rewrite what an
+/// older docket is said to have written.
 fn refresh_before_instances(golden_path: &Path, data: &Path, out: &Path) {
     use sha2::Digest;
     let mut golden = read_json(golden_path);
@@ -698,7 +702,7 @@ fn refresh_before_instances(golden_path: &Path, data: &Path, out: &Path) {
 
 #[test]
 fn the_front_matter_of_one_of_many_says_which() {
-    let out = build_new(&northwind_life("front-matter"), "front-matter-out");
+    let out = Build::new(example_copy("front-matter")).run_into("front-matter-out");
     let md = std::fs::read_to_string(out.join("northwind/invoice.milestone-1.md")).unwrap();
     let fm = front_matter(&md);
     assert_eq!(fm["kind"].as_str(), Some("invoice"));

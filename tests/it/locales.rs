@@ -1,8 +1,8 @@
-//! Documents in the engagement's language (issue 22): Northwind copied with
-//! `locale = "de-DE"` and a German seller (`tests/fixtures/locales/de`), and with
-//! `locale = "fr-FR"` and a French seller (`.../fr`), produce every document in that language
-//! with its dates and amounts written by CLDR's rules; a gap in the translations is a
-//! located error, never an English word in a German document.
+//! Documents in the engagement's language: Northwind copied with `locale = "de-DE"` and a
+//! German seller (`tests/fixtures/locales/de`), and with `locale = "fr-FR"` and a French
+//! seller (`.../fr`), produce every document in that language with its dates and amounts
+//! written by CLDR's rules; a gap in the translations is a located error, never an English
+//! word in a German document.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -92,7 +92,7 @@ fn has_words(text: &str, label: &str) -> bool {
 fn documents(lang: &str) -> BTreeMap<String, String> {
     let data = fixture(lang);
     let out = temp_dir(&format!("locale-{lang}-out"));
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let mut texts = BTreeMap::new();
     for entry in std::fs::read_dir(out.join("northwind")).unwrap() {
         let path = entry.unwrap().path();
@@ -196,7 +196,7 @@ fn northwind_in_french_is_french_throughout() {
 fn markdown_front_matter_carries_the_language() {
     let data = fixture("de");
     let out = temp_dir("locale-lang-out");
-    build_only(&data, &out, "agreement");
+    Build::new(&data).out(&out).only("agreement").run_ok();
     let md = std::fs::read_to_string(out.join("northwind/agreement.md")).unwrap();
     assert_eq!(front_matter(&md)["lang"].as_str(), Some("de-DE"));
 }
@@ -288,7 +288,7 @@ fn german_board(board: Option<&str>, name: &str) -> (String, String) {
         std::fs::write(&rules, text).unwrap();
     }
     let out = temp_dir(name);
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     (
         std::fs::read_to_string(out.join("northwind/index.html")).unwrap(),
         std::fs::read_to_string(out.join("index.html")).unwrap(),

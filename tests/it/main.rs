@@ -1,6 +1,8 @@
 //! The integration tests: one binary (one link of Typst instead of one per file), one module
 //! per area. Each module runs the real `docket` binary on fixture folders, or the library
 //! where a test needs its types. `cargo test --test it northwind::` runs one module.
+//! `tests/README.md` says what each module covers, how to refresh what the tests compare
+//! against, and which checks need a tool.
 
 mod approvals;
 mod batch;
@@ -30,7 +32,7 @@ mod reproducible;
 mod rules;
 mod sandbox;
 mod schema;
-mod scripts;
 mod signing;
 #[cfg(unix)]
 mod watch;
+mod writing_systems;

@@ -35,7 +35,7 @@ fn structured(result: &CallToolResult) -> &Value {
 
 #[test]
 fn an_agent_asks_a_person_approves_and_the_invoice_goes_final_over_mcp() {
-    let data = crate::signing::signed_copy("mcp-data");
+    let data = signed_copy("mcp-data");
     let out = temp_dir("mcp-out");
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -190,7 +190,7 @@ fn an_agent_asks_a_person_approves_and_the_invoice_goes_final_over_mcp() {
             "--evidence",
             "Milestone 2 invoice approved by email (example)",
             "--key",
-            crate::signing::key("priya").to_str().unwrap(),
+            example_key("priya").to_str().unwrap(),
         ]);
 
         // build: the invoice is final, and comes back as links to its files.
@@ -266,14 +266,15 @@ fn normalized(value: &Value, data: &std::path::Path, out: &std::path::Path) -> V
     value
 }
 
-/// The command layer's promise (issue 24): for every verb, `docket VERB --json` and the MCP
-/// tool of that name return the same JSON, results and errors alike. Each side works on its
-/// own copy of the same data; the verbs run in the same order on both. A verb added to
-/// `commands::VERBS` without a case here fails the test.
+/// The command layer's promise (one layer of commands under both the CLI and MCP): for
+/// every verb, `docket VERB --json` and the MCP tool of that name return the same JSON,
+/// results and errors alike. Each side works on its own copy of the same data; the verbs
+/// run in the same order on both. A verb added to `commands::VERBS` without a case here
+/// fails the test.
 #[test]
 fn cli_and_mcp_return_identical_json_for_every_verb() {
     // Signed folders: without a key the CLI records a request, as the MCP tool always does.
-    let signed = crate::signing::signed_copy;
+    let signed = signed_copy;
     let (data_cli, out_cli) = (signed("same-cli-data"), temp_dir("same-cli-out"));
     let (data_mcp, out_mcp) = (signed("same-mcp-data"), temp_dir("same-mcp-out"));
     let approve = json!({

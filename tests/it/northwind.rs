@@ -193,7 +193,8 @@ fn handoff_package_is_complete() {
 
 /// Golden Markdown: the reviewed files in tests/golden/northwind (every artifact and the
 /// handoff). Regenerate with
-/// `UPDATE_GOLDEN=1 cargo test --test it northwind::` and review the diff.
+/// `UPDATE_GOLDEN=1 cargo test --test it northwind::` and review the diff (the
+/// before-instances golden has its own variable, `UPDATE_BEFORE_INSTANCES`).
 #[test]
 fn markdown_matches_golden_files() {
     let out = northwind_build().join("northwind");

@@ -7,17 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::common::*;
 use serde_json::Value;
 
-/// A private data folder holding the rules and the Northwind of `data/northwind`.
-fn northwind_owes(name: &str) -> PathBuf {
-    let dir = temp_dir(name);
-    evidence_rules(&dir);
-    copy_dir(&root().join("data/northwind"), &dir.join("northwind"));
-    for stale in ["ledger.jsonl", "ledger.head"] {
-        let _ = std::fs::remove_file(dir.join("northwind").join(stale));
-    }
-    dir
-}
-
 fn report(out: &Path) -> Value {
     read_json(&out.join("northwind/build-report.json"))
 }
@@ -98,8 +87,8 @@ fn receivables_csv(data: &Path) -> Vec<csv::StringRecord> {
 
 #[test]
 fn northwind_states_the_deposit_paid_and_milestone_1_open() {
-    let data = northwind_owes("statement");
-    let out = build_new(&data, "statement-out");
+    let data = example_copy("statement");
+    let out = Build::new(&data).run_into("statement-out");
     let deposit = invoice(&out, "INV-2026-0459");
     assert_eq!(deposit["state"], "paid");
     assert_eq!(deposit["open"], "0.00");
@@ -159,7 +148,7 @@ fn northwind_states_the_deposit_paid_and_milestone_1_open() {
 
 #[test]
 fn a_partial_then_a_full_payment_change_the_state_and_not_the_issued_pdf() {
-    let data = northwind_owes("partial");
+    let data = example_copy("partial");
     // Before milestone 1 falls due (2026-11-11).
     edit(
         &engagement(&data),
@@ -167,7 +156,7 @@ fn a_partial_then_a_full_payment_change_the_state_and_not_the_issued_pdf() {
         "as_of = \"2026-11-05\"",
     );
     let out = temp_dir("partial-out");
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let pdf = out.join("northwind/invoice.milestone-1.pdf");
     let issued = std::fs::read(&pdf).unwrap();
     assert_eq!(invoice(&out, "INV-2026-0460")["state"], "issued");
@@ -176,7 +165,7 @@ fn a_partial_then_a_full_payment_change_the_state_and_not_the_issued_pdf() {
         &engagement(&data),
         &payment("2026-11-01", "4000.00", "USD", "INV-2026-0460"),
     );
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let m1 = invoice(&out, "INV-2026-0460");
     assert_eq!(m1["state"], "partly-paid", "{m1}");
     assert_eq!(m1["paid"], "4000.00");
@@ -191,7 +180,7 @@ fn a_partial_then_a_full_payment_change_the_state_and_not_the_issued_pdf() {
         &engagement(&data),
         &payment("2026-11-04", "4400.00", "USD", "invoice:milestone-1"),
     );
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let m1 = invoice(&out, "INV-2026-0460");
     assert_eq!(m1["state"], "paid", "{m1}");
     assert_eq!(m1["open"], "0.00");
@@ -207,7 +196,7 @@ fn a_partial_then_a_full_payment_change_the_state_and_not_the_issued_pdf() {
         "as_of = \"2026-11-05\"",
         "as_of = \"2027-01-31\"",
     );
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     assert_eq!(
         std::fs::read(&pdf).unwrap(),
         issued,
@@ -220,7 +209,7 @@ fn a_partial_then_a_full_payment_change_the_state_and_not_the_issued_pdf() {
 #[test]
 fn payments_that_cannot_apply_are_located_errors() {
     // More than the invoice has open.
-    let data = northwind_owes("over");
+    let data = example_copy("over");
     append(
         &engagement(&data),
         &payment("2026-11-20", "9000.00", "USD", "INV-2026-0460"),
@@ -236,7 +225,7 @@ fn payments_that_cannot_apply_are_located_errors() {
         "{e}"
     );
     // In another currency.
-    let data = northwind_owes("currency");
+    let data = example_copy("currency");
     append(
         &engagement(&data),
         &payment("2026-11-20", "100.00", "EUR", "INV-2026-0460"),
@@ -252,7 +241,7 @@ fn payments_that_cannot_apply_are_located_errors() {
     );
     // An invoice not issued (milestone 2 is a draft): the payment is held and reported on
     // the engagement, which stays checkable (a decision that flips never stops the folder).
-    let data = northwind_owes("unissued");
+    let data = example_copy("unissued");
     append(
         &engagement(&data),
         &payment("2026-11-20", "100.00", "USD", "INV-2026-0461"),
@@ -266,7 +255,7 @@ fn payments_that_cannot_apply_are_located_errors() {
         "{held}"
     );
     // One that does not exist is still a located error.
-    let data = northwind_owes("unknown");
+    let data = example_copy("unknown");
     append(
         &engagement(&data),
         &payment("2026-11-20", "100.00", "USD", "INV-1999-0001"),
@@ -279,7 +268,7 @@ fn payments_that_cannot_apply_are_located_errors() {
         "{e}"
     );
     // Applications that do not add up to the payment.
-    let data = northwind_owes("sum");
+    let data = example_copy("sum");
     append(
         &engagement(&data),
         r#"
@@ -317,11 +306,11 @@ evidence = "SEC-2026-0091: payment reminders reviewed (example)"
 
 #[test]
 fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
-    let data = northwind_owes("reminder");
+    let data = example_copy("reminder");
     let approvals = data.join("northwind/approvals.toml");
     let out = temp_dir("reminder-out");
     // Without either approval: a draft, no email draft.
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let reminders = artifacts(&out, "reminder");
     assert_eq!(reminders.len(), 1, "{reminders:?}");
     assert_eq!(reminders[0]["key"], "inv-2026-0460-friendly");
@@ -336,7 +325,7 @@ fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
     );
     // Billing alone: still a draft (the security review of external sends is missing).
     append(&approvals, REMINDER_BILLING);
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let r = &artifacts(&out, "reminder")[0];
     assert_eq!(r["decision"], "draft", "{r}");
     assert!(
@@ -345,7 +334,7 @@ fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
     );
     // Both: final, with its email draft, recorded in the ledger.
     append(&approvals, REMINDER_SECURITY);
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let r = &artifacts(&out, "reminder")[0];
     assert_eq!(r["decision"], "final", "{r}");
     let eml = std::fs::read_to_string(out.join("northwind/reminder.inv-2026-0460-friendly-1.eml"))
@@ -393,7 +382,7 @@ fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
         "as_of = \"2026-11-24\"",
         "as_of = \"2026-12-03\"",
     );
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let r = artifacts(&out, "reminder");
     assert_eq!(r.len(), 1);
     assert_eq!(r[0]["key"], "inv-2026-0460-firm");
@@ -403,7 +392,7 @@ fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
         &engagement(&data),
         &payment("2026-12-01", "8400.00", "USD", "INV-2026-0460"),
     );
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     assert!(artifacts(&out, "reminder").is_empty());
     assert!(
         !out.join("northwind/reminder.inv-2026-0460-firm.pdf")
@@ -419,7 +408,7 @@ fn a_reminder_needs_both_approvals_and_is_sent_once_per_stage() {
 
 #[test]
 fn two_currencies_are_never_summed() {
-    let data = northwind_owes("currencies");
+    let data = example_copy("currencies");
     // A second client engagement in EUR: a copy of Northwind with its invoices in euros.
     let toml = std::fs::read_to_string(engagement(&data)).unwrap();
     let mut euro = toml
@@ -467,7 +456,7 @@ fn two_currencies_are_never_summed() {
 
 #[test]
 fn the_receivables_csv_quotes_as_rfc_4180_and_matches_the_statement() {
-    let data = northwind_owes("csv");
+    let data = example_copy("csv");
     // A client name a spreadsheet must not split: a comma, quotes and a line break.
     edit(
         &engagement(&data),
@@ -485,7 +474,7 @@ fn the_receivables_csv_quotes_as_rfc_4180_and_matches_the_statement() {
     assert_eq!(&row[1], "USD");
     assert_eq!(&row[2], "northwind");
     // The same figures as the statement: open, past due, due now and aging.
-    let out = build_new(&data, "csv-out");
+    let out = Build::new(&data).run_into("csv-out");
     let md = std::fs::read_to_string(out.join("northwind/statement.md")).unwrap();
     assert_eq!(&row[4], "8400.00");
     assert!(
@@ -509,7 +498,7 @@ fn the_receivables_csv_quotes_as_rfc_4180_and_matches_the_statement() {
 /// Markdown and PDF, and in the reminder's email draft.
 #[test]
 fn hostile_payment_and_contact_values_stay_text() {
-    let data = northwind_owes("hostile");
+    let data = example_copy("hostile");
     let hostile = [
         "#read(\"/etc/passwd\")",
         "{{ x }} {% raw %}",
@@ -539,7 +528,7 @@ fn hostile_payment_and_contact_values_stay_text() {
     );
     append(&data.join("northwind/approvals.toml"), REMINDER_BILLING);
     append(&data.join("northwind/approvals.toml"), REMINDER_SECURITY);
-    let out = build_new(&data, "hostile-out");
+    let out = Build::new(&data).run_into("hostile-out");
     let dir = out.join("northwind");
     let statement_md = markdown_text(&std::fs::read_to_string(dir.join("statement.md")).unwrap());
     let statement_pdf = pdf_body_text(&dir.join("statement.pdf")).replace(char::is_whitespace, "");
@@ -571,7 +560,7 @@ fn hostile_payment_and_contact_values_stay_text() {
 /// it in the same build (never `TBD`).
 #[test]
 fn a_full_credit_note_credits_the_invoice() {
-    let data = northwind_owes("credited");
+    let data = example_copy("credited");
     append(
         &engagement(&data),
         r#"
@@ -604,7 +593,7 @@ evidence = "Credit note approved by email (example)"
 artifact = "credit-note"
 "#,
     );
-    let out = build_new(&data, "credited-out");
+    let out = Build::new(&data).run_into("credited-out");
     let m1 = invoice(&out, "INV-2026-0460");
     assert_eq!(m1["state"], "credited", "{m1}");
     assert_eq!(m1["credited"], "8400.00");

@@ -40,17 +40,15 @@ fn engagements(name: &str, n: usize) -> std::path::PathBuf {
     data
 }
 
-fn build(data: &Path, out: &Path, shard: Option<(usize, usize)>) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_docket"));
-    cmd.args(["build", "--only", "invoice", "--data"])
-        .arg(data)
-        .arg("--out")
-        .arg(out)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
+/// `docket build --only invoice` of `data` into `out` (as shard `k/n` when given), ready to
+/// spawn: stdout dropped, stderr kept for a failure's message.
+fn invoice_build(data: &Path, out: &Path, shard: Option<(usize, usize)>) -> Command {
+    let mut build = Build::new(data).only("invoice").out(out);
     if let Some((k, n)) = shard {
-        cmd.arg("--shard").arg(format!("{k}/{n}"));
+        build = build.arg("--shard").arg(format!("{k}/{n}"));
     }
+    let mut cmd = build.command();
+    cmd.stdout(Stdio::null()).stderr(Stdio::piped());
     cmd
 }
 
@@ -80,8 +78,12 @@ fn concurrent_shards_and_a_second_build_issue_unique_gapless_numbers() {
         let base = temp_dir(&format!("record-out-{round}"));
         // Four shard processes and a whole build into another output folder, all at once.
         let mut children: Vec<_> = (0..4)
-            .map(|k| build(&data, &base.join(format!("shard-{k}")), Some((k, 4))))
-            .chain(std::iter::once(build(&data, &base.join("whole"), None)))
+            .map(|k| invoice_build(&data, &base.join(format!("shard-{k}")), Some((k, 4))))
+            .chain(std::iter::once(invoice_build(
+                &data,
+                &base.join("whole"),
+                None,
+            )))
             .map(|mut c| c.spawn().unwrap())
             .collect();
         for child in children.iter_mut() {
@@ -135,8 +137,12 @@ fn builds_killed_while_numbering_leave_no_duplicate_gap_or_orphan() {
     let mut killed = 0;
     for round in 0..12 {
         // Two shards at once, one of them killed after a random delay.
-        let mut a = build(&data, &base.join("a"), Some((0, 2))).spawn().unwrap();
-        let mut b = build(&data, &base.join("b"), Some((1, 2))).spawn().unwrap();
+        let mut a = invoice_build(&data, &base.join("a"), Some((0, 2)))
+            .spawn()
+            .unwrap();
+        let mut b = invoice_build(&data, &base.join("b"), Some((1, 2)))
+            .spawn()
+            .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(rng.below(400)));
         let victim = if round % 2 == 0 { &mut a } else { &mut b };
         if victim.try_wait().unwrap().is_none() {
@@ -151,7 +157,9 @@ fn builds_killed_while_numbering_leave_no_duplicate_gap_or_orphan() {
     }
     // Finish: each shard once more, then the whole set into one folder.
     for (out, shard) in [("a", Some((0, 2))), ("b", Some((1, 2))), ("whole", None)] {
-        let run = build(&data, &base.join(out), shard).output().unwrap();
+        let run = invoice_build(&data, &base.join(out), shard)
+            .output()
+            .unwrap();
         assert!(
             run.status.success(),
             "{}",
@@ -246,7 +254,7 @@ fn assert_record_and_files_agree(data: &Path, outs: &[std::path::PathBuf], n: us
 fn a_build_killed_between_recording_and_publishing_is_finished_by_the_next() {
     let data = engagements("record-publish-data", 1);
     let out = temp_dir("record-publish-out");
-    let run = build(&data, &out, None).output().unwrap();
+    let run = invoice_build(&data, &out, None).output().unwrap();
     assert!(
         run.status.success(),
         "{}",
@@ -286,7 +294,7 @@ fn a_build_killed_between_recording_and_publishing_is_finished_by_the_next() {
         std::fs::read_to_string(root().join(NORTHWIND).join("approvals.toml")).unwrap(),
     )
     .unwrap();
-    let run = build(&data, &out, None).output().unwrap();
+    let run = invoice_build(&data, &out, None).output().unwrap();
     assert!(
         run.status.success(),
         "{}",

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use crate::common::*;
 use sha2::{Digest, Sha256};
@@ -28,36 +27,27 @@ fn digests(out: &Path) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Builds the example into `<dir>/out` from `dir`, with `jobs` threads and extra env.
-fn build(dir: &Path, jobs: &str, env: &[(&str, &str)]) -> BTreeMap<String, String> {
+/// Builds the example into `<dir>/out` from `dir`, with `jobs` threads and extra env;
+/// returns the digests of what it wrote.
+fn build_digests(dir: &Path, jobs: &str, env: &[(&str, &str)]) -> BTreeMap<String, String> {
     std::fs::create_dir_all(dir).unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_docket"))
+    // A private copy: builds append to the ledger kept with the data.
+    Build::new(data_copy("repro-data"))
+        .templates(root().join("templates"))
+        .fonts(root().join("fonts"))
+        .args(["--out", "out", "--jobs", jobs])
         .current_dir(dir)
         .env_remove("SOURCE_DATE_EPOCH")
-        .envs(env.iter().copied())
-        .args(["build", "--data"])
-        // A private copy: builds append to the ledger kept with the data.
-        .arg(data_copy("repro-data"))
-        .arg("--templates")
-        .arg(root().join("templates"))
-        .arg("--fonts")
-        .arg(root().join("fonts"))
-        .args(["--out", "out", "--jobs", jobs])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+        .envs(env)
+        .run_ok();
     digests(&dir.join("out"))
 }
 
 #[test]
 fn two_builds_in_separate_processes_and_folders_have_the_same_digests() {
     let base = temp_dir("digests");
-    let first = build(&base.join("one"), "1", &[]);
-    let second = build(&base.join("two"), "2", &[]);
+    let first = build_digests(&base.join("one"), "1", &[]);
+    let second = build_digests(&base.join("two"), "2", &[]);
     assert!(first.keys().any(|k| k.ends_with(".pdf")));
     assert_eq!(first, second);
     for (name, digest) in &first {
@@ -69,10 +59,10 @@ fn two_builds_in_separate_processes_and_folders_have_the_same_digests() {
 fn source_date_epoch_pins_the_pdf_date_reproducibly() {
     let base = temp_dir("epoch");
     let env = [("SOURCE_DATE_EPOCH", "1767225600")]; // 2026-01-01T00:00:00Z
-    let first = build(&base.join("one"), "2", &env);
-    let second = build(&base.join("two"), "1", &env);
+    let first = build_digests(&base.join("one"), "2", &env);
+    let second = build_digests(&base.join("two"), "1", &env);
     assert_eq!(first, second);
-    let plain = build(&base.join("plain"), "2", &[]);
+    let plain = build_digests(&base.join("plain"), "2", &[]);
     for name in first.keys() {
         // Only the PDFs record a date; Markdown and reports do not change.
         assert_eq!(first[name] != plain[name], name.ends_with(".pdf"), "{name}");
@@ -86,13 +76,10 @@ fn source_date_epoch_pins_the_pdf_date_reproducibly() {
     let plain_pdf = std::fs::read(base.join("plain/out/northwind/brief.pdf")).unwrap();
     assert!(!String::from_utf8_lossy(&plain_pdf).contains("CreationDate"));
 
-    let run = Command::new(env!("CARGO_BIN_EXE_docket"))
-        .current_dir(root())
+    let run = Build::default_data()
+        .out(base.join("bad"))
         .env("SOURCE_DATE_EPOCH", "yesterday")
-        .args(["build", "--out"])
-        .arg(base.join("bad"))
-        .output()
-        .unwrap();
+        .run();
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("SOURCE_DATE_EPOCH"));
 }

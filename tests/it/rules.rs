@@ -945,7 +945,7 @@ fn track_blocker(track: &str, blocker: &str, owner: &str) {
     );
 }
 
-/// Issue 24, "how to add a kind" (`docs/dev/architecture.md`, How to add), followed once: a kind
+/// The recipe "how to add a kind" (`docs/dev/architecture.md`, How to add), followed once: a kind
 /// is a row in rules.toml, a Markdown template and a layout. Here a one-page "brief card"
 /// made from the brief's own section, in a copy of the templates: it is gated like any kind
 /// (a draft until the facts are verified), written as Markdown and PDF, and reported.

@@ -2,7 +2,7 @@
 //! download nothing, and `today()` is fixed.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::common::*;
 
@@ -18,22 +18,19 @@ fn templates(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
     dir
 }
 
-fn build(templates: &Path, env: &[(&str, &str)]) -> (Output, PathBuf) {
+/// The brief of a private copy of the data, built with `templates` and extra env into a new
+/// output folder: the build's output (success or not) and the folder.
+fn build_brief(templates: &Path, env: &[(&str, &str)]) -> (Output, PathBuf) {
     let out = temp_dir("sandbox-out");
     // A private copy of the data: builds append to the ledger kept with it.
     let data = data_copy("sandbox-data");
-    let run = Command::new(env!("CARGO_BIN_EXE_docket"))
-        .current_dir(root())
+    let run = Build::new(&data)
+        .only("brief")
+        .templates(templates)
+        .out(&out)
         .env_remove("SOURCE_DATE_EPOCH")
-        .envs(env.iter().copied())
-        .args(["build", "--data"])
-        .arg(&data)
-        .args(["--only", "brief", "--templates"])
-        .arg(templates)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+        .envs(env)
+        .run();
     (run, out)
 }
 
@@ -51,7 +48,7 @@ fn a_template_cannot_read_files_outside_the_sandbox() {
         "#image(\"/fonts/Inter-Regular.otf\")",
     ] {
         let dir = templates("read", with_body_code(code));
-        let (run, out) = build(&dir, &[]);
+        let (run, out) = build_brief(&dir, &[]);
         let err = String::from_utf8_lossy(&run.stderr);
         assert_eq!(run.status.code(), Some(1), "{code}: {err}");
         assert!(
@@ -67,7 +64,7 @@ fn packages_are_never_downloaded() {
     let dir = templates("package", |t| {
         format!("#import \"@preview/cetz:0.3.0\": canvas\n{t}")
     });
-    let (run, _) = build(&dir, &[]);
+    let (run, _) = build_brief(&dir, &[]);
     let err = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{err}");
     assert!(err.contains("packages are disabled"), "{err}");
@@ -78,7 +75,7 @@ fn a_symlink_out_of_the_templates_folder_is_refused() {
     let dir = temp_dir("symlink");
     copy_dir(&root().join("templates"), &dir);
     std::os::unix::fs::symlink("/etc/passwd", dir.join("passwd.typ")).unwrap();
-    let (run, out) = build(&dir, &[]);
+    let (run, out) = build_brief(&dir, &[]);
     let err = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(3), "{err}");
     assert!(
@@ -92,7 +89,7 @@ fn a_symlink_out_of_the_templates_folder_is_refused() {
     copy_dir(&root().join("templates"), &dir);
     std::fs::rename(dir.join("brief.md"), dir.join("brief-real.md")).unwrap();
     std::os::unix::fs::symlink(dir.join("brief-real.md"), dir.join("brief.md")).unwrap();
-    let (run, _) = build(&dir, &[]);
+    let (run, _) = build_brief(&dir, &[]);
     assert!(
         run.status.success(),
         "{}",
@@ -106,7 +103,7 @@ fn today_is_the_document_date_or_source_date_epoch() {
         "today",
         with_body_code("TODAY-#datetime.today().display()-TODAY"),
     );
-    let (run, out) = build(&dir, &[]);
+    let (run, out) = build_brief(&dir, &[]);
     assert!(
         run.status.success(),
         "{}",
@@ -118,7 +115,7 @@ fn today_is_the_document_date_or_source_date_epoch() {
         "the brief's date: {text}"
     );
 
-    let (run, out) = build(&dir, &[("SOURCE_DATE_EPOCH", "1767225600")]);
+    let (run, out) = build_brief(&dir, &[("SOURCE_DATE_EPOCH", "1767225600")]);
     assert!(
         run.status.success(),
         "{}",

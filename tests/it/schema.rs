@@ -96,7 +96,7 @@ fn every_shipped_file_validates_against_its_schema() {
 
 #[test]
 fn reports_validate_against_their_schemas() {
-    let out = build_new(&data_copy("schema-reports-data"), "schema-reports");
+    let out = Build::new(data_copy("schema-reports-data")).run_into("schema-reports");
     let read = |name: &str| -> Value {
         serde_json::from_slice(&std::fs::read(out.join("northwind").join(name)).unwrap()).unwrap()
     };

@@ -11,31 +11,12 @@ use serde_json::Value;
 
 use crate::common::*;
 
-/// A private copy of the repository's `data/` (rules, roster, Northwind with its signed
-/// approvals), without its record.
-pub fn signed_copy(name: &str) -> PathBuf {
-    let dir = temp_dir(name);
-    for file in ["rules.toml", "approvers.toml"] {
-        std::fs::copy(root().join("data").join(file), dir.join(file)).expect("copy");
-    }
-    copy_dir(&root().join("data/northwind"), &dir.join("northwind"));
-    for file in ["ledger.jsonl", "ledger.head", ".docket-record.lock"] {
-        let _ = std::fs::remove_file(dir.join("northwind").join(file));
-    }
-    dir
-}
-
-/// An example key of `tests/fixtures/keys` (`priya`, `sam`, `lead`, `mallory`, ...).
-pub fn key(name: &str) -> PathBuf {
-    root().join(format!("tests/fixtures/keys/{name}.example-key"))
-}
-
 /// A copy of an example private key that OpenSSH accepts (mode 0600: a checkout leaves it
 /// readable by all, and ssh-keygen refuses such a key).
-pub fn private_copy(name: &str) -> PathBuf {
+fn private_copy(name: &str) -> PathBuf {
     let dir = temp_dir(&format!("key-{name}"));
     let to = dir.join(name);
-    std::fs::copy(key(name), &to).unwrap();
+    std::fs::copy(example_key(name), &to).unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -56,16 +37,16 @@ fn engagement(data: &Path, id: &str) -> docket::model::Engagement {
 
 /// The statement of a record (TOML fields without the `[[approval]]` header) as
 /// `engagement` of `data` would sign it.
-pub fn statement_of(data: &Path, id: &str, record: &str) -> String {
+fn statement_of(data: &Path, id: &str, record: &str) -> String {
     let approval: docket::model::Approval = toml::from_str(record).expect("record parses");
     docket::trust::statement(&approval, &engagement(data, id))
 }
 
 /// Appends `record` to the engagement's approvals.toml, signed with the example key `who`.
-pub fn append_signed(data: &Path, id: &str, record: &str, who: &str) {
+fn append_signed(data: &Path, id: &str, record: &str, who: &str) {
     let statement = statement_of(data, id, record);
     let keys = temp_dir("keys-out-of-data");
-    let sig = docket::trust::sign::sign(&key(who), &keys, &statement).expect("sign");
+    let sig = docket::trust::sign::sign(&example_key(who), &keys, &statement).expect("sign");
     append_with_signature(data, id, record, &docket::trust::sshsig::bare(&sig));
 }
 
@@ -73,7 +54,8 @@ pub fn append_signed(data: &Path, id: &str, record: &str, who: &str) {
 fn append_signed_for(data: &Path, id: &str, record: &str, who: &str, namespace: &str) {
     let statement = statement_of(data, id, record);
     let private =
-        ssh_key::PrivateKey::from_openssh(std::fs::read_to_string(key(who)).unwrap()).unwrap();
+        ssh_key::PrivateKey::from_openssh(std::fs::read_to_string(example_key(who)).unwrap())
+            .unwrap();
     let sig = private
         .sign(namespace, ssh_key::HashAlg::Sha512, statement.as_bytes())
         .unwrap()
@@ -90,7 +72,7 @@ fn append_with_signature(data: &Path, id: &str, record: &str, sig: &str) {
 }
 
 /// `docket check --json` of `data`: the artifacts of the one engagement, by name.
-pub fn decisions(data: &Path) -> Vec<(String, String, Vec<String>)> {
+fn decisions(data: &Path) -> Vec<(String, String, Vec<String>)> {
     let run = docket_ok(&["check", "--data", data.to_str().unwrap(), "--json"]);
     let v: Value = serde_json::from_slice(&run.stdout).unwrap();
     v["engagements"][0]["artifacts"]
@@ -192,7 +174,8 @@ fn resign_example() {
         let mut unsigned = a.clone();
         unsigned.signature = None;
         let statement = docket::trust::statement(&unsigned, &eng);
-        let sig = docket::trust::sign::sign(&key(who), &temp_dir("resign"), &statement).unwrap();
+        let sig =
+            docket::trust::sign::sign(&example_key(who), &temp_dir("resign"), &statement).unwrap();
         tables.get_mut(i).unwrap()["signature"] =
             toml_edit::value(docket::trust::sshsig::bare(&sig));
     }
@@ -277,7 +260,7 @@ fn a_name_alone_no_longer_approves_an_invoice() {
         "--date",
         "2026-12-01",
         "--key",
-        key("priya").to_str().unwrap(),
+        example_key("priya").to_str().unwrap(),
     ]);
     let (decision, reasons) = decision_of(&data, "invoice:milestone-2");
     assert_eq!(decision, "final", "{reasons}");
@@ -491,7 +474,8 @@ fn rsa_sha1_signatures_are_refused_by_name() {
         v.extend_from_slice(b);
         v
     };
-    let public = std::fs::read_to_string(key("rsa").with_extension("example-key.pub")).unwrap();
+    let public =
+        std::fs::read_to_string(example_key("rsa").with_extension("example-key.pub")).unwrap();
     let key_blob = base64::engine::general_purpose::STANDARD
         .decode(public.split_whitespace().nth(1).unwrap())
         .unwrap();
@@ -728,7 +712,11 @@ fn the_agent_signs_when_key_names_a_public_key() {
         String::from_utf8_lossy(&add.stderr)
     );
     let public = temp_dir("agent-pub").join("priya.pub");
-    std::fs::copy(key("priya").with_extension("example-key.pub"), &public).unwrap();
+    std::fs::copy(
+        example_key("priya").with_extension("example-key.pub"),
+        &public,
+    )
+    .unwrap();
     let data = signed_copy("agent");
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_docket"))
         .args([
@@ -761,7 +749,7 @@ fn the_agent_signs_when_key_names_a_public_key() {
 #[test]
 fn a_key_inside_the_data_folder_is_refused() {
     let data = signed_copy("key-in-data");
-    std::fs::copy(key("priya"), data.join("priya.key")).unwrap();
+    std::fs::copy(example_key("priya"), data.join("priya.key")).unwrap();
     let run = docket(&[
         "approve",
         "invoice:milestone-2",
@@ -787,7 +775,7 @@ fn a_key_inside_the_data_folder_is_refused() {
 fn rotating_a_key_keeps_the_past_and_a_flipped_byte_is_named() {
     let data = signed_copy("rotate");
     let out = temp_dir("rotate-out");
-    build_ok(&data, &out);
+    Build::new(&data).out(&out).run_ok();
     let verify = |d: &Path| {
         docket(&[
             "verify",
@@ -799,7 +787,8 @@ fn rotating_a_key_keeps_the_past_and_a_flipped_byte_is_named() {
     };
     assert!(verify(&data).status.success());
     let new_key =
-        std::fs::read_to_string(key("priya-2027").with_extension("example-key.pub")).unwrap();
+        std::fs::read_to_string(example_key("priya-2027").with_extension("example-key.pub"))
+            .unwrap();
     let new_key: Vec<&str> = new_key.split_whitespace().take(2).collect();
     edit(
         &data.join("approvers.toml"),
@@ -810,7 +799,7 @@ fn rotating_a_key_keeps_the_past_and_a_flipped_byte_is_named() {
         ),
     );
     let before = decisions(&data);
-    let run = build(&data, &out);
+    let run = Build::new(&data).out(&out).run();
     assert!(
         run.status.success(),
         "{}",
@@ -847,7 +836,7 @@ fn rotating_a_key_keeps_the_past_and_a_flipped_byte_is_named() {
         "--date",
         "2026-12-07",
         "--key",
-        key("priya-2027").to_str().unwrap(),
+        example_key("priya-2027").to_str().unwrap(),
     ]);
     assert_eq!(decision_of(&data, "invoice:milestone-2").0, "final");
 
@@ -923,7 +912,7 @@ artifact = "invoice:milestone-2"
         &data.join("approvers.toml"),
         &format!(
             "\n[[person]]\nname = \"Sam Okafor (example) billing\"\nrole = \"Controller\"\nprincipal = \"controller@completetech.example\"\n\n[[person.key]]\nkey = \"{}\"\n\n[[person.may]]\ngates = [\"billing\"]\n",
-            std::fs::read_to_string(key("priya-2027").with_extension("example-key.pub"))
+            std::fs::read_to_string(example_key("priya-2027").with_extension("example-key.pub"))
                 .unwrap()
                 .split_whitespace()
                 .take(2)
@@ -997,7 +986,7 @@ fn a_client_approval_is_attested_by_a_roster_member() {
             "--date".into(),
             "2026-12-03".into(),
             "--key".into(),
-            key(who).to_str().unwrap().into(),
+            example_key(who).to_str().unwrap().into(),
         ]
     };
     let refused = docket(&args("priya").iter().map(String::as_str).collect::<Vec<_>>());

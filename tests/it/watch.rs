@@ -1,6 +1,6 @@
-//! `docket watch` (issue 14): the real binary runs as a child on a private copy of the data
-//! while the test edits it; each expected report is waited for (bounded), and the watch is
-//! stopped with SIGINT, which must let a running build finish and exit 0.
+//! `docket watch`: the real binary runs as a child on a private copy of the data while the
+//! test edits it; each expected report is waited for (bounded), and the watch is stopped
+//! with SIGINT, which must let a running build finish and exit 0.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

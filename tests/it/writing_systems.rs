@@ -1,7 +1,7 @@
-//! Names in the world's scripts (issue 22): what the fonts in `fonts/` have prints with real
-//! glyphs (the PDF uses no box font for it and its text extracts as written); what they
-//! lack is a warning that names the document, the field and the characters, on the
-//! terminal and in `--json`, never a silent box.
+//! Names in the world's writing systems (Unicode's scripts: Latin, Arabic, Hebrew, Han):
+//! what the fonts in `fonts/` have prints with real glyphs (the PDF uses no box font for it
+//! and its text extracts as written); what they lack is a warning that names the document,
+//! the field and the characters, on the terminal and in `--json`, never a silent box.
 
 use std::path::PathBuf;
 
@@ -44,7 +44,7 @@ fn names_in_the_shipped_scripts_print_with_real_glyphs() {
     for (script, name) in COVERED {
         let data = northwind_named(&format!("script-{script}"), name);
         let out = temp_dir(&format!("script-{script}-out"));
-        let run = build_only(&data, &out, "agreement");
+        let run = Build::new(&data).out(&out).only("agreement").run_ok();
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert!(
             !stderr.contains("warning:"),
@@ -80,7 +80,7 @@ fn a_character_no_font_has_is_a_warning_naming_document_field_and_character() {
     // the shipped CJK font covers) among ideographs it has: only the two are named.
     let data = northwind_named("script-cjk", "𠀋𠂉商事株式会社");
     let out = temp_dir("script-cjk-out");
-    let run = build_only(&data, &out, "agreement");
+    let run = Build::new(&data).out(&out).only("agreement").run_ok();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
         stderr.contains(
@@ -133,7 +133,7 @@ fn arabic_and_hebrew_paragraphs_are_right_aligned_and_read_in_logical_order() {
         ),
     );
     let out = temp_dir("script-rtl-out");
-    let run = build_only(&data, &out, "invoice");
+    let run = Build::new(&data).out(&out).only("invoice").run_ok();
     assert!(
         run.status.success(),
         "{}",

@@ -1,194 +1,11 @@
-//! Shared helpers of the integration tests: run the real binary, read its outputs.
+//! Reading PDFs as a reader does, from the file itself (never from the Typst source): the
+//! text of each page (pdf-extract), the body text a reader copies (each font's ToUnicode map
+//! and `/ActualText`, page furniture left out), the page sizes, the fonts used, and where
+//! every glyph and painted path sits on the page (a small content-stream interpreter on
+//! lopdf), so layout tests can check zones, alignment and order in points.
 
-#![allow(dead_code)]
-
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::OnceLock;
-
-/// A billing approval with approver, actions and evidence, to append to an approvals.toml:
-/// it clears invoices and credit notes.
-pub const BILLING: &str = r#"
-[[approval]]
-gate = "billing"
-status = "approved"
-approver = { name = "Ada Park (example)", role = "Accounts payable lead" }
-actions = ["issue-invoice", "issue-credit-note"]
-evidence = "Billing approval email (example)"
-"#;
-
-/// Approvals that let Northwind's email sequence and envelopes be final: external send,
-/// verified recipient, and the security review of external sends.
-pub const SEND: &str = r#"
-[[approval]]
-gate = "external_send"
-status = "approved"
-approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
-actions = ["send-email", "send-mail"]
-evidence = "Sponsor approved the mailing, 2026-11-30 (example)"
-
-[[approval]]
-gate = "security"
-status = "approved"
-approver = { name = "Sam Okafor (example)", role = "CompleteTech security reviewer" }
-actions = ["external-send"]
-evidence = "SEC-2026-0091: mailing and email reviewed (example)"
-
-[[approval]]
-gate = "recipient"
-status = "approved"
-approver = { name = "Dana Whitfield (example)", role = "Client sponsor" }
-actions = ["verify-recipient"]
-evidence = "Recipient and address confirmed by the sponsor (example)"
-"#;
-
-/// The crate root (tests run the binary from here so `data/`, `templates/`, `fonts/` resolve).
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs `docket ARGS` from the crate root.
-pub fn docket(args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_docket"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run docket")
-}
-
-/// Runs docket and insists on success.
-pub fn docket_ok(args: &[&str]) -> Output {
-    let out = docket(args);
-    assert!(
-        out.status.success(),
-        "docket {args:?} failed: {}\n{}",
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    );
-    out
-}
-
-/// Builds only one artifact kind of `data` into `out` and insists on success.
-pub fn build_only(data: &Path, out: &Path, kind: &str) -> Output {
-    docket_ok(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--only",
-        kind,
-    ])
-}
-
-/// Replaces the first `from` in a file with `to`, insisting it is there.
-pub fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} lacks {from:?}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
-/// Appends text to a file.
-pub fn append(path: &Path, more: &str) {
-    let mut text = std::fs::read_to_string(path).unwrap();
-    text.push_str(more);
-    std::fs::write(path, text).unwrap();
-}
-
-/// Builds `data` into `out`.
-pub fn build(data: &Path, out: &Path) -> Output {
-    docket(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ])
-}
-
-/// Builds `data` into `out` and insists on success.
-pub fn build_ok(data: &Path, out: &Path) {
-    let run = build(data, out);
-    assert!(
-        run.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-}
-
-/// A fresh temporary folder that lives as long as the test process.
-pub fn temp_dir(name: &str) -> PathBuf {
-    tempfile::Builder::new()
-        .prefix(&format!("docket-{name}-"))
-        .tempdir()
-        .expect("temp dir")
-        .keep()
-}
-
-/// The Northwind engagement as it was before an engagement could hold many documents of a
-/// kind (one `[invoice]`, one of each): the folder most tests build, and the proof that a
-/// folder written then builds unchanged. `data/northwind` is its whole life since.
-pub const NORTHWIND: &str = "tests/fixtures/before-instances/northwind";
-
-/// The data folder holding [`NORTHWIND`] (the built-in rules apply: it has no rules.toml).
-pub const BEFORE_INSTANCES: &str = "tests/fixtures/before-instances";
-
-/// A private copy of a data folder holding the rules and the Northwind of [`NORTHWIND`]:
-/// builds append to the ledger kept with the data, so tests never build the repository's
-/// own `data/`.
-pub fn data_copy(name: &str) -> PathBuf {
-    let dir = temp_dir(name);
-    evidence_rules(&dir);
-    copy_dir(&root().join(NORTHWIND), &dir.join("northwind"));
-    for entry in walkdir::WalkDir::new(&dir) {
-        let entry = entry.expect("walk");
-        // The record belongs to whoever built the repository's data (a developer's
-        // `cargo run -- build`): a copy starts with none.
-        let name = entry.file_name();
-        if name == "ledger.jsonl" || name == "ledger.head" || name == ".docket-record.lock" {
-            std::fs::remove_file(entry.path()).expect("remove the record");
-        }
-    }
-    dir
-}
-
-/// Writes the built-in rules into `dir` with `trust = "evidence"`: the folder was written
-/// before signed approvals (its approvals name people but carry no signatures), so it opts
-/// out, as an existing folder does (`signing.rs` tests the signed example).
-pub fn evidence_rules(dir: &Path) {
-    let rules = std::fs::read_to_string(root().join("data/rules.toml")).expect("rules");
-    assert!(rules.contains("trust = \"signed\""));
-    std::fs::write(
-        dir.join("rules.toml"),
-        rules.replace("trust = \"signed\"", "trust = \"evidence\""),
-    )
-    .expect("write rules");
-}
-
-/// Builds `data` into a new output folder named after `name`; returns the folder.
-pub fn build_new(data: &Path, name: &str) -> PathBuf {
-    let out = temp_dir(name);
-    docket_ok(&[
-        "build",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    out
-}
-
-/// The Northwind example built once per test binary; returns the output folder.
-pub fn northwind_build() -> &'static Path {
-    static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| build_new(&data_copy("northwind-data"), "northwind"))
-}
-
-/// Parses a JSON file.
-pub fn read_json(path: &Path) -> serde_json::Value {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).expect("valid JSON")
-}
+use std::collections::HashMap;
+use std::path::Path;
 
 /// The text of each page of a PDF, extracted from the file itself.
 pub fn pdf_pages(path: &Path) -> Vec<String> {
@@ -216,58 +33,6 @@ pub fn pdf_page_sizes(path: &Path) -> Vec<(f32, f32)> {
             (n(&mb[2]) - n(&mb[0]), n(&mb[3]) - n(&mb[1]))
         })
         .collect()
-}
-
-/// Copies a folder tree (fixtures are edited in a copy, never in place).
-pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk");
-        let rel = entry.path().strip_prefix(from).expect("prefix");
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
-/// The text a Markdown reader shows (all text events joined). The YAML front matter is
-/// metadata, not shown text: it is left out (its values are checked by parsing it).
-pub fn markdown_text(md: &str) -> String {
-    let mut in_metadata = false;
-    pulldown_cmark::Parser::new_ext(
-        md,
-        pulldown_cmark::Options::ENABLE_TABLES
-            | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
-            | pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS,
-    )
-    .filter_map(|e| match e {
-        pulldown_cmark::Event::Start(pulldown_cmark::Tag::MetadataBlock(_)) => {
-            in_metadata = true;
-            None
-        }
-        pulldown_cmark::Event::End(pulldown_cmark::TagEnd::MetadataBlock(_)) => {
-            in_metadata = false;
-            None
-        }
-        _ if in_metadata => None,
-        pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => Some(t.to_string()),
-        pulldown_cmark::Event::SoftBreak => Some(" ".to_string()),
-        _ => None,
-    })
-    .collect()
-}
-
-/// The YAML front matter of a Markdown file, parsed (panics when absent or malformed).
-pub fn front_matter(md: &str) -> yaml_rust2::Yaml {
-    let rest = md
-        .strip_prefix("---\n")
-        .unwrap_or_else(|| panic!("no front matter: {md}"));
-    let end = rest.find("\n---\n").expect("front matter ends with ---");
-    let docs = yaml_rust2::YamlLoader::load_from_str(&rest[..end])
-        .unwrap_or_else(|e| panic!("front matter is not YAML: {e}\n{}", &rest[..end]));
-    docs.into_iter().next().expect("one YAML document")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -410,9 +175,9 @@ fn translate(x: f64, y: f64) -> Matrix {
 /// A Type0 (CID) font with Identity-H encoding, as Typst writes every text font: 2-byte codes,
 /// widths from /W (default /DW), Unicode from /ToUnicode.
 struct CidFont {
-    widths: std::collections::HashMap<u32, f64>,
+    widths: HashMap<u32, f64>,
     default_width: f64,
-    unicode: std::collections::HashMap<u32, String>,
+    unicode: HashMap<u32, String>,
 }
 
 fn number(o: &lopdf::Object) -> f64 {
@@ -442,7 +207,7 @@ fn cid_font(doc: &lopdf::Document, font: &lopdf::Dictionary) -> CidFont {
         .and_then(|(_, o)| o.as_dict())
         .expect("CIDFont dictionary");
     let default_width = cid.get(b"DW").map(number).unwrap_or(1000.0);
-    let mut widths = std::collections::HashMap::new();
+    let mut widths = HashMap::new();
     if let Ok(w) = cid.get_deref(b"W", doc).and_then(|w| w.as_array()) {
         let mut i = 0;
         while i < w.len() {
@@ -465,12 +230,7 @@ fn cid_font(doc: &lopdf::Document, font: &lopdf::Dictionary) -> CidFont {
             }
         }
     }
-    let unicode = font
-        .get_deref(b"ToUnicode", doc)
-        .and_then(|s| s.as_stream())
-        .and_then(|s| s.get_plain_content())
-        .map(|bytes| to_unicode_map(&String::from_utf8_lossy(&bytes)))
-        .unwrap_or_default();
+    let unicode = to_unicode(doc, font);
     CidFont {
         widths,
         default_width,
@@ -478,8 +238,20 @@ fn cid_font(doc: &lopdf::Document, font: &lopdf::Dictionary) -> CidFont {
     }
 }
 
-/// Parses the `bfchar` and `bfrange` sections of a ToUnicode CMap.
-fn to_unicode_map(cmap: &str) -> std::collections::HashMap<u32, String> {
+/// The text of each character code of a font, from its ToUnicode CMap (none: an empty map).
+fn to_unicode(doc: &lopdf::Document, font: &lopdf::Dictionary) -> HashMap<u32, String> {
+    font.get_deref(b"ToUnicode", doc)
+        .and_then(|s| s.as_stream())
+        .and_then(|s| s.get_plain_content())
+        .map(|bytes| to_unicode_map(&String::from_utf8_lossy(&bytes)))
+        .unwrap_or_default()
+}
+
+/// Parses the `bfchar` and `bfrange` sections of a ToUnicode CMap: one code to one string,
+/// a range of codes to consecutive strings (the last byte counting up), or a range to an
+/// array of strings. The one CMap parser of the tests: the glyph geometry and the body
+/// text both read fonts through it.
+fn to_unicode_map(cmap: &str) -> HashMap<u32, String> {
     fn hex(token: &str) -> Option<Vec<u8>> {
         let t = token.trim_start_matches('<').trim_end_matches('>');
         (0..t.len())
@@ -500,7 +272,7 @@ fn to_unicode_map(cmap: &str) -> std::collections::HashMap<u32, String> {
             .collect();
         String::from_utf16_lossy(&units)
     }
-    let mut map = std::collections::HashMap::new();
+    let mut map = HashMap::new();
     let spaced = cmap.replace('[', " [ ").replace(']', " ] ");
     let tokens: Vec<&str> = spaced.split_whitespace().collect();
     let mut i = 0;
@@ -568,7 +340,7 @@ pub fn pdf_layout(path: &Path) -> Vec<PageLayout> {
     doc.get_pages()
         .values()
         .map(|&page| {
-            let fonts: std::collections::HashMap<Vec<u8>, CidFont> = doc
+            let fonts: HashMap<Vec<u8>, CidFont> = doc
                 .get_page_fonts(page)
                 .expect("page fonts")
                 .into_iter()
@@ -795,24 +567,12 @@ pub fn pdf_body_text(path: &Path) -> String {
     let doc = lopdf::Document::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut text = String::new();
     for (_, page) in doc.get_pages() {
-        let mut maps: std::collections::BTreeMap<Vec<u8>, std::collections::BTreeMap<u32, String>> =
-            Default::default();
-        for (name, font) in doc.get_page_fonts(page).expect("fonts") {
-            let map = font
-                .get(b"ToUnicode")
-                .and_then(Object::as_reference)
-                .and_then(|id| doc.get_object(id))
-                .and_then(Object::as_stream)
-                .ok()
-                .and_then(|s| {
-                    s.decompressed_content()
-                        .ok()
-                        .or_else(|| Some(s.content.clone()))
-                })
-                .map(|cmap| parse_to_unicode(&String::from_utf8_lossy(&cmap)))
-                .unwrap_or_default();
-            maps.insert(name, map);
-        }
+        let maps: HashMap<Vec<u8>, HashMap<u32, String>> = doc
+            .get_page_fonts(page)
+            .expect("fonts")
+            .into_iter()
+            .map(|(name, font)| (name, to_unicode(&doc, font)))
+            .collect();
         let content = doc.get_page_content(page).expect("content");
         let ops = lopdf::content::Content::decode(&content)
             .expect("decode content")
@@ -897,110 +657,4 @@ fn utf16_text(bytes: &[u8]) -> String {
         }
         None => bytes.iter().map(|&b| char::from(b)).collect(),
     }
-}
-
-/// The `bfchar` and `bfrange` entries of a ToUnicode CMap.
-fn parse_to_unicode(cmap: &str) -> std::collections::BTreeMap<u32, String> {
-    let hex = |s: &str| -> Vec<u8> {
-        let s = s.trim().trim_start_matches('<').trim_end_matches('>');
-        (0..s.len() / 2)
-            .filter_map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok())
-            .collect()
-    };
-    let code = |s: &str| {
-        hex(s)
-            .iter()
-            .fold(0u32, |acc, &b| (acc << 8) | u32::from(b))
-    };
-    let mut map = std::collections::BTreeMap::new();
-    let mut section = "";
-    for line in cmap.lines() {
-        let line = line.trim();
-        if line.ends_with("beginbfchar") {
-            section = "char";
-            continue;
-        }
-        if line.ends_with("beginbfrange") {
-            section = "range";
-            continue;
-        }
-        if line.starts_with("end") {
-            section = "";
-            continue;
-        }
-        let parts: Vec<&str> = line.split_whitespace().collect();
-        match (section, parts.as_slice()) {
-            ("char", [src, dst]) => {
-                map.insert(
-                    code(src),
-                    utf16_text(&[&[0xFE, 0xFF][..], &hex(dst)].concat()),
-                );
-            }
-            ("range", [lo, hi, dst]) if dst.starts_with('<') => {
-                let (lo, hi) = (code(lo), code(hi));
-                let start = hex(dst);
-                let base = start.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
-                for (i, c) in (lo..=hi).enumerate() {
-                    if let Some(ch) = char::from_u32(base + i as u32) {
-                        map.insert(c, ch.to_string());
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    map
-}
-
-/// Debian's chromium (or another Chromium build) for the browser tests; `None` with a
-/// warning on a machine without one, except in CI (`CI` set), which requires it.
-pub fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            let ok = Command::new(name)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success());
-            ok.then(|| PathBuf::from(name))
-        })
-        .or_else(|| {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "chromium is required in CI (.ci/run installs it)"
-            );
-            eprintln!("warning: no chromium found: the board's browser checks are skipped");
-            None
-        })
-}
-
-/// Chromium with no network: every host resolves to nothing, no proxy, no background
-/// services; `extra` adds e.g. `--dump-dom` or `--screenshot=...`.
-pub fn browse(browser: &Path, url: &str, extra: &[&str]) -> String {
-    let profile = temp_dir("board-profile");
-    let out = Command::new(browser)
-        .args([
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--host-resolver-rules=MAP * ~NOTFOUND",
-            "--proxy-server=127.0.0.1:9",
-            "--virtual-time-budget=5000",
-            "--window-size=1400,1000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(extra)
-        .arg(url)
-        .output()
-        .expect("run chromium");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
