@@ -117,7 +117,7 @@ impl Files {
 
     /// `thumbs/<stem>.png`, page 1 for the status board.
     pub fn thumbnail(&self) -> String {
-        format!("thumbs/{}.png", self.stem)
+        format!("{THUMBS}/{}.png", self.stem)
     }
 
     /// The files a rendering of `rule` with this decision writes: the Markdown, the PDF
@@ -346,6 +346,10 @@ pub const ROWS_CACHE: &str = ".docket-board.tsv";
 /// digest, so the build's fingerprint hashes a font again only when its file changed
 /// (`crate::build::incremental::fingerprint`).
 pub const FONTS_CACHE: &str = ".docket-fonts.tsv";
+
+/// The folder of an engagement's output folder that holds page 1 of each document as a
+/// picture for the status board (not an output of record).
+pub const THUMBS: &str = "thumbs";
 
 /// Whether a file name is one of docket's temporary files (`.docket-*.tmp`).
 pub fn is_temp_file(name: &str) -> bool {

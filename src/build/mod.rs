@@ -124,7 +124,11 @@ pub fn build(options: &Options, progress: &(dyn Fn(usize, usize, &str) + Sync)) 
     } else {
         let renderer = Renderer::new(&options.templates, &options.fonts, fonts_cache.faces())?
             .with_source_date_epoch(options.source_date_epoch);
-        (Some(renderer), Some(output::lock(&options.out)?))
+        let lock = output::lock(&options.out)?;
+        // What a killed build left in the output folder itself (the board, the caches) goes
+        // now; each engagement's folder is recovered with its record, chunk by chunk.
+        output::remove_stale_temps(&options.out)?;
+        (Some(renderer), Some(lock))
     };
     // The board's language is checked before anything renders; the translations are the
     // renderer's, or read for the board alone when nothing renders.

@@ -72,5 +72,8 @@ pub fn recover(dir: &Path, records: &[Record]) -> Result<Vec<String>> {
         let _ = d.sync_all();
     }
     output::remove_stale_temps(dir)?;
+    // Page-1 pictures for the board are no outputs of record: a killed build's half-written
+    // ones are only removed.
+    output::remove_stale_temps(&dir.join(output::THUMBS))?;
     Ok(published)
 }

@@ -266,3 +266,26 @@ fn stale_temporary_files_are_removed_by_the_next_build() {
         "only docket's own temporary files are removed"
     );
 }
+
+/// Regression: a build killed while writing a board picture (`out/<engagement>/thumbs/`) or
+/// a file of the output folder itself (the board, its caches) left its temporary file there
+/// for good, because only each engagement's own folder was cleaned. The kill-at-random test
+/// above found it under load; here the leftovers are made by hand.
+#[test]
+fn a_killed_builds_temporary_files_are_removed_everywhere_it_writes() {
+    let data = data_copy("stale-temps");
+    let out = Build::new(&data).run_into("stale-temps-out");
+    let leftovers = [
+        out.join(".docket-index.html.Ab12Cd.tmp"),
+        out.join(".docket-.docket-board.tsv.Ef34Gh.tmp"),
+        out.join("northwind/thumbs/.docket-invoice.png.Ij56Kl.tmp"),
+        out.join("northwind/.docket-brief.pdf.Mn78Op.tmp"),
+    ];
+    for path in &leftovers {
+        std::fs::write(path, b"half a file").unwrap();
+    }
+    Build::new(&data).out(&out).arg("--force").run_ok();
+    for path in &leftovers {
+        assert!(!path.exists(), "{} was left behind", path.display());
+    }
+}
