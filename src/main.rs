@@ -7,8 +7,8 @@
 
 use std::process::ExitCode;
 
-use docket::cli::{self, Command, Exit};
-use docket::commands::{read, write};
+use docket::cli::{self, ArchiveCommand, Command, Exit};
+use docket::commands::{archive, read, write};
 
 /// mimalloc rather than glibc's allocator: Typst allocates and frees millions of small
 /// objects per build, and glibc's malloc/free were 14% of a build's samples. Chosen by
@@ -48,6 +48,9 @@ fn dispatch(command: Command) -> docket::Result<Exit> {
         Command::Kinds(a) => cli::verb(a.data.workspace(), a.request, a.json.json, read::kinds),
         Command::New(a) => cli::verb(a.data.workspace(), a.request, a.json.json, write::new),
         Command::Envelopes(a) => cli::verb(a.workspace(), a.request, a.json.json, write::envelopes),
+        Command::Archive {
+            action: ArchiveCommand::Export(a),
+        } => cli::verb(a.data.workspace(), a.request, a.json.json, archive::export),
         Command::Receivables(a) => cli::receivables(a),
         Command::Schema(a) => cli::schema(a),
         Command::Watch(a) => cli::watch(a),

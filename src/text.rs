@@ -49,6 +49,22 @@ pub fn text_char(c: char) -> Option<char> {
     }
 }
 
+/// One CSV cell: quoted when it holds a comma, quote or line break (quotes doubled). A cell
+/// that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
+/// carriage return) gets a leading `'`, since data is untrusted (OWASP, "CSV injection").
+pub fn csv_cell(value: &str) -> String {
+    let mut v = String::with_capacity(value.len() + 2);
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        v.push('\'');
+    }
+    v.push_str(value);
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{and_list, is_tbd};

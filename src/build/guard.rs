@@ -4,14 +4,17 @@
 //! ledger is shared by every output folder, so a document kept as issued must be reported
 //! so on every build), [`issued::guard`] decides from the engagement's ledger, read once at
 //! planning (and again only if another process appended to it since): go ahead, keep the issued files as they are, or refuse the whole build with the
-//! way forward, before anything is written. A ledger whose end does not match its head is
-//! refused here too: a build must not go on from a record it cannot trust.
+//! way forward, before anything is written; or, when only docket's templates changed since
+//! it was issued, write the issued bytes again (from the archive, or the output folder's
+//! files while they still match the record) instead of the new rendering. A ledger whose
+//! end does not match its head is refused here too: a build must not go on from a record
+//! it cannot trust.
 
 use super::Context;
 use super::render::Job;
 use crate::error::Result;
 use crate::plan::Plan;
-use crate::record::{issued, ledger};
+use crate::record::{archive, issued, ledger};
 
 /// What the guard hands on: the documents to write, and per plan the kinds kept as issued.
 pub struct Guarded<'a> {
@@ -35,7 +38,11 @@ impl Guarded<'_> {
 }
 
 /// Applies the guard to a chunk's rendered jobs.
-pub fn issued<'a>(cx: &Context<'_>, plans: &mut [Plan], jobs: Vec<Job<'a>>) -> Result<Guarded<'a>> {
+pub fn issued<'a>(
+    cx: &Context<'_>,
+    plans: &mut [Plan],
+    mut jobs: Vec<Job<'a>>,
+) -> Result<Guarded<'a>> {
     let rendered = jobs.len();
     let mut kept = Vec::with_capacity(plans.len());
     for (p, plan) in plans.iter_mut().enumerate() {
@@ -46,14 +53,25 @@ pub fn issued<'a>(cx: &Context<'_>, plans: &mut [Plan], jobs: Vec<Job<'a>>) -> R
             if !rule.issued || !cx.selected(artifact, cx.rules) {
                 continue;
             }
-            let job = jobs.iter().find(|j| j.plan == p && j.artifact == a);
-            if issued::guard(
+            let job = jobs.iter().position(|j| j.plan == p && j.artifact == a);
+            let out = cx.options.out.join(&plan.loaded.engagement.id);
+            let issued_bytes = |entry: &ledger::Entry| {
+                archive::restore(&plan.loaded.dir, entry).or_else(|| in_output(&out, entry))
+            };
+            match issued::guard(
                 rule,
                 artifact.gated.evaluation(),
-                job.map(Job::outputs),
+                job.map(|j| jobs[j].outputs()),
                 &plan.records,
+                &issued_bytes,
             )? {
-                keep.push(a);
+                issued::Verdict::Proceed => {}
+                issued::Verdict::Keep => keep.push(a),
+                issued::Verdict::Restore(bytes) => {
+                    if let Some(j) = job {
+                        jobs[j].restored = Some(bytes);
+                    }
+                }
             }
         }
         kept.push(keep);
@@ -67,4 +85,17 @@ pub fn issued<'a>(cx: &Context<'_>, plans: &mut [Plan], jobs: Vec<Job<'a>>) -> R
         kept,
         rendered,
     })
+}
+
+/// The issued files of a record as the output folder still has them: each with its
+/// recorded digest (a document issued before the archive existed), else `None`.
+fn in_output(out: &std::path::Path, entry: &ledger::Entry) -> Option<archive::Files> {
+    entry
+        .outputs
+        .iter()
+        .map(|(name, digest)| {
+            let bytes = std::fs::read(out.join(name)).ok()?;
+            (crate::digest::sha256(&bytes) == *digest).then(|| (name.clone(), bytes))
+        })
+        .collect()
 }

@@ -41,11 +41,20 @@ pub struct Job<'a> {
     /// Page 1 as a PNG, for the status board (not an output of the document: not recorded
     /// in the ledger).
     pub thumbnail: Option<Vec<u8>>,
+    /// The issued bytes to write instead of this rendering (set by the guard when only
+    /// docket's templates changed since the document was issued).
+    pub restored: Option<crate::record::archive::Files>,
 }
 
 impl Job<'_> {
     /// Output file names (relative to the engagement's folder) and their bytes.
     pub fn contents(&self) -> Vec<(String, &[u8])> {
+        if let Some(restored) = &self.restored {
+            return restored
+                .iter()
+                .map(|(name, bytes)| (name.clone(), bytes.as_slice()))
+                .collect();
+        }
         let mut files = vec![(self.files.markdown(), self.doc.markdown.as_bytes())];
         if let Some(pdf) = &self.pdf {
             files.push((self.files.pdf(), pdf.as_slice()));
@@ -96,6 +105,7 @@ pub fn markdown<'a>(
                 doc,
                 pdf: None,
                 thumbnail: None,
+                restored: None,
             })
         })
         .collect()

@@ -18,7 +18,7 @@ use crate::error::Result;
 use crate::gate::{self, Gated};
 use crate::output;
 use crate::plan::Plan;
-use crate::record::{issued, ledger};
+use crate::record::{archive, issued, ledger};
 use crate::report::{self, EngagementReport, Summary};
 
 /// Writes a guarded chunk; returns each engagement's report, the documents it wrote and
@@ -47,6 +47,19 @@ pub fn outputs(
         .enumerate()
         .map(|(p, plan)| {
             let entries = new_entries(cx, plan, p, guarded);
+            // Each issued document's bytes into the archive first: a record never names
+            // bytes the archive does not hold.
+            for job in guarded.jobs.iter().filter(|j| j.plan == p) {
+                let artifact = &plan.artifacts[job.artifact];
+                let recorded = entries
+                    .iter()
+                    .any(|e| e.archived && e.kind == job.kind && e.key == artifact.key);
+                if recorded {
+                    for (_, bytes) in job.contents() {
+                        archive::put(&plan.loaded.dir, bytes)?;
+                    }
+                }
+            }
             let path = ledger::path(&plan.loaded.dir);
             ledger::append_locked(&path, &cx.options.data, cx.record_lock, entries).map(|_| ())
         })
@@ -111,7 +124,7 @@ fn new_entries(
     guarded
         .jobs
         .iter()
-        .filter(|j| j.plan == p)
+        .filter(|j| j.plan == p && j.restored.is_none())
         .filter_map(|job| {
             let artifact = &plan.artifacts[job.artifact];
             let evaluation = artifact.gated.evaluation();

@@ -150,6 +150,14 @@ pub enum Command {
     /// are fixed here: no tool reads or writes outside them. Logs go to stderr only; stdout
     /// carries the protocol.
     Mcp(FolderArgs),
+    /// The archive of issued documents, kept in the record: every issued document's exact
+    /// bytes, checked by `docket verify`.
+    ///
+    /// Example: docket archive export --from 2026-01-01 --to 2026-12-31 --into audit-2026
+    Archive {
+        #[command(subcommand)]
+        action: ArchiveCommand,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     ///
     /// Example: docket completions bash > ~/.local/share/bash-completion/completions/docket
@@ -161,6 +169,26 @@ pub enum Command {
     ///
     /// Example: docket man > ~/.local/share/man/man1/docket.1 && man docket
     Man,
+}
+
+/// What `docket archive` does.
+#[derive(Debug, Subcommand)]
+pub enum ArchiveCommand {
+    /// Copy every document issued in a period, exactly as issued, into a new folder with a
+    /// manifest (manifest.json and manifest.csv: engagement, kind, number, when it was
+    /// issued, its ledger record and each file's SHA-256), for an auditor.
+    Export(ArchiveExportArgs),
+}
+
+/// `docket archive export`.
+#[derive(Debug, Args)]
+pub struct ArchiveExportArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    #[command(flatten)]
+    pub request: crate::commands::archive::ExportRequest,
+    #[command(flatten)]
+    pub json: JsonArg,
 }
 
 // Flag groups, flattened into the commands that take them (typst-cli's `WorldArgs`).

@@ -16,7 +16,7 @@ use std::time::Instant;
 use clap::Parser;
 use serde_json::Value;
 
-pub use args::{Cli, Command};
+pub use args::{ArchiveCommand, Cli, Command};
 pub use verbs::{
     approvers, build, completions, gen_fixtures, init, man, mcp, receivables, schema, watch,
 };

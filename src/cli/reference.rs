@@ -47,6 +47,19 @@ pub fn commands() -> String {
                 "\n## `docket {name}`\n\n```text\n{}```\n",
                 help(&mut sub)
             );
+            // Nested commands (`docket archive export`), each with its own help.
+            let nested: Vec<String> = sub
+                .get_subcommands()
+                .filter(|c| !c.is_hide_set() && c.get_name() != "help")
+                .map(|c| c.get_name().to_string())
+                .collect();
+            for inner in nested {
+                if let Some(cmd) = sub.find_subcommand_mut(&inner) {
+                    let full = format!("docket {name} {inner}");
+                    let mut cmd = cmd.clone().bin_name(&full);
+                    let _ = write!(page, "\n### `{full}`\n\n```text\n{}```\n", help(&mut cmd));
+                }
+            }
         }
     }
     page

@@ -23,6 +23,7 @@ use crate::model::Engagement;
 use crate::options::Options;
 use crate::output;
 use crate::render::{MarkdownDoc, Renderer};
+use crate::text::csv_cell;
 
 /// The artifact kind whose gate and layout a print run uses.
 pub const KIND: &str = "envelope";
@@ -410,22 +411,6 @@ fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
     let cells: Vec<String> = cells.into_iter().map(|c| csv_cell(&c)).collect();
     out.push_str(&cells.join(","));
     out.push_str("\r\n");
-}
-
-/// One CSV cell: quoted when it holds a comma, quote or line break (quotes doubled). A cell
-/// that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
-/// carriage return) gets a leading `'`, since data is untrusted (OWASP, "CSV injection").
-fn csv_cell(value: &str) -> String {
-    let mut v = String::with_capacity(value.len() + 2);
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        v.push('\'');
-    }
-    v.push_str(value);
-    if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
 }
 
 /// The manifest paths that go with a print run's PDF: same folder and stem, `.json` and `.csv`.

@@ -19,6 +19,7 @@ pub mod write;
 
 // The verbs whose work is more than a call into the stages below, one module each.
 pub mod approve;
+pub mod archive;
 pub mod envelopes;
 pub mod fixtures;
 pub mod init;

@@ -76,7 +76,8 @@ pub fn decide(options: &Options) -> Result<Summary> {
             for a in &p.artifacts {
                 let rule = a.rule(&project.rules);
                 if rule.issued
-                    && let Ok(true) = issued::guard(rule, a.gated.evaluation(), None, records)
+                    && let Ok(issued::Verdict::Keep) =
+                        issued::guard(rule, a.gated.evaluation(), None, records, &|_| None)
                     && let Some(issued) =
                         issued::latest_issued(records, &rule.kind, a.key.as_deref())
                 {
@@ -356,6 +357,7 @@ pub fn verify(workspace: &Workspace, request: Select) -> Result<Verification> {
                 })
                 .collect();
             let mut problems = ledger::verify(&path, &workspace.out)?;
+            problems.extend(crate::record::archive::check(&l.dir, &ledger::read(&path)?));
             problems.extend(ledger::unrecorded_finals(
                 &path,
                 &workspace.out,

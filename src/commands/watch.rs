@@ -442,7 +442,7 @@ fn relevant(path: &Path, roots: &[Root], out: &Path) -> Option<String> {
         return None;
     }
     let name = path.file_name()?.to_string_lossy();
-    if ignored_name(&name) {
+    if ignored_name(&name) || in_archive(path) {
         return None;
     }
     let root = roots
@@ -469,6 +469,20 @@ fn ignored_name(name: &str) -> bool {
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.starts_with(".#")
+}
+
+/// Whether a path lies in an engagement's archive of issued documents (docket's own write):
+/// that folder (named `archive`, beside an engagement file) or anything under it.
+fn in_archive(path: &Path) -> bool {
+    path.ancestors().any(|dir| {
+        dir.file_name()
+            .is_some_and(|n| n == crate::record::archive::FOLDER)
+            && dir.parent().is_some_and(|engagement| {
+                ["engagement.toml", "engagement.json"]
+                    .iter()
+                    .any(|f| engagement.join(f).is_file())
+            })
+    })
 }
 
 /// A folder's real path (events name paths under it).

@@ -14,9 +14,21 @@ use crate::error::{Error, Result};
 use crate::gate::{Decision, Evaluation};
 use crate::model::{Engagement, KindRule};
 
-/// Decides what the build may do with an issued kind. `Ok(true)`: keep the issued files
-/// untouched (its gate no longer clears it); `Ok(false)`: go ahead (not issued yet, or a
-/// byte-identical re-render); `Err`: refuse, saying how to proceed.
+/// What the build does with an issued kind.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Go ahead: not issued yet, or a byte-identical re-render.
+    Proceed,
+    /// Keep the issued files untouched (its gate no longer clears it).
+    Keep,
+    /// Write these bytes, the issued ones, instead of the new rendering: nothing of the
+    /// document's data changed, only docket's templates, layouts or fonts.
+    Restore(super::archive::Files),
+}
+
+/// Decides what the build may do with an issued kind; `Err`: refuse, saying how to
+/// proceed. `issued_bytes` gives the bytes an issued record names (from the archive, or
+/// the output folder's files when they still have the recorded digests), when it can.
 ///
 /// Once issued, the files stay whatever the new decision, document id or number: a draft
 /// numbered "TBD" (a bound approval gone stale), a new number from the series (the inputs
@@ -27,9 +39,10 @@ pub fn guard(
     evaluation: &Evaluation,
     outputs: Option<BTreeMap<String, String>>,
     records: &[Record],
-) -> Result<bool> {
+    issued_bytes: &dyn Fn(&Entry) -> Option<super::archive::Files>,
+) -> Result<Verdict> {
     let Some(issued) = latest_issued(records, &rule.kind, evaluation.key.as_deref()) else {
-        return Ok(false);
+        return Ok(Verdict::Proceed);
     };
     let name = evaluation.name();
     // Approvals decide final or draft, not content: only data, template and rule count.
@@ -42,10 +55,13 @@ pub fn guard(
         .into_iter()
         .filter(|f| f != "approvals" && f != "as_of")
         .collect();
-    if changed.is_empty() {
+    // Only docket's own inputs changed (templates, layouts, the house style): the document
+    // is the one issued, and the archive has its bytes.
+    let docket_only = !changed.is_empty() && changed.iter().all(|f| f == "template");
+    if changed.is_empty() || docket_only {
         if evaluation.decision != Decision::Final {
             // Whatever the gate says now, what was issued stays issued.
-            return Ok(true);
+            return Ok(Verdict::Keep);
         }
         if evaluation.document_id != issued.document_id {
             // Same content under another number (one written in the data): the issued
@@ -64,9 +80,14 @@ pub fn guard(
             )));
         }
         if outputs.as_ref().is_none_or(|o| o == &issued.outputs) {
-            return Ok(false);
+            return Ok(Verdict::Proceed);
         }
-        if as_of_moved {
+        if (docket_only || !as_of_moved)
+            && let Some(bytes) = issued_bytes(issued)
+        {
+            return Ok(Verdict::Restore(bytes));
+        }
+        if as_of_moved && !docket_only {
             return Err(Error::Refused(format!(
                 "{} {} was issued on {} (ledger record {}) and shows the engagement's as_of \
                  date, which has moved since, so rendering it again gives other bytes; docket \
@@ -75,12 +96,15 @@ pub fn guard(
                 name, issued.document_id, issued.time, issued.seq
             )));
         }
-        return Err(Error::Refused(format!(
-            "{} {} was issued on {} (ledger record {}); rendering it again gives different \
-             bytes (has docket, a template or a font changed?), so docket will not replace it. \
-             Keep the issued files, or issue a new document.",
-            name, issued.document_id, issued.time, issued.seq
-        )));
+        if !docket_only {
+            return Err(Error::Refused(format!(
+                "{} {} was issued on {} (ledger record {}); rendering it again gives different \
+                 bytes (has docket, a template or a font changed?), and neither the archive \
+                 nor the output folder has the issued bytes, so docket will not replace it. \
+                 Keep the issued files, or issue a new document.",
+                name, issued.document_id, issued.time, issued.seq
+            )));
+        }
     }
     let way = if rule.special() == Some(crate::model::Special::Invoice) {
         "restore the inputs it was issued with, or issue a credit note against it (the \
@@ -173,6 +197,8 @@ pub fn entry(
                 },
             })
             .collect(),
+        // An issued document's bytes go into the archive before its record is appended.
+        archived: rule.issued,
         prev: String::new(),
     }
 }

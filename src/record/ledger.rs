@@ -97,6 +97,11 @@ pub struct Entry {
     pub outputs: BTreeMap<String, String>,
     /// Approvals that made it final.
     pub approvals_used: Vec<UsedApproval>,
+    /// Whether its outputs' bytes were kept in the archive before it was appended (issued
+    /// documents since the archive exists; absent otherwise, so older records hash as they
+    /// did).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
     /// Hash of the previous record (`sha256:0` for the first).
     pub prev: String,
 }

@@ -18,6 +18,7 @@
 //! next build removes; killed after it, the next build finishes the publication from the
 //! staged files ([`recover`]), and until then `verify` names the staged file it will use.
 
+pub mod archive;
 pub mod issued;
 pub mod ledger;
 pub mod numbering;

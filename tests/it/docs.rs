@@ -136,10 +136,16 @@ fn names_known_flags(args: &[String]) -> Result<(), String> {
     if placeholder(name) || name.starts_with('-') {
         return Ok(());
     }
-    let Some(sub) = cli.find_subcommand(name) else {
+    let Some(mut sub) = cli.find_subcommand(name) else {
         return Err(format!("no command `{name}`"));
     };
-    for word in &args[1..] {
+    // Down through nested commands (`docket archive export`).
+    let mut rest = &args[1..];
+    while let Some(next) = rest.first().and_then(|w| sub.find_subcommand(w)) {
+        sub = next;
+        rest = &rest[1..];
+    }
+    for word in rest {
         let word = word.trim_start_matches('[').trim_end_matches([']', '.']);
         let known = if let Some(long) = word.strip_prefix("--") {
             let long = long.split('=').next().unwrap_or_default();

@@ -360,3 +360,177 @@ fn every_issued_kind_stays_as_issued() {
     }
     verify_clean(&data, &out);
 }
+
+/// A copy of the templates, for a test that changes a layout as a docket upgrade would.
+fn templates_copy(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    copy_dir(&root().join("templates"), &dir);
+    dir
+}
+
+/// The archive of issued documents (the record issue): a layout change, as a docket upgrade
+/// brings, used to make every issued invoice refuse to build ("rendering it again gives
+/// different bytes"), and a lost output folder lost the only copy. Now the build writes the
+/// issued bytes from the archive instead: what the client received never changes.
+#[test]
+fn an_issued_invoice_survives_a_layout_change_and_a_lost_output_folder() {
+    let data = example_copy("archive-layout");
+    let templates = templates_copy("archive-layout-templates");
+    let out = temp_dir("archive-layout-out");
+    let build = || Build::new(&data).out(&out).templates(&templates).run_ok();
+    build();
+    let issued = files_of(&out, "invoice.deposit");
+    let issued_too = files_of(&out, "invoice.milestone-1");
+    let draft = files_of(&out, "invoice.milestone-2");
+    assert!(
+        issued.contains_key("invoice.deposit.pdf"),
+        "{:?}",
+        issued.keys()
+    );
+    let archived = std::fs::read_dir(data.join("northwind/archive"))
+        .unwrap()
+        .count();
+    assert!(
+        archived >= 4,
+        "the two issued invoices' Markdown and PDF: {archived}"
+    );
+    let records = ledger_len(&data);
+
+    // The invoice layout changes: the draft shows it, the issued invoices do not.
+    edit(&templates.join("invoice.typ"), "  v(14pt)\n", "  v(20pt)\n");
+    build();
+    assert_eq!(
+        files_of(&out, "invoice.deposit"),
+        issued,
+        "an issued invoice changed"
+    );
+    assert_ne!(
+        files_of(&out, "invoice.milestone-2")["invoice.milestone-2.pdf"],
+        draft["invoice.milestone-2.pdf"],
+        "the draft did not take the new layout"
+    );
+    assert_eq!(
+        ledger_len(&data),
+        records,
+        "restoring is not issuing: no new record"
+    );
+
+    // The output folder is lost: the rebuild restores every issued document.
+    std::fs::remove_dir_all(&out).unwrap();
+    build();
+    assert_eq!(files_of(&out, "invoice.deposit"), issued);
+    assert_eq!(files_of(&out, "invoice.milestone-1"), issued_too);
+    verify_clean(&data, &out);
+}
+
+#[test]
+fn verify_names_an_altered_or_missing_archived_document() {
+    let data = example_copy("archive-verify");
+    let out = Build::new(&data).run_into("archive-verify-out");
+    verify_clean(&data, &out);
+    let archive = data.join("northwind/archive");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&archive)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut altered = std::fs::read(&files[0]).unwrap();
+    altered.push(b'x');
+    std::fs::write(&files[0], altered).unwrap();
+    std::fs::remove_file(&files[1]).unwrap();
+    let run = docket(&[
+        "verify",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{said}");
+    assert!(said.contains("was altered in the archive"), "{said}");
+    assert!(said.contains("is missing from the archive"), "{said}");
+}
+
+#[test]
+fn archive_export_copies_a_periods_issued_documents_with_a_manifest() {
+    let data = example_copy("archive-export");
+    let out = Build::new(&data).run_into("archive-export-out");
+    let into = temp_dir("archive-export-into").join("audit");
+    let d = data.to_str().unwrap();
+    let run = docket_ok(&[
+        "archive",
+        "export",
+        "--from",
+        "2000-01-01",
+        "--to",
+        "2999-12-31",
+        "--into",
+        into.to_str().unwrap(),
+        "--data",
+        d,
+        "--json",
+    ]);
+    let exported: Value = serde_json::from_slice(&run.stdout).unwrap();
+    let numbers: Vec<&str> = exported["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|doc| doc["document_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, ["INV-2026-0459", "INV-2026-0460"], "{exported}");
+    // Each file exactly as issued, its digest in the manifest; the CSV says the same.
+    for doc in exported["documents"].as_array().unwrap() {
+        for f in doc["files"].as_array().unwrap() {
+            let path = f["path"].as_str().unwrap();
+            let bytes = std::fs::read(into.join(path)).unwrap();
+            assert_eq!(bytes, std::fs::read(out.join(path)).unwrap(), "{path}");
+            let csv = std::fs::read_to_string(into.join("manifest.csv")).unwrap();
+            assert!(csv.contains(f["sha256"].as_str().unwrap()), "{csv}");
+        }
+    }
+    assert!(into.join("manifest.json").is_file());
+    // Not into a folder that holds something; a period with nothing issued exports nothing.
+    let again = docket(&[
+        "archive",
+        "export",
+        "--from",
+        "2000-01-01",
+        "--to",
+        "2999-12-31",
+        "--into",
+        into.to_str().unwrap(),
+        "--data",
+        d,
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    let empty = temp_dir("archive-export-empty").join("audit");
+    let run = docket_ok(&[
+        "archive",
+        "export",
+        "--from",
+        "2000-01-01",
+        "--to",
+        "2000-12-31",
+        "--into",
+        empty.to_str().unwrap(),
+        "--data",
+        d,
+        "--json",
+    ]);
+    let exported: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(exported["documents"], serde_json::json!([]));
+    // A period that ends before it starts is a usage error.
+    let bad = docket(&[
+        "archive",
+        "export",
+        "--from",
+        "2026-02-01",
+        "--to",
+        "2026-01-01",
+        "--into",
+        temp_dir("archive-export-bad").join("x").to_str().unwrap(),
+        "--data",
+        d,
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}
