@@ -130,6 +130,42 @@ fn a_fifteen_line_invoice_is_one_page() {
     assert_eq!(pdf_page_sizes(&pdf).len(), 1, "{text}");
 }
 
+/// Regression: a 15-line invoice that is still a draft (its DRAFT notice) and carries the
+/// billing check's note used to fit on page 1 but for its two-line Notes section, which
+/// went alone onto page 2. Payment and Notes now sit side by side.
+#[test]
+fn a_fifteen_line_draft_invoice_with_its_billing_note_is_one_page() {
+    let data = example_copy("fifteen-draft-data");
+    let path = data.join("northwind/engagement.toml");
+    let one = "lines = [\n  { description = \"Milestone 2: 35% of the fixed fee (ADSA-2026-0142)\", \
+               quantity = \"1\", unit_price = \"8400.00\", tax = \"exempt\" },\n]";
+    let fifteen: String = (1..=15)
+        .map(|i| {
+            format!(
+                "  {{ description = \"Milestone 2, work package {i}: sandbox pilot delivery \
+                 (ADSA-2026-0142)\", quantity = \"1\", unit_price = \"560.00\", tax = \"exempt\" }},\n"
+            )
+        })
+        .collect();
+    edit(&path, one, &format!("lines = [\n{fifteen}]"));
+    let out = temp_dir("fifteen-draft-out");
+    Build::new(&data)
+        .out(&out)
+        .only("invoice:milestone-2")
+        .run_ok();
+    let pdf = out.join("northwind/invoice.milestone-2.pdf");
+    let text = pages_of(&pdf).concat();
+    for shown in [
+        "DRAFT",
+        "work package 15",
+        "NOTES",
+        "Billed under ADSA-2026-0142",
+    ] {
+        assert!(text.contains(shown), "{shown}: {text}");
+    }
+    assert_eq!(pdf_page_sizes(&pdf).len(), 1, "{text}");
+}
+
 #[test]
 fn a_forty_line_invoice_repeats_its_header_and_keeps_its_totals_on_the_last_page() {
     let pdf = rich_build().join("atlas/invoice.pdf");
