@@ -91,14 +91,19 @@ fn refused(data: &Path, out: &Path) -> String {
     err
 }
 
-fn verify_clean(data: &Path, out: &Path) {
-    let run = docket(&[
+/// `docket verify` of a data folder and its output folder.
+fn verify(data: &Path, out: &Path) -> std::process::Output {
+    docket(&[
         "verify",
         "--data",
         data.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
-    ]);
+    ])
+}
+
+fn verify_clean(data: &Path, out: &Path) {
+    let run = verify(data, out);
     assert!(
         run.status.success(),
         "{}",
@@ -438,17 +443,28 @@ fn verify_names_an_altered_or_missing_archived_document() {
     altered.push(b'x');
     std::fs::write(&files[0], altered).unwrap();
     std::fs::remove_file(&files[1]).unwrap();
-    let run = docket(&[
-        "verify",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let run = verify(&data, &out);
     let said = String::from_utf8_lossy(&run.stdout);
     assert_eq!(run.status.code(), Some(1), "{said}");
     assert!(said.contains("was altered in the archive"), "{said}");
     assert!(said.contains("is missing from the archive"), "{said}");
+}
+
+/// `docket archive export --from FROM --to TO --into INTO --data DATA --json`.
+fn export(data: &Path, from: &str, to: &str, into: &Path) -> std::process::Output {
+    docket(&[
+        "archive",
+        "export",
+        "--from",
+        from,
+        "--to",
+        to,
+        "--into",
+        into.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--json",
+    ])
 }
 
 #[test]
@@ -456,20 +472,12 @@ fn archive_export_copies_a_periods_issued_documents_with_a_manifest() {
     let data = example_copy("archive-export");
     let out = Build::new(&data).run_into("archive-export-out");
     let into = temp_dir("archive-export-into").join("audit");
-    let d = data.to_str().unwrap();
-    let run = docket_ok(&[
-        "archive",
-        "export",
-        "--from",
-        "2000-01-01",
-        "--to",
-        "2999-12-31",
-        "--into",
-        into.to_str().unwrap(),
-        "--data",
-        d,
-        "--json",
-    ]);
+    let run = export(&data, "2000-01-01", "2999-12-31", &into);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let exported: Value = serde_json::from_slice(&run.stdout).unwrap();
     let numbers: Vec<&str> = exported["documents"]
         .as_array()
@@ -479,58 +487,30 @@ fn archive_export_copies_a_periods_issued_documents_with_a_manifest() {
         .collect();
     assert_eq!(numbers, ["INV-2026-0459", "INV-2026-0460"], "{exported}");
     // Each file exactly as issued, its digest in the manifest; the CSV says the same.
+    let csv = std::fs::read_to_string(into.join("manifest.csv")).unwrap();
     for doc in exported["documents"].as_array().unwrap() {
         for f in doc["files"].as_array().unwrap() {
             let path = f["path"].as_str().unwrap();
             let bytes = std::fs::read(into.join(path)).unwrap();
             assert_eq!(bytes, std::fs::read(out.join(path)).unwrap(), "{path}");
-            let csv = std::fs::read_to_string(into.join("manifest.csv")).unwrap();
             assert!(csv.contains(f["sha256"].as_str().unwrap()), "{csv}");
         }
     }
     assert!(into.join("manifest.json").is_file());
-    // Not into a folder that holds something; a period with nothing issued exports nothing.
-    let again = docket(&[
-        "archive",
-        "export",
-        "--from",
-        "2000-01-01",
-        "--to",
-        "2999-12-31",
-        "--into",
-        into.to_str().unwrap(),
-        "--data",
-        d,
-    ]);
+    // Not into a folder that holds something.
+    let again = export(&data, "2000-01-01", "2999-12-31", &into);
     assert_eq!(again.status.code(), Some(1));
+    // A period with nothing issued exports nothing.
     let empty = temp_dir("archive-export-empty").join("audit");
-    let run = docket_ok(&[
-        "archive",
-        "export",
-        "--from",
-        "2000-01-01",
-        "--to",
-        "2000-12-31",
-        "--into",
-        empty.to_str().unwrap(),
-        "--data",
-        d,
-        "--json",
-    ]);
+    let run = export(&data, "2000-01-01", "2000-12-31", &empty);
     let exported: Value = serde_json::from_slice(&run.stdout).unwrap();
     assert_eq!(exported["documents"], serde_json::json!([]));
     // A period that ends before it starts is a usage error.
-    let bad = docket(&[
-        "archive",
-        "export",
-        "--from",
+    let bad = export(
+        &data,
         "2026-02-01",
-        "--to",
         "2026-01-01",
-        "--into",
-        temp_dir("archive-export-bad").join("x").to_str().unwrap(),
-        "--data",
-        d,
-    ]);
+        &temp_dir("archive-export-bad").join("x"),
+    );
     assert_eq!(bad.status.code(), Some(2));
 }
