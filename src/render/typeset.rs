@@ -387,14 +387,44 @@ impl Typesetter {
                             Datetime::from_ymd_hms(today.0, today.1, today.2, 0, 0, 0)
                                 .map(typst_pdf::Timestamp::new_utc);
                     }
-                    options.standards =
-                        PdfStandards::new(&[PdfStandard::A_3b]).map_err(|e| Error::Typeset {
-                            document: name.to_string(),
-                            message: e.message().to_string(),
-                        })?;
                 }
-                let pdf = typst_pdf::pdf(&document, &options)
-                    .map_err(|errors| diagnostics(&world, name, &errors))?;
+                // Every document is PDF/UA-1 (Typst validates the tagging as it writes and
+                // refuses what breaks a rule it can check); an e-invoice is PDF/A-3b too.
+                let standards: &[PdfStandard] = if archival {
+                    &[PdfStandard::A_3b, PdfStandard::Ua_1]
+                } else {
+                    &[PdfStandard::Ua_1]
+                };
+                options.standards = PdfStandards::new(standards).map_err(|e| Error::Typeset {
+                    document: name.to_string(),
+                    message: e.message().to_string(),
+                })?;
+                let pdf = match typst_pdf::pdf(&document, &options) {
+                    Ok(pdf) => pdf,
+                    // A character no font of fonts/ can show (the build already warns,
+                    // naming document, field and character) fails PDF/UA-1's check that all
+                    // text can be displayed: the document is written without the PDF/UA-1
+                    // claim rather than refused for its data.
+                    Err(errors)
+                        if errors
+                            .iter()
+                            .all(|e| e.message.contains("could not be displayed")) =>
+                    {
+                        let without: Vec<PdfStandard> = standards
+                            .iter()
+                            .copied()
+                            .filter(|s| *s != PdfStandard::Ua_1)
+                            .collect();
+                        options.standards =
+                            PdfStandards::new(&without).map_err(|e| Error::Typeset {
+                                document: name.to_string(),
+                                message: e.message().to_string(),
+                            })?;
+                        typst_pdf::pdf(&document, &options)
+                            .map_err(|errors| diagnostics(&world, name, &errors))?
+                    }
+                    Err(errors) => return Err(diagnostics(&world, name, &errors)),
+                };
                 let pdf_micros = micros(pdf_started);
                 // Page 1 at 0.3 px per pt (a letter page is 184 x 238 px), from the page
                 // already laid out: no second compile.

@@ -550,3 +550,51 @@ fn a_layout_error_names_the_template_file_and_line() {
     assert!(err.contains("proposal.typ:3:"), "{err}");
     assert!(!out.join("northwind/proposal.pdf").exists());
 }
+
+/// Every kind is PDF/UA-1 (documents a client can verify and everyone can read, item 4):
+/// Typst validates the tagging as it writes; here, read back from each file, what a screen
+/// reader relies on: the PDF/UA identification, a structure tree, the document's language,
+/// its title shown instead of the file name, and content marked as tagged.
+#[test]
+fn every_kind_is_a_tagged_pdf_ua_1_document() {
+    let mut checked = 0;
+    for out in [
+        rich_build().join("atlas"),
+        northwind_build().join("northwind"),
+    ] {
+        for entry in std::fs::read_dir(&out).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "pdf") {
+                continue;
+            }
+            let doc = lopdf::Document::load(&path).unwrap();
+            let catalog = doc.catalog().unwrap();
+            let name = path.display();
+            assert!(
+                catalog.get(b"StructTreeRoot").is_ok(),
+                "{name}: no structure tree"
+            );
+            let lang = catalog.get(b"Lang").and_then(|l| l.as_str()).unwrap();
+            assert!(!lang.is_empty(), "{name}: no /Lang");
+            let marked = catalog
+                .get(b"MarkInfo")
+                .and_then(|m| doc.dereference(m))
+                .and_then(|(_, m)| m.as_dict())
+                .and_then(|m| m.get(b"Marked"))
+                .and_then(|m| m.as_bool());
+            assert_eq!(marked.ok(), Some(true), "{name}: not marked as tagged");
+            let shows_title = catalog
+                .get(b"ViewerPreferences")
+                .and_then(|v| doc.dereference(v))
+                .and_then(|(_, v)| v.as_dict())
+                .and_then(|v| v.get(b"DisplayDocTitle"))
+                .and_then(|d| d.as_bool());
+            assert_eq!(shows_title.ok(), Some(true), "{name}: title not shown");
+            let bytes = std::fs::read(&path).unwrap();
+            let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+            assert!(has(b"pdfuaid:part"), "{name}: no PDF/UA identification");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} PDFs");
+}
