@@ -598,3 +598,94 @@ fn every_kind_is_a_tagged_pdf_ua_1_document() {
     }
     assert!(checked >= 20, "only {checked} PDFs");
 }
+
+/// The structure elements of a tagged PDF, depth first: each element's type (`/S`) and
+/// whether it carries alternative text, with its children's types.
+fn structure(doc: &lopdf::Document) -> Vec<(String, bool, Vec<String>)> {
+    fn kids(doc: &lopdf::Document, k: &lopdf::Object, out: &mut Vec<lopdf::Dictionary>) {
+        match k {
+            lopdf::Object::Reference(id) => {
+                if let Ok(obj) = doc.get_object(*id) {
+                    kids(doc, obj, out);
+                }
+            }
+            lopdf::Object::Array(items) => {
+                for item in items {
+                    kids(doc, item, out);
+                }
+            }
+            lopdf::Object::Dictionary(d) if d.get(b"S").is_ok() => out.push(d.clone()),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    let Ok(root) = doc
+        .catalog()
+        .and_then(|c| c.get(b"StructTreeRoot"))
+        .and_then(|r| doc.dereference(r))
+        .and_then(|(_, r)| r.as_dict().cloned())
+    else {
+        return found;
+    };
+    let mut stack = Vec::new();
+    if let Ok(k) = root.get(b"K") {
+        kids(doc, k, &mut stack);
+    }
+    while let Some(element) = stack.pop() {
+        let name = |d: &lopdf::Dictionary| {
+            d.get(b"S")
+                .and_then(|s| s.as_name())
+                .map(|s| String::from_utf8_lossy(s).into_owned())
+                .unwrap_or_default()
+        };
+        let mut children = Vec::new();
+        if let Ok(k) = element.get(b"K") {
+            kids(doc, k, &mut children);
+        }
+        found.push((
+            name(&element),
+            element.get(b"Alt").is_ok(),
+            children.iter().map(name).collect(),
+        ));
+        stack.extend(children);
+    }
+    found
+}
+
+/// What a screen reader needs of the structure tree (the same issue, item 4): every table
+/// has header cells (the invoice's totals are a grid of label and amount, not a table),
+/// every figure has alternative text.
+#[test]
+fn tables_have_header_cells_and_figures_alternative_text() {
+    let mut tables = 0;
+    for out in [
+        rich_build().join("atlas"),
+        northwind_build().join("northwind"),
+    ] {
+        for entry in std::fs::read_dir(&out).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "pdf") {
+                continue;
+            }
+            let doc = lopdf::Document::load(&path).unwrap();
+            let elements = structure(&doc);
+            let name = path.display();
+            assert!(!elements.is_empty(), "{name}: an empty structure tree");
+            for (kind, alt, _) in &elements {
+                if kind == "Figure" {
+                    assert!(*alt, "{name}: a figure without alternative text");
+                }
+            }
+            for (kind, _, children) in &elements {
+                if kind == "Table" {
+                    tables += 1;
+                    assert!(
+                        children.iter().any(|c| c == "THead"),
+                        "{name}: a table without header cells: {children:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(tables > 0);
+}
