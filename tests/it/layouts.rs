@@ -689,3 +689,44 @@ fn tables_have_header_cells_and_figures_alternative_text() {
     }
     assert!(tables > 0);
 }
+
+/// No untagged text on any page (the same issue, item 4): every text-showing operator of
+/// every page sits inside a marked-content sequence, either tagged content (`BDC` with an
+/// MCID, in the structure tree) or an artifact (running headers and footers, the DRAFT
+/// mark) that a screen reader skips.
+#[test]
+fn no_page_has_untagged_text() {
+    let mut shown = 0;
+    for out in [
+        rich_build().join("atlas"),
+        northwind_build().join("northwind"),
+    ] {
+        for entry in std::fs::read_dir(&out).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "pdf") {
+                continue;
+            }
+            let doc = lopdf::Document::load(&path).unwrap();
+            for (number, page) in doc.get_pages() {
+                let content = doc.get_and_decode_page_content(page).unwrap();
+                let mut depth = 0usize;
+                for op in &content.operations {
+                    match op.operator.as_str() {
+                        "BDC" | "BMC" => depth += 1,
+                        "EMC" => depth = depth.saturating_sub(1),
+                        "Tj" | "TJ" | "'" | "\"" => {
+                            shown += 1;
+                            assert!(
+                                depth > 0,
+                                "{} page {number}: text outside any marked content",
+                                path.display()
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    assert!(shown > 1000, "only {shown} text operators");
+}
