@@ -599,9 +599,17 @@ fn every_kind_is_a_tagged_pdf_ua_1_document() {
     assert!(checked >= 20, "only {checked} PDFs");
 }
 
-/// The structure elements of a tagged PDF, depth first: each element's type (`/S`) and
-/// whether it carries alternative text, with its children's types.
-fn structure(doc: &lopdf::Document) -> Vec<(String, bool, Vec<String>)> {
+/// One element of a structure tree: its type (`/S`), whether it carries alternative text,
+/// its children's types, and the table scope its attributes give (`/Scope`), if any.
+struct Element {
+    kind: String,
+    alt: bool,
+    children: Vec<String>,
+    scope: Option<String>,
+}
+
+/// The structure elements of a tagged PDF, depth first.
+fn structure(doc: &lopdf::Document) -> Vec<Element> {
     fn kids(doc: &lopdf::Document, k: &lopdf::Object, out: &mut Vec<lopdf::Dictionary>) {
         match k {
             lopdf::Object::Reference(id) => {
@@ -642,22 +650,43 @@ fn structure(doc: &lopdf::Document) -> Vec<(String, bool, Vec<String>)> {
         if let Ok(k) = element.get(b"K") {
             kids(doc, k, &mut children);
         }
-        found.push((
-            name(&element),
-            element.get(b"Alt").is_ok(),
-            children.iter().map(name).collect(),
-        ));
+        // Attributes: one dictionary or an array of them, each maybe a reference.
+        let mut attributes = Vec::new();
+        if let Ok(a) = element.get(b"A") {
+            let items = match doc.dereference(a).map(|(_, o)| o) {
+                Ok(lopdf::Object::Array(items)) => items.clone(),
+                Ok(other) => vec![other.clone()],
+                Err(_) => Vec::new(),
+            };
+            for item in items {
+                if let Ok((_, lopdf::Object::Dictionary(d))) = doc.dereference(&item) {
+                    attributes.push(d.clone());
+                }
+            }
+        }
+        let scope = attributes.iter().find_map(|d| {
+            d.get(b"Scope")
+                .and_then(|s| s.as_name())
+                .ok()
+                .map(|s| String::from_utf8_lossy(s).into_owned())
+        });
+        found.push(Element {
+            kind: name(&element),
+            alt: element.get(b"Alt").is_ok(),
+            children: children.iter().map(name).collect(),
+            scope,
+        });
         stack.extend(children);
     }
     found
 }
 
 /// What a screen reader needs of the structure tree (the same issue, item 4): every table
-/// has header cells (the invoice's totals are a grid of label and amount, not a table),
-/// every figure has alternative text.
+/// has header cells, each with its scope (the invoice's totals are a grid of label and
+/// amount, not a table), every figure has alternative text.
 #[test]
 fn tables_have_header_cells_and_figures_alternative_text() {
-    let mut tables = 0;
+    let (mut tables, mut header_cells) = (0, 0);
     for out in [
         rich_build().join("atlas"),
         northwind_build().join("northwind"),
@@ -671,23 +700,29 @@ fn tables_have_header_cells_and_figures_alternative_text() {
             let elements = structure(&doc);
             let name = path.display();
             assert!(!elements.is_empty(), "{name}: an empty structure tree");
-            for (kind, alt, _) in &elements {
-                if kind == "Figure" {
-                    assert!(*alt, "{name}: a figure without alternative text");
+            for e in &elements {
+                if e.kind == "Figure" {
+                    assert!(e.alt, "{name}: a figure without alternative text");
+                }
+                if e.kind == "TH" {
+                    header_cells += 1;
+                    assert!(e.scope.is_some(), "{name}: a header cell without a scope");
                 }
             }
-            for (kind, _, children) in &elements {
-                if kind == "Table" {
-                    tables += 1;
-                    assert!(
-                        children.iter().any(|c| c == "THead"),
-                        "{name}: a table without header cells: {children:?}"
-                    );
-                }
+            for e in elements.iter().filter(|e| e.kind == "Table") {
+                tables += 1;
+                assert!(
+                    e.children.iter().any(|c| c == "THead"),
+                    "{name}: a table without header cells: {:?}",
+                    e.children
+                );
             }
         }
     }
-    assert!(tables > 0);
+    assert!(
+        tables > 10 && header_cells > tables,
+        "{tables} tables, {header_cells} TH"
+    );
 }
 
 /// No untagged text on any page (the same issue, item 4): every text-showing operator of
