@@ -551,6 +551,21 @@ fn a_layout_error_names_the_template_file_and_line() {
     assert!(!out.join("northwind/proposal.pdf").exists());
 }
 
+/// Every PDF of the rich build (every kind final) and of Northwind (drafts, envelopes).
+fn every_pdf() -> Vec<PathBuf> {
+    let mut pdfs: Vec<PathBuf> = [
+        rich_build().join("atlas"),
+        northwind_build().join("northwind"),
+    ]
+    .iter()
+    .flat_map(|out| std::fs::read_dir(out).unwrap())
+    .map(|e| e.unwrap().path())
+    .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+    .collect();
+    pdfs.sort();
+    pdfs
+}
+
 /// Every kind is PDF/UA-1 (documents a client can verify and everyone can read, item 4):
 /// Typst validates the tagging as it writes; here, read back from each file, what a screen
 /// reader relies on: the PDF/UA identification, a structure tree, the document's language,
@@ -558,43 +573,34 @@ fn a_layout_error_names_the_template_file_and_line() {
 #[test]
 fn every_kind_is_a_tagged_pdf_ua_1_document() {
     let mut checked = 0;
-    for out in [
-        rich_build().join("atlas"),
-        northwind_build().join("northwind"),
-    ] {
-        for entry in std::fs::read_dir(&out).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "pdf") {
-                continue;
-            }
-            let doc = lopdf::Document::load(&path).unwrap();
-            let catalog = doc.catalog().unwrap();
-            let name = path.display();
-            assert!(
-                catalog.get(b"StructTreeRoot").is_ok(),
-                "{name}: no structure tree"
-            );
-            let lang = catalog.get(b"Lang").and_then(|l| l.as_str()).unwrap();
-            assert!(!lang.is_empty(), "{name}: no /Lang");
-            let marked = catalog
-                .get(b"MarkInfo")
-                .and_then(|m| doc.dereference(m))
-                .and_then(|(_, m)| m.as_dict())
-                .and_then(|m| m.get(b"Marked"))
-                .and_then(|m| m.as_bool());
-            assert_eq!(marked.ok(), Some(true), "{name}: not marked as tagged");
-            let shows_title = catalog
-                .get(b"ViewerPreferences")
-                .and_then(|v| doc.dereference(v))
-                .and_then(|(_, v)| v.as_dict())
-                .and_then(|v| v.get(b"DisplayDocTitle"))
-                .and_then(|d| d.as_bool());
-            assert_eq!(shows_title.ok(), Some(true), "{name}: title not shown");
-            let bytes = std::fs::read(&path).unwrap();
-            let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-            assert!(has(b"pdfuaid:part"), "{name}: no PDF/UA identification");
-            checked += 1;
-        }
+    for path in every_pdf() {
+        let doc = lopdf::Document::load(&path).unwrap();
+        let catalog = doc.catalog().unwrap();
+        let name = path.display();
+        assert!(
+            catalog.get(b"StructTreeRoot").is_ok(),
+            "{name}: no structure tree"
+        );
+        let lang = catalog.get(b"Lang").and_then(|l| l.as_str()).unwrap();
+        assert!(!lang.is_empty(), "{name}: no /Lang");
+        let marked = catalog
+            .get(b"MarkInfo")
+            .and_then(|m| doc.dereference(m))
+            .and_then(|(_, m)| m.as_dict())
+            .and_then(|m| m.get(b"Marked"))
+            .and_then(|m| m.as_bool());
+        assert_eq!(marked.ok(), Some(true), "{name}: not marked as tagged");
+        let shows_title = catalog
+            .get(b"ViewerPreferences")
+            .and_then(|v| doc.dereference(v))
+            .and_then(|(_, v)| v.as_dict())
+            .and_then(|v| v.get(b"DisplayDocTitle"))
+            .and_then(|d| d.as_bool());
+        assert_eq!(shows_title.ok(), Some(true), "{name}: title not shown");
+        let bytes = std::fs::read(&path).unwrap();
+        let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        assert!(has(b"pdfuaid:part"), "{name}: no PDF/UA identification");
+        checked += 1;
     }
     assert!(checked >= 20, "only {checked} PDFs");
 }
@@ -687,36 +693,27 @@ fn structure(doc: &lopdf::Document) -> Vec<Element> {
 #[test]
 fn tables_have_header_cells_and_figures_alternative_text() {
     let (mut tables, mut header_cells) = (0, 0);
-    for out in [
-        rich_build().join("atlas"),
-        northwind_build().join("northwind"),
-    ] {
-        for entry in std::fs::read_dir(&out).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "pdf") {
-                continue;
+    for path in every_pdf() {
+        let doc = lopdf::Document::load(&path).unwrap();
+        let elements = structure(&doc);
+        let name = path.display();
+        assert!(!elements.is_empty(), "{name}: an empty structure tree");
+        for e in &elements {
+            if e.kind == "Figure" {
+                assert!(e.alt, "{name}: a figure without alternative text");
             }
-            let doc = lopdf::Document::load(&path).unwrap();
-            let elements = structure(&doc);
-            let name = path.display();
-            assert!(!elements.is_empty(), "{name}: an empty structure tree");
-            for e in &elements {
-                if e.kind == "Figure" {
-                    assert!(e.alt, "{name}: a figure without alternative text");
-                }
-                if e.kind == "TH" {
-                    header_cells += 1;
-                    assert!(e.scope.is_some(), "{name}: a header cell without a scope");
-                }
+            if e.kind == "TH" {
+                header_cells += 1;
+                assert!(e.scope.is_some(), "{name}: a header cell without a scope");
             }
-            for e in elements.iter().filter(|e| e.kind == "Table") {
-                tables += 1;
-                assert!(
-                    e.children.iter().any(|c| c == "THead"),
-                    "{name}: a table without header cells: {:?}",
-                    e.children
-                );
-            }
+        }
+        for e in elements.iter().filter(|e| e.kind == "Table") {
+            tables += 1;
+            assert!(
+                e.children.iter().any(|c| c == "THead"),
+                "{name}: a table without header cells: {:?}",
+                e.children
+            );
         }
     }
     assert!(
@@ -732,33 +729,24 @@ fn tables_have_header_cells_and_figures_alternative_text() {
 #[test]
 fn no_page_has_untagged_text() {
     let mut shown = 0;
-    for out in [
-        rich_build().join("atlas"),
-        northwind_build().join("northwind"),
-    ] {
-        for entry in std::fs::read_dir(&out).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "pdf") {
-                continue;
-            }
-            let doc = lopdf::Document::load(&path).unwrap();
-            for (number, page) in doc.get_pages() {
-                let content = doc.get_and_decode_page_content(page).unwrap();
-                let mut depth = 0usize;
-                for op in &content.operations {
-                    match op.operator.as_str() {
-                        "BDC" | "BMC" => depth += 1,
-                        "EMC" => depth = depth.saturating_sub(1),
-                        "Tj" | "TJ" | "'" | "\"" => {
-                            shown += 1;
-                            assert!(
-                                depth > 0,
-                                "{} page {number}: text outside any marked content",
-                                path.display()
-                            );
-                        }
-                        _ => {}
+    for path in every_pdf() {
+        let doc = lopdf::Document::load(&path).unwrap();
+        for (number, page) in doc.get_pages() {
+            let content = doc.get_and_decode_page_content(page).unwrap();
+            let mut depth = 0usize;
+            for op in &content.operations {
+                match op.operator.as_str() {
+                    "BDC" | "BMC" => depth += 1,
+                    "EMC" => depth = depth.saturating_sub(1),
+                    "Tj" | "TJ" | "'" | "\"" => {
+                        shown += 1;
+                        assert!(
+                            depth > 0,
+                            "{} page {number}: text outside any marked content",
+                            path.display()
+                        );
                     }
+                    _ => {}
                 }
             }
         }
